@@ -1,0 +1,58 @@
+package com.scantill.omise;
+
+import com.scantill.model.PaymentCode;
+import com.scantill.model.WeChatPayUpm;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A WeChat Pay UPM charge to create. Checked when built, so an invalid request can never be sent.
+ *
+ * @param tillReference the till's own reference for the sale, sent in {@code metadata} so that a charge
+ *                      whose creation answer was lost can be found again
+ */
+public record CreateChargeRequest(
+        long amount,
+        String currency,
+        PaymentCode paymentCode,
+        String tillReference,
+        String description,
+        Map<String, String> metadata) {
+
+    public static final String TILL_REFERENCE_KEY = "till_reference";
+
+    public CreateChargeRequest {
+        if (!WeChatPayUpm.isWithinLimits(amount)) {
+            throw new InvalidRequestException("amount", WeChatPayUpm.limitsMessage(amount));
+        }
+        if (!WeChatPayUpm.CURRENCY.equals(currency)) {
+            throw new InvalidRequestException("currency", "WeChat Pay charges are in THB only, not " + currency + ".");
+        }
+        Objects.requireNonNull(paymentCode, "paymentCode");
+        TillReference.requireValid("till_reference", tillReference);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        if (metadata.containsKey(TILL_REFERENCE_KEY)) {
+            throw new InvalidRequestException("metadata", "metadata[" + TILL_REFERENCE_KEY + "] is set from the till reference.");
+        }
+    }
+
+    public static CreateChargeRequest of(long amount, PaymentCode paymentCode, String tillReference) {
+        return new CreateChargeRequest(amount, WeChatPayUpm.CURRENCY, paymentCode, tillReference, null, Map.of());
+    }
+
+    public CreateChargeRequest withDescription(String newDescription) {
+        return new CreateChargeRequest(amount, currency, paymentCode, tillReference, newDescription, metadata);
+    }
+
+    public CreateChargeRequest withMetadata(Map<String, String> newMetadata) {
+        return new CreateChargeRequest(amount, currency, paymentCode, tillReference, description, newMetadata);
+    }
+
+    /** The metadata as sent: the caller's entries and the till reference. */
+    public Map<String, String> sentMetadata() {
+        Map<String, String> sent = new LinkedHashMap<>(metadata);
+        sent.put(TILL_REFERENCE_KEY, tillReference);
+        return sent;
+    }
+}

@@ -1,0 +1,37 @@
+package com.scantill.omise;
+
+import java.time.Instant;
+
+/** The payment source of a charge. {@link #barcode()} is the customer's payment code: never log it whole. */
+public record Source(
+        String object,
+        String id,
+        boolean livemode,
+        String location,
+        String type,
+        String flow,
+        long amount,
+        String currency,
+        String barcode,
+        ChargeStatus chargeStatus,
+        ScannableCode scannableCode,
+        String storeId,
+        String storeName,
+        String terminalId,
+        Instant createdAt) {
+
+    public record ScannableCode(String object, String type, Document image) {
+    }
+
+    public record Document(
+            String object,
+            String id,
+            boolean livemode,
+            boolean deleted,
+            String filename,
+            String location,
+            String kind,
+            String downloadUri,
+            Instant createdAt) {
+    }
+}

@@ -1,0 +1,75 @@
+package com.scantill.simulator;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The scripted customer. The documented payment codes below fail in each way the WeChat Pay UPM page lists, or
+ * are never confirmed; any other valid payment code is paid after {@link #confirmDelay()}. Tests may script any
+ * payment code with {@link #script}.
+ */
+public final class CustomerScript {
+
+    /** Payment codes with a fixed outcome, documented in the README. */
+    public static final Map<String, String> FAILING_CODES = Map.of(
+            "130000000000000001", "payment_expired",
+            "130000000000000002", "payment_rejected",
+            "130000000000000003", "invalid_account",
+            "130000000000000004", "insufficient_fund",
+            "130000000000000005", "failed_processing");
+    public static final String NEVER_CONFIRMS_CODE = "130000000000000009";
+
+    private static final Map<String, String> FAILURE_MESSAGES = Map.of(
+            "payment_expired", "payment expired",
+            "payment_rejected", "payment rejected by issuer",
+            "invalid_account", "valid account for payment method not found",
+            "insufficient_fund", "insufficient funds in the account or the payment method has reached its limit",
+            "failed_processing", "general payment processing failure");
+
+    private final Map<String, CustomerBehaviour> scripted = new ConcurrentHashMap<>();
+    private volatile Duration confirmDelay;
+
+    CustomerScript(Duration confirmDelay) {
+        this.confirmDelay = confirmDelay;
+    }
+
+    public Duration confirmDelay() {
+        return confirmDelay;
+    }
+
+    /** How long unscripted customers take to confirm. */
+    public void setConfirmDelay(Duration delay) {
+        this.confirmDelay = Objects.requireNonNull(delay);
+    }
+
+    /** Makes the customer behind {@code paymentCode} behave as given, for every charge made from it. */
+    public void script(String paymentCode, CustomerBehaviour behaviour) {
+        scripted.put(paymentCode, behaviour);
+    }
+
+    public void clearScripts() {
+        scripted.clear();
+    }
+
+    /** The message Omise gives for a failure code of this payment method. */
+    public static String failureMessage(String failureCode) {
+        return FAILURE_MESSAGES.getOrDefault(failureCode, failureCode.replace('_', ' '));
+    }
+
+    CustomerBehaviour behaviourFor(String paymentCode) {
+        CustomerBehaviour behaviour = scripted.get(paymentCode);
+        if (behaviour != null) {
+            return behaviour;
+        }
+        if (NEVER_CONFIRMS_CODE.equals(paymentCode)) {
+            return new CustomerBehaviour.NeverConfirms();
+        }
+        String failureCode = FAILING_CODES.get(paymentCode);
+        if (failureCode != null) {
+            return new CustomerBehaviour.Fails(confirmDelay, failureCode, failureMessage(failureCode));
+        }
+        return new CustomerBehaviour.Pays(confirmDelay);
+    }
+}

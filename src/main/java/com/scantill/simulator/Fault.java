@@ -1,0 +1,34 @@
+package com.scantill.simulator;
+
+import java.time.Duration;
+
+/** Something that goes wrong with one request, injected through {@link FaultInjector}. */
+public sealed interface Fault {
+
+    /** The request waits {@code delay} before it is handled. */
+    record Latency(Duration delay) implements Fault {
+    }
+
+    /** The request is answered with an Omise error object and {@code status} (5xx or 429), and not handled. */
+    record ErrorAnswer(int status, String code, Duration retryAfter) implements Fault {
+        public static ErrorAnswer serverError() {
+            return new ErrorAnswer(500, "internal_error", null);
+        }
+
+        public static ErrorAnswer rateLimited(Duration retryAfter) {
+            return new ErrorAnswer(429, "too_many_requests", retryAfter);
+        }
+    }
+
+    /** A gateway in front of the API answers with an HTML page instead of JSON; the request is not handled. */
+    record GatewayPage(int status) implements Fault {
+    }
+
+    /** The connection is closed before the request is handled. */
+    record DropConnection() implements Fault {
+    }
+
+    /** The request is handled (a charge is created) but the connection closes before the answer is sent. */
+    record LoseResponse() implements Fault {
+    }
+}

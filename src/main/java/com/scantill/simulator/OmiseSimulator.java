@@ -1,0 +1,172 @@
+package com.scantill.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An Omise API for WeChat Pay UPM, served over HTTP on 127.0.0.1: training mode's back end and every test's.
+ * It accepts any {@code skey_test_…} key, keeps charges in memory, plays a scripted customer, and injects faults.
+ */
+public final class OmiseSimulator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OmiseSimulator.class);
+
+    private final HttpServer server;
+    private final ExecutorService requestThreads;
+    private final ScheduledExecutorService customerThread;
+    private final SimulatorClock clock;
+    private final ChargeBook book = new ChargeBook();
+    private final CustomerScript customer;
+    private final FaultInjector faults = new FaultInjector();
+    private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+
+    private OmiseSimulator(Options options) {
+        this.clock = new SimulatorClock(options.clock);
+        this.customer = new CustomerScript(options.confirmDelay);
+        this.requestThreads = Executors.newFixedThreadPool(options.requestThreads, daemonThreads("omise-simulator-http"));
+        this.customerThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("omise-simulator-customer"));
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port), 64);
+        } catch (IOException e) {
+            requestThreads.shutdownNow();
+            customerThread.shutdownNow();
+            throw new UncheckedIOException("The Omise simulator could not listen on port " + options.port, e);
+        }
+        server.createContext("/", new SimulatorHandler(book, clock, customer, faults, customerThread,
+                options.chargeLifetime, requests::add));
+        server.setExecutor(requestThreads);
+        server.start();
+        log.info("Omise simulator listening at {}", baseUri());
+    }
+
+    /** A simulator on a free port with the default options. */
+    public static OmiseSimulator start() {
+        return start(options());
+    }
+
+    public static OmiseSimulator start(Options options) {
+        return new OmiseSimulator(options);
+    }
+
+    public static Options options() {
+        return new Options();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public CustomerScript customer() {
+        return customer;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** The simulator's present time; it runs with the system clock plus any {@link #advanceClock} moves. */
+    public Instant now() {
+        return clock.now();
+    }
+
+    public void advanceClock(Duration by) {
+        clock.advance(by);
+    }
+
+    public Optional<ChargeSnapshot> charge(String id) {
+        return book.find(id).map(charge -> charge.snapshot(clock.now()));
+    }
+
+    /** Every charge made, oldest first. */
+    public List<ChargeSnapshot> charges() {
+        Instant now = clock.now();
+        return book.all().stream().map(charge -> charge.snapshot(now)).toList();
+    }
+
+    /** Every request received, in the order they arrived. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        requestThreads.shutdownNow();
+        customerThread.shutdownNow();
+        log.info("Omise simulator at port {} stopped", port());
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** How a simulator starts. */
+    public static final class Options {
+        private int port;
+        private Duration confirmDelay = Duration.ofSeconds(3);
+        private Duration chargeLifetime = Duration.ofDays(1);
+        private int requestThreads = 16;
+        private Clock clock = Clock.systemUTC();
+
+        private Options() {
+        }
+
+        /** 0, the default, takes a free port. */
+        public Options port(int newPort) {
+            this.port = newPort;
+            return this;
+        }
+
+        /** How long an unscripted customer takes to confirm; 3 s by default. */
+        public Options confirmDelay(Duration delay) {
+            this.confirmDelay = delay;
+            return this;
+        }
+
+        /** How long a charge stays pending before it expires; a day by default, as on Omise. */
+        public Options chargeLifetime(Duration lifetime) {
+            this.chargeLifetime = lifetime;
+            return this;
+        }
+
+        public Options requestThreads(int threads) {
+            this.requestThreads = threads;
+            return this;
+        }
+
+        public Options clock(Clock newClock) {
+            this.clock = newClock;
+            return this;
+        }
+    }
+}
