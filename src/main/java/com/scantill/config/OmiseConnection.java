@@ -1,0 +1,61 @@
+package com.scantill.config;
+
+import com.scantill.omise.OmiseClient;
+import com.scantill.omise.SecretKey;
+import com.scantill.simulator.OmiseSimulator;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The till's way to Omise: the real API with the configured key, or, in training mode, the embedded simulator on
+ * this computer, started here and stopped on {@link #close()}.
+ */
+public final class OmiseConnection implements AutoCloseable {
+
+    static final SecretKey TRAINING_KEY = SecretKey.of("skey_test_scantill_training");
+
+    private final TillMode mode;
+    private final OmiseClient client;
+    private final OmiseSimulator trainingSimulator;
+
+    private OmiseConnection(TillMode mode, OmiseClient client, OmiseSimulator trainingSimulator) {
+        this.mode = mode;
+        this.client = client;
+        this.trainingSimulator = trainingSimulator;
+    }
+
+    public static OmiseConnection open(Settings settings) {
+        if (settings.mode() == TillMode.TRAINING) {
+            OmiseSimulator simulator = OmiseSimulator.start();
+            return new OmiseConnection(TillMode.TRAINING,
+                    OmiseClient.builder(TRAINING_KEY).baseUri(simulator.baseUri()).build(), simulator);
+        }
+        return new OmiseConnection(settings.mode(),
+                OmiseClient.builder(settings.secretKey()).baseUri(settings.apiUrl()).build(), null);
+    }
+
+    public TillMode mode() {
+        return mode;
+    }
+
+    public OmiseClient client() {
+        return client;
+    }
+
+    public URI apiUrl() {
+        return client.baseUri();
+    }
+
+    /** The simulator playing Omise and the customer, in training mode only. */
+    public Optional<OmiseSimulator> trainingSimulator() {
+        return Optional.ofNullable(trainingSimulator);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (trainingSimulator != null) {
+            trainingSimulator.close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.scantill.config;
+
+import com.scantill.omise.SecretKey;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The till's configuration. Without a secret key the till runs in training mode against the embedded simulator.
+ *
+ * @param secretKey the Omise secret key, or {@code null} for training mode
+ */
+public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String tillId) {
+
+    public static final String DEFAULT_TILL_ID = "till-1";
+
+    public Settings {
+        Objects.requireNonNull(dataFolder, "dataFolder");
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        if (tillId == null || !tillId.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("A till id is 1 to 32 letters, digits, '-' or '_'.");
+        }
+    }
+
+    public Optional<SecretKey> key() {
+        return Optional.ofNullable(secretKey);
+    }
+
+    public TillMode mode() {
+        if (secretKey == null) {
+            return TillMode.TRAINING;
+        }
+        return secretKey.isTestKey() ? TillMode.TEST : TillMode.LIVE;
+    }
+
+    public Settings withSecretKey(SecretKey newKey) {
+        return new Settings(dataFolder, newKey, apiUrl, tillId);
+    }
+
+    public Settings withApiUrl(URI newUrl) {
+        return new Settings(dataFolder, secretKey, newUrl, tillId);
+    }
+
+    public Settings withTillId(String newTillId) {
+        return new Settings(dataFolder, secretKey, apiUrl, newTillId);
+    }
+}

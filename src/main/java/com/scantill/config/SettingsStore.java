@@ -1,0 +1,84 @@
+package com.scantill.config;
+
+import com.scantill.omise.OmiseClient;
+import com.scantill.omise.SecretKey;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads {@code settings.properties} in the data folder. The environment overrides the file:
+ * {@code OMISE_SECRET_KEY}, {@code OMISE_API_URL}, {@code SCANTILL_TILL_ID}.
+ */
+public final class SettingsStore {
+
+    public static final String FILE_NAME = "settings.properties";
+    static final String SECRET_KEY = "omise.secretKey";
+    static final String API_URL = "omise.apiUrl";
+    static final String TILL_ID = "till.id";
+
+    private final Path dataFolder;
+    private final Map<String, String> environment;
+
+    public SettingsStore(Path dataFolder, Map<String, String> environment) {
+        this.dataFolder = dataFolder;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The data folder: the {@code scantill.home} system property, else {@code $SCANTILL_HOME}, else
+     * {@code ~/.scantill}.
+     */
+    public static Path dataFolder(Map<String, String> environment) {
+        String override = System.getProperty("scantill.home");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String home = environment.get("SCANTILL_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home);
+        }
+        return Path.of(System.getProperty("user.home"), ".scantill");
+    }
+
+    public static SettingsStore forThisMachine() {
+        Map<String, String> environment = System.getenv();
+        return new SettingsStore(dataFolder(environment), environment);
+    }
+
+    public Path settingsFile() {
+        return dataFolder.resolve(FILE_NAME);
+    }
+
+    public Settings load() {
+        Properties file = new Properties();
+        Path path = settingsFile();
+        if (Files.exists(path)) {
+            try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                file.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the settings in " + path, e);
+            }
+        }
+        String key = first(environment.get("OMISE_SECRET_KEY"), file.getProperty(SECRET_KEY));
+        String apiUrl = first(environment.get("OMISE_API_URL"), file.getProperty(API_URL));
+        String tillId = first(environment.get("SCANTILL_TILL_ID"), file.getProperty(TILL_ID));
+        return new Settings(dataFolder,
+                key == null ? null : SecretKey.of(key),
+                apiUrl == null ? OmiseClient.DEFAULT_BASE_URI : URI.create(apiUrl),
+                tillId == null ? Settings.DEFAULT_TILL_ID : tillId);
+    }
+
+    private static String first(String preferred, String fallback) {
+        if (preferred != null && !preferred.isBlank()) {
+            return preferred.strip();
+        }
+        return fallback == null || fallback.isBlank() ? null : fallback.strip();
+    }
+}

@@ -1,0 +1,36 @@
+package com.scantill.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/** Background work on a small pool of daemon threads; results delivered with {@link Platform#runLater}. */
+public final class FxBackgroundExecutor implements BackgroundExecutor, AutoCloseable {
+
+    private final AtomicInteger threadCount = new AtomicInteger();
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "scantill-background-" + threadCount.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        pool.execute(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> onSuccess.accept(result));
+            } catch (Exception | Error e) {
+                Platform.runLater(() -> onFailure.accept(e));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
