@@ -316,7 +316,7 @@ public final class OmiseClient implements AutoCloseable {
             return value;
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw new MalformedResponseException("Omise answered HTTP " + answer.status()
-                    + " with a body that is not the expected object: " + e.getMessage(), e);
+                    + " with a body that is not the expected object: " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -409,6 +409,10 @@ public final class OmiseClient implements AutoCloseable {
     private static String describe(IOException e) {
         String kind = e instanceof InterruptedIOException ? "timed out" : e.getClass().getSimpleName();
         return e.getMessage() == null ? kind : kind + " (" + e.getMessage() + ")";
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
     }
 
     private static String capitalized(String text) {

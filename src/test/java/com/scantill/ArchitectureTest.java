@@ -1,0 +1,40 @@
+package com.scantill;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Dependencies point one way: ui → config → omise, simulator → model. Only the UI knows JavaFX. */
+@AnalyzeClasses(packages = "com.scantill", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("UI").definedBy("com.scantill.ui..")
+            .layer("Config").definedBy("com.scantill.config..")
+            .layer("API").definedBy("com.scantill.omise..")
+            .layer("Simulator").definedBy("com.scantill.simulator..")
+            .layer("Model").definedBy("com.scantill.model..")
+            .whereLayer("UI").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("UI")
+            .whereLayer("API").mayOnlyBeAccessedByLayers("UI", "Config")
+            .whereLayer("Simulator").mayOnlyBeAccessedByLayers("UI", "Config")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "Config", "API");
+
+    @ArchTest
+    static final ArchRule onlyTheUiKnowsJavaFx = noClasses().that().resideOutsideOfPackage("com.scantill.ui..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+    @ArchTest
+    static final ArchRule theSimulatorStandsAloneSoItCannotShareTheClientsMistakes = noClasses()
+            .that().resideInAPackage("com.scantill.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.scantill.omise..", "com.scantill.model..");
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("com.scantill.(*)..").should().beFreeOfCycles();
+}

@@ -1,0 +1,99 @@
+package com.scantill.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.scantill.omise.InvalidRequestException;
+import com.scantill.omise.ListRequest;
+import com.scantill.omise.OmiseClient;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path dataFolder;
+
+    private void writeSettings(String text) throws IOException {
+        Files.writeString(dataFolder.resolve(SettingsStore.FILE_NAME), text);
+    }
+
+    @Test
+    void withoutAKeyTheTillIsInTrainingModeOnTheDefaultApi() {
+        Settings settings = new SettingsStore(dataFolder, Map.of()).load();
+
+        assertThat(settings.mode()).isEqualTo(TillMode.TRAINING);
+        assertThat(settings.key()).isEmpty();
+        assertThat(settings.apiUrl()).isEqualTo(OmiseClient.DEFAULT_BASE_URI);
+        assertThat(settings.tillId()).isEqualTo(Settings.DEFAULT_TILL_ID);
+        assertThat(settings.dataFolder()).isEqualTo(dataFolder);
+    }
+
+    @Test
+    void readsTheSettingsFile() throws IOException {
+        writeSettings("omise.secretKey=skey_test_fromfile\nomise.apiUrl=https://api.example.test\ntill.id=front-2\n");
+
+        Settings settings = new SettingsStore(dataFolder, Map.of()).load();
+
+        assertThat(settings.mode()).isEqualTo(TillMode.TEST);
+        assertThat(settings.apiUrl()).isEqualTo(URI.create("https://api.example.test"));
+        assertThat(settings.tillId()).isEqualTo("front-2");
+        assertThat(settings.toString()).doesNotContain("fromfile");
+    }
+
+    @Test
+    void theEnvironmentOverridesTheFile() throws IOException {
+        writeSettings("omise.secretKey=skey_test_fromfile\nomise.apiUrl=https://api.example.test\n");
+
+        Settings settings = new SettingsStore(dataFolder, Map.of(
+                "OMISE_SECRET_KEY", "skey_livefromenvironment",
+                "OMISE_API_URL", "https://api.omise.co",
+                "SCANTILL_TILL_ID", "lane-7")).load();
+
+        assertThat(settings.mode()).isEqualTo(TillMode.LIVE);
+        assertThat(settings.apiUrl()).isEqualTo(URI.create("https://api.omise.co"));
+        assertThat(settings.tillId()).isEqualTo("lane-7");
+    }
+
+    @Test
+    void refusesAKeyThatIsNotOneWithoutEchoingIt() throws IOException {
+        writeSettings("omise.secretKey=pkey_test_publicnotsecret\n");
+
+        assertThatThrownBy(() -> new SettingsStore(dataFolder, Map.of()).load())
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("skey_")
+                .hasMessageNotContaining("publicnotsecret");
+    }
+
+    @Test
+    void theDataFolderComesFromScantillHomeOrTheHomeFolder() {
+        String previous = System.getProperty("scantill.home");
+        System.clearProperty("scantill.home");
+        try {
+            assertThat(SettingsStore.dataFolder(Map.of("SCANTILL_HOME", "/srv/till"))).isEqualTo(Path.of("/srv/till"));
+            assertThat(SettingsStore.dataFolder(Map.of()))
+                    .isEqualTo(Path.of(System.getProperty("user.home"), ".scantill"));
+        } finally {
+            if (previous != null) {
+                System.setProperty("scantill.home", previous);
+            }
+        }
+    }
+
+    @Test
+    void trainingModeRunsAgainstTheEmbeddedSimulator() {
+        Settings settings = new SettingsStore(dataFolder, Map.of()).load();
+
+        try (OmiseConnection connection = OmiseConnection.open(settings)) {
+            assertThat(connection.mode()).isEqualTo(TillMode.TRAINING);
+            assertThat(connection.trainingSimulator()).isPresent();
+            assertThat(connection.apiUrl().getHost()).isEqualTo("127.0.0.1");
+            assertThat(connection.client().listCharges(ListRequest.firstPage()).total()).isZero();
+        }
+    }
+}

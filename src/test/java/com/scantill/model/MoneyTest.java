@@ -1,0 +1,24 @@
+package com.scantill.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MoneyTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "150000 | ฿1,500.00",
+        "2000 | ฿20.00",
+        "15000000 | ฿150,000.00",
+        "0 | ฿0.00",
+        "5 | ฿0.05",
+        "99 | ฿0.99",
+        "123456789012 | ฿1,234,567,890.12",
+        "-150000 | -฿1,500.00",
+        "-5 | -฿0.05"})
+    void formatsSatangAsBaht(long satang, String shown) {
+        assertThat(Money.format(satang)).isEqualTo(shown);
+    }
+}

@@ -1,0 +1,50 @@
+package com.scantill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The whole application started headless with no key: it must say training and reach its simulator. */
+class TrainingWindowTest {
+
+    @TempDir
+    Path dataFolder;
+
+    private Application application;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void launch() throws Exception {
+        System.setProperty("scantill.home", dataFolder.toString());
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(ScanTillApplication.class);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        FxToolkit.cleanupStages();
+        System.clearProperty("scantill.home");
+    }
+
+    @Test
+    void opensInTrainingModeAndReachesTheEmbeddedSimulator() {
+        Label banner = robot.lookup("#modeBanner").queryAs(Label.class);
+        assertThat(banner.getText()).isEqualTo("TRAINING — no real money");
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                robot.lookup("#apiStatus").queryAs(Label.class).getText().equals("Payment service reachable"));
+        assertThat(robot.lookup("#details").queryAs(Label.class).getText())
+                .contains("Till till-1").contains("training simulator at http://127.0.0.1:");
+    }
+}
