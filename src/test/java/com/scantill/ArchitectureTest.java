@@ -9,7 +9,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Dependencies point one way: ui → config → omise, simulator → model. Only the UI knows JavaFX. */
+/**
+ * Dependencies point one way: ui → config, checkout → ledger, omise → model; the simulator stands alone.
+ * Only the UI knows JavaFX.
+ */
 @AnalyzeClasses(packages = "com.scantill", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -17,14 +20,18 @@ class ArchitectureTest {
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("UI").definedBy("com.scantill.ui..")
             .layer("Config").definedBy("com.scantill.config..")
+            .layer("Checkout").definedBy("com.scantill.checkout..")
+            .layer("Ledger").definedBy("com.scantill.ledger..")
             .layer("API").definedBy("com.scantill.omise..")
             .layer("Simulator").definedBy("com.scantill.simulator..")
             .layer("Model").definedBy("com.scantill.model..")
             .whereLayer("UI").mayNotBeAccessedByAnyLayer()
             .whereLayer("Config").mayOnlyBeAccessedByLayers("UI")
-            .whereLayer("API").mayOnlyBeAccessedByLayers("UI", "Config")
+            .whereLayer("Checkout").mayOnlyBeAccessedByLayers("UI", "Config")
+            .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "Config", "Checkout")
+            .whereLayer("API").mayOnlyBeAccessedByLayers("UI", "Config", "Checkout")
             .whereLayer("Simulator").mayOnlyBeAccessedByLayers("UI", "Config")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "Config", "API");
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "Config", "Checkout", "Ledger", "API");
 
     @ArchTest
     static final ArchRule onlyTheUiKnowsJavaFx = noClasses().that().resideOutsideOfPackage("com.scantill.ui..")

@@ -7,10 +7,12 @@ import java.util.Map;
  * A request the simulator received, for tests and benchmarks. {@code params} are the decoded form or query
  * parameters; the {@code Authorization} header is never recorded.
  *
- * @param chargeId the charge the request named in its path, or {@code null}
+ * @param chargeId    the charge the request named in its path, or {@code null}
+ * @param completedAt when the simulator finished with it (answered, or dropped the connection)
  */
 public record RecordedRequest(
         Instant receivedAt,
+        Instant completedAt,
         String method,
         String path,
         Route route,

@@ -104,7 +104,7 @@ final class SimulatorHandler implements HttpHandler {
                 if (fault instanceof Fault.Latency latency) {
                     sleep(latency.delay());
                 } else if (fault instanceof Fault.DropConnection) {
-                    journal.accept(new RecordedRequest(receivedAt, call.method(), call.path(), call.route(),
+                    journal.accept(new RecordedRequest(receivedAt, clock.now(), call.method(), call.path(), call.route(),
                             call.chargeId(), call.params(), headers, 0));
                     throw new DroppedConnection();
                 } else if (fault instanceof Fault.ErrorAnswer error) {
@@ -120,7 +120,7 @@ final class SimulatorHandler implements HttpHandler {
         } catch (ApiError error) {
             answer = Answer.error(error.status(), error.code(), error.getMessage(), null);
         }
-        journal.accept(new RecordedRequest(receivedAt, call.method(), call.path(), call.route(), call.chargeId(),
+        journal.accept(new RecordedRequest(receivedAt, clock.now(), call.method(), call.path(), call.route(), call.chargeId(),
                 call.params(), headers, loseResponse ? 0 : answer.status()));
         if (loseResponse) {
             throw new DroppedConnection();

@@ -1,0 +1,747 @@
+package com.scantill.checkout;
+
+import com.scantill.ledger.EventKind;
+import com.scantill.ledger.Ledger;
+import com.scantill.ledger.RefundRecord;
+import com.scantill.ledger.RefundStatus;
+import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleEvent;
+import com.scantill.ledger.SaleStatus;
+import com.scantill.model.Money;
+import com.scantill.model.PaymentCode;
+import com.scantill.model.WeChatPayUpm;
+import com.scantill.omise.Charge;
+import com.scantill.omise.ChargeCreation;
+import com.scantill.omise.CreateChargeRequest;
+import com.scantill.omise.CreateRefundRequest;
+import com.scantill.omise.ListOrder;
+import com.scantill.omise.ListRequest;
+import com.scantill.omise.OmiseApiException;
+import com.scantill.omise.OmiseClient;
+import com.scantill.omise.OmiseException;
+import com.scantill.omise.OmiseTransportException;
+import com.scantill.omise.Refund;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes every sale of one till from the scan to a final state. Each step is written to the ledger before the
+ * request it leads to leaves; a charge whose creation answer was lost is reconciled, never sent again; pending
+ * charges are polled until final; sales left unfinished by a stop are resumed by {@link #start()}.
+ *
+ * <p>All work runs on the engine's own threads. Each sale's steps run one at a time, so a charge never has more
+ * than one request in flight. Operators' requests return futures; every change is also told to the
+ * {@link CheckoutListener}s.
+ */
+public final class CheckoutEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutEngine.class);
+    private static final DateTimeFormatter REFERENCE_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+    private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private final Ledger ledger;
+    private final OmiseClient client;
+    private final CheckoutSettings settings;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Map<String, SaleWorker> workers = new ConcurrentHashMap<>();
+    private final Map<String, String> inFlightCodes = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> refundLocks = new ConcurrentHashMap<>();
+    private final List<CheckoutListener> listeners = new CopyOnWriteArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+    private volatile boolean closed;
+
+    public CheckoutEngine(Ledger ledger, OmiseClient client, CheckoutSettings settings) {
+        this.ledger = ledger;
+        this.client = client;
+        this.settings = settings;
+        AtomicInteger threadCount = new AtomicInteger();
+        this.scheduler = new ScheduledThreadPoolExecutor(settings.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "checkout-" + settings.tillId() + "-" + threadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    public void addListener(CheckoutListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(CheckoutListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Resumes every sale a previous run left unfinished, settles refunds whose answer was lost, looks for charges
+     * that turned up late, and from then on repeats those checks every {@link CheckoutSettings#sweepInterval()}.
+     */
+    public CompletableFuture<Void> start() {
+        CompletableFuture<Void> recovered = onEngineThread(() -> {
+            recoverUnfinishedSales();
+            sweep();
+            return null;
+        });
+        long every = settings.sweepInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+        return recovered;
+    }
+
+    /**
+     * Starts a sale: checks it, then (on the engine's threads) writes it to the ledger and creates the charge.
+     * The future completes once the sale is in the ledger, before the charge request leaves.
+     *
+     * @throws CheckoutRefusedException for an amount out of the limits, a payment code already in flight, or while
+     *                                  an earlier sale's outcome is still being reconciled; nothing is written or sent
+     */
+    public CompletableFuture<SaleState> startSale(long amount, PaymentCode code, String operatorId) {
+        requireOperator(operatorId);
+        if (!WeChatPayUpm.isWithinLimits(amount)) {
+            throw new CheckoutRefusedException(WeChatPayUpm.limitsMessage(amount));
+        }
+        SaleWorker worker;
+        synchronized (this) {
+            requireOpen();
+            String earlier = inFlightCodes.get(code.digits());
+            if (earlier != null) {
+                throw new DuplicateScanException("This payment code (" + code.masked() + ") is already being charged for sale "
+                        + earlier + ". Wait for that sale to finish.");
+            }
+            Optional<SaleWorker> unsettled = workers.values().stream()
+                    .filter(w -> switch (w.sale.status()) {
+                        case CREATED, CREATING, UNKNOWN -> true;
+                        default -> false;
+                    }).findFirst();
+            if (unsettled.isPresent()) {
+                throw new CheckoutRefusedException("Still finding out whether sale " + unsettled.get().reference
+                        + " was charged. Scan again once it is settled.");
+            }
+            String reference = newReference();
+            inFlightCodes.put(code.digits(), reference);
+            Sale sale = Sale.created(reference, settings.tillId(), operatorId, amount, WeChatPayUpm.CURRENCY, code.masked(), now());
+            worker = new SaleWorker(sale, code.digits());
+            workers.put(reference, worker);
+        }
+        CompletableFuture<SaleState> written = new CompletableFuture<>();
+        worker.submit(() -> create(worker, code, written));
+        return written;
+    }
+
+    /**
+     * A supervisor's request to expire a pending charge. The future holds the sale as it truly ended: expired, or
+     * paid or failed when the customer finished first.
+     */
+    public CompletableFuture<SaleState> expire(String tillReference, String supervisorId) {
+        requireOperator(supervisorId);
+        return onSale(tillReference, worker -> {
+            Sale sale = worker.sale;
+            if (sale.status().isFinal()) {
+                return worker.state();
+            }
+            if (sale.status() != SaleStatus.PENDING) {
+                throw new CheckoutRefusedException("Sale " + tillReference + " has no charge yet to expire; wait until it is known.");
+            }
+            commit(worker, sale.toBuilder().expireRequested(true).build(), EventKind.EXPIRE_REQUESTED, supervisorId, null, null);
+            try {
+                applyCharge(worker, client.expireCharge(sale.chargeId()), EventKind.STATUS_SEEN, supervisorId);
+            } catch (OmiseApiException refused) {
+                // Omise refuses to expire a charge that is no longer pending: the customer finished first.
+                log.info("Expiry of {} refused ({}); reading the charge", tillReference, refused.code());
+                try {
+                    applyCharge(worker, client.retrieveCharge(sale.chargeId()), EventKind.STATUS_SEEN, null);
+                } catch (OmiseException unreadable) {
+                    throw expireFailed(worker, supervisorId, unreadable);
+                }
+            } catch (OmiseException unreachable) {
+                throw expireFailed(worker, supervisorId, unreachable);
+            }
+            return worker.state();
+        });
+    }
+
+    /** The cashier stops waiting for a pending charge; the engine keeps following it, and asks for a refund if it is paid. */
+    public CompletableFuture<SaleState> abandon(String tillReference, String operatorId) {
+        requireOperator(operatorId);
+        return onSale(tillReference, worker -> {
+            Sale sale = worker.sale;
+            if (!sale.status().isFinal() && !sale.abandoned()) {
+                commit(worker, sale.toBuilder().abandoned(true).build(), EventKind.ABANDONED, operatorId, null, null);
+            }
+            return worker.state();
+        });
+    }
+
+    /**
+     * Refunds all or part of a paid sale, approved by a supervisor. Several refunds may be made, never more than the
+     * sale's amount in all, and only within 90 days of the sale.
+     */
+    public CompletableFuture<RefundRecord> refund(String tillReference, long amount, String operatorId, String approvedBy) {
+        requireOperator(operatorId);
+        requireOperator(approvedBy);
+        return onEngineThread(() -> withRefundLock(tillReference, () -> makeRefund(tillReference, amount, operatorId, approvedBy)));
+    }
+
+    /** The sale as the engine has it; read from the ledger when it is no longer in flight. Reads the disk. */
+    public Optional<SaleState> state(String tillReference) {
+        SaleWorker worker = workers.get(tillReference);
+        if (worker != null) {
+            return Optional.of(worker.state());
+        }
+        return ledger.sale(tillReference).map(sale -> new SaleState(sale, false));
+    }
+
+    /** The sales not yet final, in memory: cheap enough for the FX thread. */
+    public List<SaleState> salesInFlight() {
+        return workers.values().stream().map(SaleWorker::state)
+                .sorted(Comparator.comparing(state -> state.sale().createdAt())).toList();
+    }
+
+    /** Runs the periodic checks now: refunds whose answer was lost, and charges that turned up late. */
+    public CompletableFuture<Void> sweepNow() {
+        return onEngineThread(() -> {
+            sweep();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Checkout work still waiting for Omise at close; it will write nothing more");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- creating a charge ---
+
+    private void create(SaleWorker worker, PaymentCode code, CompletableFuture<SaleState> written) {
+        Sale sale = worker.sale;
+        try {
+            ledger.insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, sale.operatorId(), sale.amount(),
+                    "payment code " + sale.paymentCodeMasked(), now()));
+            commit(worker, sale.toBuilder().status(SaleStatus.CREATING).build(), EventKind.CHARGE_REQUESTED,
+                    sale.operatorId(), sale.amount(), null);
+        } catch (RuntimeException e) {
+            log.error("Sale {} could not be written to the ledger; nothing was sent", worker.reference, e);
+            finish(worker);
+            written.completeExceptionally(e);
+            return;
+        }
+        written.complete(worker.state());
+        ChargeCreation creation;
+        try {
+            creation = client.createCharge(CreateChargeRequest.of(sale.amount(), code, worker.reference)
+                    .withDescription("ScanTill " + settings.tillId() + " sale " + worker.reference));
+        } catch (OmiseApiException refused) {
+            settleNotCreated(worker, EventKind.CHARGE_REFUSED, refused.code() == null ? "http_" + refused.httpStatus() : refused.code(),
+                    refused.code() == null ? refused.getMessage() : refused.apiMessage());
+            return;
+        } catch (OmiseTransportException notSent) {
+            settleNotCreated(worker, EventKind.CHARGE_NOT_SENT, "not_sent", notSent.getMessage());
+            return;
+        } catch (RuntimeException unexpected) {
+            log.error("Creating the charge of {} failed unexpectedly; reconciling", worker.reference, unexpected);
+            creation = new ChargeCreation.OutcomeUnknown(worker.reference, unexpected.toString(), 0);
+        }
+        if (creation instanceof ChargeCreation.Created created) {
+            applyCharge(worker, created.charge(), EventKind.CHARGE_CREATED, null);
+        } else if (creation instanceof ChargeCreation.OutcomeUnknown unknown) {
+            commit(worker, worker.sale.toBuilder().status(SaleStatus.UNKNOWN).build(), EventKind.OUTCOME_UNKNOWN, null, null,
+                    unknown.reason());
+            worker.schedule(() -> reconcile(worker), Duration.ZERO);
+        }
+    }
+
+    private void settleNotCreated(SaleWorker worker, EventKind kind, String code, String message) {
+        commit(worker, worker.sale.toBuilder().status(SaleStatus.NOT_CREATED).failure(code, message).finishedAt(now()).build(),
+                kind, null, null, message);
+        finish(worker);
+    }
+
+    // --- reconciling an unknown outcome ---
+
+    private void reconcile(SaleWorker worker) {
+        Sale sale = worker.sale;
+        if (sale.status() != SaleStatus.UNKNOWN && sale.status() != SaleStatus.CREATING) {
+            return;
+        }
+        Optional<Charge> found;
+        try {
+            found = findCharge(sale);
+        } catch (OmiseException e) {
+            worker.consecutiveErrors++;
+            Duration wait = settings.polling().errorDelay(worker.consecutiveErrors, settings.reconciliation().interval());
+            log.warn("Could not search for the charge of {} ({}); again in {} ms", worker.reference, e.getMessage(), wait.toMillis());
+            worker.schedule(() -> reconcile(worker), wait);
+            return;
+        }
+        worker.consecutiveErrors = 0;
+        if (found.isPresent()) {
+            applyCharge(worker, found.get(), EventKind.RECONCILED_FOUND, null);
+            return;
+        }
+        worker.lookupsWithoutMatch++;
+        if (worker.lookupsWithoutMatch < settings.reconciliation().lookups()) {
+            worker.schedule(() -> reconcile(worker), settings.reconciliation().interval());
+            return;
+        }
+        settleNotCreated(worker, EventKind.RECONCILED_NOT_FOUND, "not_created",
+                "no charge found after " + worker.lookupsWithoutMatch + " searches");
+    }
+
+    private Optional<Charge> findCharge(Sale sale) {
+        Instant from = sale.createdAt().minus(settings.reconciliation().clockMargin());
+        return client.streamCharges(ListRequest.newestSince(from, ListRequest.MAX_LIMIT))
+                .filter(charge -> sale.tillReference().equals(charge.tillReference()))
+                .findFirst();
+    }
+
+    // --- following a pending charge ---
+
+    private void poll(SaleWorker worker) {
+        Sale sale = worker.sale;
+        if (sale.status() != SaleStatus.PENDING) {
+            return;
+        }
+        try {
+            Charge charge = client.retrieveCharge(sale.chargeId());
+            worker.consecutiveErrors = 0;
+            applyCharge(worker, charge, EventKind.STATUS_SEEN, null);
+        } catch (OmiseException e) {
+            worker.consecutiveErrors++;
+            log.warn("Could not read the charge of {}: {}", worker.reference, e.getMessage());
+            schedulePoll(worker);
+        }
+    }
+
+    private void schedulePoll(SaleWorker worker) {
+        if (worker.sale.status() != SaleStatus.PENDING) {
+            return;
+        }
+        Duration sinceStart = Duration.between(worker.sale.createdAt(), now());
+        Duration wait = worker.consecutiveErrors > 0
+                ? settings.polling().errorDelay(worker.consecutiveErrors, sinceStart)
+                : settings.polling().nextDelay(sinceStart);
+        worker.schedule(() -> poll(worker), wait);
+    }
+
+    private void offerExpiry(SaleWorker worker) {
+        if (worker.sale.status() == SaleStatus.PENDING && !worker.expiryOffered) {
+            worker.expiryOffered = true;
+            ledger.note(SaleEvent.of(EventKind.EXPIRY_OFFERED, worker.sale, null, null,
+                    "pending for more than " + settings.pendingLimit().toSeconds() + " s", now()));
+            notifyListeners(worker.state());
+        }
+    }
+
+    private CheckoutRefusedException expireFailed(SaleWorker worker, String supervisorId, OmiseException cause) {
+        ledger.note(SaleEvent.of(EventKind.EXPIRE_FAILED, worker.sale, supervisorId, null, cause.getMessage(), now()));
+        return new CheckoutRefusedException("Could not reach Omise to expire sale " + worker.reference
+                + ". The till keeps checking the charge; try again.", cause);
+    }
+
+    /** Takes in what Omise says of the sale's charge, writing it with an event when anything changed. */
+    private void applyCharge(SaleWorker worker, Charge charge, EventKind kind, String operatorId) {
+        Sale before = worker.sale;
+        Sale after = merged(before, charge);
+        boolean newlyOwed = after.refundOwed() && !before.refundOwed();
+        if (!after.equals(before) || kind != EventKind.STATUS_SEEN) {
+            String detail = before.status() == after.status() ? after.status().name()
+                    : before.status() + " -> " + after.status();
+            if (after.failureCode() != null && after.status() == SaleStatus.FAILED) {
+                detail += ": " + after.failureCode();
+            }
+            if (newlyOwed) {
+                detail += "; paid after the sale was " + (before.expireRequested() ? "expired" : before.abandoned()
+                        ? "abandoned" : "settled as not charged") + ": refund " + Money.format(after.refundableAmount());
+            }
+            commit(worker, after, newlyOwed ? EventKind.REFUND_OWED : kind, operatorId, null, detail);
+        }
+        if (after.status().isFinal()) {
+            finish(worker);
+        } else if (after.status() == SaleStatus.PENDING) {
+            worker.ensureExpiryOffer();
+            schedulePoll(worker);
+        }
+    }
+
+    private Sale merged(Sale sale, Charge charge) {
+        SaleStatus status = switch (charge.status()) {
+            case PENDING -> SaleStatus.PENDING;
+            case SUCCESSFUL -> SaleStatus.SUCCESSFUL;
+            case FAILED -> SaleStatus.FAILED;
+            case EXPIRED -> SaleStatus.EXPIRED;
+            case REVERSED -> SaleStatus.REVERSED;
+            // A status this version does not know: keep following the charge.
+            case UNKNOWN -> SaleStatus.PENDING;
+        };
+        Instant now = now();
+        Sale.Builder builder = sale.toBuilder()
+                .chargeId(charge.id())
+                .status(status)
+                .fees(charge.fee(), charge.feeVat(), charge.net())
+                .refundedAmount(Math.min(sale.amount(), Math.max(sale.refundedAmount(), charge.refundedAmount())));
+        switch (status) {
+            case FAILED -> builder.failure(charge.failureCode(), charge.failureMessage());
+            case SUCCESSFUL -> builder.paidAt(charge.paidAt() != null ? charge.paidAt() : now)
+                    .refundOwed(sale.refundOwed() || sale.expireRequested() || sale.abandoned()
+                            || sale.status() == SaleStatus.NOT_CREATED);
+            case EXPIRED -> builder.expiredAt(charge.expiredAt() != null ? charge.expiredAt() : now);
+            default -> builder.failure(null, null);
+        }
+        builder.finishedAt(status.isFinal() ? (sale.finishedAt() != null && sale.status() == status ? sale.finishedAt() : now) : null);
+        return builder.build();
+    }
+
+    // --- refunds ---
+
+    private RefundRecord makeRefund(String tillReference, long amount, String operatorId, String approvedBy) {
+        Sale sale = ledger.sale(tillReference)
+                .orElseThrow(() -> new CheckoutRefusedException("There is no sale " + tillReference + "."));
+        if (sale.status() != SaleStatus.SUCCESSFUL) {
+            throw new CheckoutRefusedException("Only a paid sale can be refunded; sale " + tillReference + " is "
+                    + sale.status().name().toLowerCase(Locale.ROOT) + ".");
+        }
+        if (amount <= 0) {
+            throw new CheckoutRefusedException("A refund must be more than " + Money.format(0) + ".");
+        }
+        List<RefundRecord> earlier = ledger.refunds(tillReference);
+        if (earlier.stream().anyMatch(refund -> refund.status() == RefundStatus.REQUESTED)) {
+            throw new CheckoutRefusedException("An earlier refund of sale " + tillReference
+                    + " is still waiting for Omise's answer; try again in a few minutes.");
+        }
+        if (amount > sale.refundableAmount()) {
+            throw new CheckoutRefusedException("Only " + Money.format(sale.refundableAmount()) + " of sale " + tillReference
+                    + " is left to refund, not " + Money.format(amount) + ".");
+        }
+        Instant now = now();
+        if (now.isAfter(sale.createdAt().plus(WeChatPayUpm.REFUND_WINDOW))) {
+            throw new CheckoutRefusedException("Sale " + tillReference + " is more than 90 days old; WeChat Pay charges can "
+                    + "only be refunded within 90 days.");
+        }
+        RefundRecord record = new RefundRecord(tillReference + "-R" + (earlier.size() + 1), tillReference, amount,
+                RefundStatus.REQUESTED, null, operatorId, approvedBy, null, now, null);
+        ledger.insertRefund(record, SaleEvent.of(EventKind.REFUND_REQUESTED, sale, operatorId, amount,
+                record.refundReference() + " approved by " + approvedBy, now));
+        try {
+            Refund refund = client.createRefund(sale.chargeId(), new CreateRefundRequest(amount, record.refundReference()));
+            return settleRefundMade(record, sale, refund.id(), "refund " + refund.id());
+        } catch (OmiseApiException refused) {
+            ledger.settleRefund(record.failed(refused.code(), now()), sale, SaleEvent.of(EventKind.REFUND_FAILED, sale,
+                    operatorId, amount, refused.getMessage(), now()));
+            throw new CheckoutRefusedException("Omise refused the refund: " + (refused.code() == null
+                    ? refused.getMessage() : refused.apiMessage()), refused);
+        } catch (OmiseException unknown) {
+            ledger.note(SaleEvent.of(EventKind.REFUND_OUTCOME_UNKNOWN, sale, operatorId, amount, unknown.getMessage(), now()));
+            throw new CheckoutRefusedException("Omise did not answer about the refund of " + Money.format(amount)
+                    + ". The till will find out whether it was made; do not refund again until it has.", unknown);
+        }
+    }
+
+    private RefundRecord settleRefundMade(RefundRecord record, Sale sale, String refundId, String detail) {
+        long refunded = sale.refundedAmount() + record.amount();
+        Sale after = sale.toBuilder().refundedAmount(refunded).refundOwed(sale.refundOwed() && refunded < sale.amount()).build();
+        RefundRecord done = record.done(refundId, now());
+        ledger.settleRefund(done, after, SaleEvent.of(EventKind.REFUNDED, after, record.operatorId(), record.amount(), detail, now()));
+        notifyListeners(new SaleState(after, false));
+        return done;
+    }
+
+    /** A refund whose answer was lost is looked for by its reference once nothing can still be on its way. */
+    private void settleUnansweredRefund(RefundRecord record) {
+        Duration settleAfter = settings.reconciliation().interval().multipliedBy(settings.reconciliation().lookups());
+        if (Duration.between(record.requestedAt(), now()).compareTo(settleAfter) < 0) {
+            return;
+        }
+        withRefundLock(record.tillReference(), () -> {
+            Sale sale = ledger.sale(record.tillReference()).orElseThrow();
+            Optional<Refund> made = client.listRefunds(sale.chargeId(), ListRequest.firstPage()
+                            .withLimit(ListRequest.MAX_LIMIT).ordered(ListOrder.REVERSE_CHRONOLOGICAL)).data().stream()
+                    .filter(refund -> record.refundReference().equals(refund.tillReference()))
+                    .findFirst();
+            if (made.isPresent()) {
+                return settleRefundMade(record, sale, made.get().id(), "refund " + made.get().id() + " found after its answer was lost");
+            }
+            ledger.settleRefund(record.failed("not_made", now()), sale, SaleEvent.of(EventKind.REFUND_FAILED, sale, null,
+                    record.amount(), "no refund " + record.refundReference() + " was made", now()));
+            return record;
+        });
+    }
+
+    private <T> T withRefundLock(String tillReference, Supplier<T> work) {
+        ReentrantLock lock = refundLocks.computeIfAbsent(tillReference, reference -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // --- recovery and sweeps ---
+
+    private void recoverUnfinishedSales() {
+        for (Sale sale : ledger.unfinishedSales()) {
+            if (workers.containsKey(sale.tillReference())) {
+                continue;
+            }
+            SaleWorker worker = new SaleWorker(sale, null);
+            workers.put(sale.tillReference(), worker);
+            worker.submit(() -> resume(worker));
+        }
+    }
+
+    private void resume(SaleWorker worker) {
+        Sale sale = worker.sale;
+        switch (sale.status()) {
+            case CREATED -> settleNotCreated(worker, EventKind.RECOVERED, "not_sent",
+                    "the till stopped before the charge was sent");
+            case CREATING, UNKNOWN -> {
+                commit(worker, sale.toBuilder().status(SaleStatus.UNKNOWN).build(), EventKind.RECOVERED, null, null,
+                        "the till stopped before the charge's answer came; searching for it");
+                reconcile(worker);
+            }
+            case PENDING -> {
+                ledger.note(SaleEvent.of(EventKind.RECOVERED, sale, null, null, "following the pending charge again", now()));
+                worker.ensureExpiryOffer();
+                poll(worker);
+            }
+            default -> finish(worker);
+        }
+    }
+
+    private void sweep() {
+        for (RefundRecord refund : ledger.unsettledRefunds()) {
+            try {
+                settleUnansweredRefund(refund);
+            } catch (OmiseException e) {
+                log.warn("Could not settle refund {}: {}", refund.refundReference(), e.getMessage());
+            }
+        }
+        findLateCharges();
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("The periodic check of refunds and late charges failed: {}", e.getMessage());
+        }
+    }
+
+    /** A charge found for a sale settled as never charged: followed, expired while pending, and flagged for refund if paid. */
+    private void findLateCharges() {
+        List<Sale> settled = ledger.settledAsNotCreatedSince(now().minus(settings.lateChargeWindow())).stream()
+                .filter(sale -> sale.chargeId() == null && !workers.containsKey(sale.tillReference()))
+                .toList();
+        if (settled.isEmpty()) {
+            return;
+        }
+        Map<String, Sale> byReference = settled.stream().collect(Collectors.toMap(Sale::tillReference, Function.identity()));
+        Instant from = settled.get(0).createdAt().minus(settings.reconciliation().clockMargin());
+        List<Charge> late = client.streamCharges(ListRequest.newestSince(from, ListRequest.MAX_LIMIT))
+                .filter(charge -> byReference.containsKey(charge.tillReference()))
+                .toList();
+        for (Charge charge : late) {
+            SaleWorker worker = new SaleWorker(byReference.get(charge.tillReference()), null);
+            if (workers.putIfAbsent(worker.reference, worker) == null) {
+                log.warn("A charge turned up late for sale {}", worker.reference);
+                worker.submit(() -> adoptLateCharge(worker, charge));
+            }
+        }
+    }
+
+    private void adoptLateCharge(SaleWorker worker, Charge charge) {
+        applyCharge(worker, charge, EventKind.LATE_CHARGE_FOUND, null);
+        if (worker.sale.status() == SaleStatus.PENDING) {
+            // The cashier was told nothing was charged: close the loop by expiring it.
+            commit(worker, worker.sale.toBuilder().expireRequested(true).build(), EventKind.EXPIRE_REQUESTED, null, null,
+                    "the sale was settled as not charged");
+            try {
+                applyCharge(worker, client.expireCharge(charge.id()), EventKind.STATUS_SEEN, null);
+            } catch (OmiseException e) {
+                ledger.note(SaleEvent.of(EventKind.EXPIRE_FAILED, worker.sale, null, null, e.getMessage(), now()));
+            }
+        }
+    }
+
+    // --- plumbing ---
+
+    private void commit(SaleWorker worker, Sale after, EventKind kind, String operatorId, Long amount, String detail) {
+        // A closed engine writes nothing more, as if the till had stopped here; the next start resumes the sale.
+        requireOpen();
+        ledger.update(after, SaleEvent.of(kind, after, operatorId, amount, detail, now()));
+        worker.sale = after;
+        notifyListeners(worker.state());
+    }
+
+    private void finish(SaleWorker worker) {
+        worker.cancelTimers();
+        workers.remove(worker.reference, worker);
+        if (worker.paymentDigits != null) {
+            inFlightCodes.remove(worker.paymentDigits, worker.reference);
+        }
+    }
+
+    private void notifyListeners(SaleState state) {
+        for (CheckoutListener listener : listeners) {
+            try {
+                listener.saleChanged(state);
+            } catch (RuntimeException e) {
+                log.warn("A checkout listener failed", e);
+            }
+        }
+    }
+
+    private CompletableFuture<SaleState> onSale(String tillReference, Function<SaleWorker, SaleState> work) {
+        SaleWorker worker = workers.get(tillReference);
+        if (worker == null) {
+            // No longer in flight: its final state is in the ledger.
+            return onEngineThread(() -> ledger.sale(tillReference)
+                    .map(sale -> new SaleState(sale, false))
+                    .orElseThrow(() -> new CheckoutRefusedException("There is no sale " + tillReference + ".")));
+        }
+        CompletableFuture<SaleState> result = new CompletableFuture<>();
+        worker.submit(() -> {
+            try {
+                result.complete(work.apply(worker));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private <T> CompletableFuture<T> onEngineThread(Supplier<T> work) {
+        requireOpen();
+        return CompletableFuture.supplyAsync(work, scheduler);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the checkout engine is closed");
+        }
+    }
+
+    private static void requireOperator(String operatorId) {
+        if (operatorId == null || operatorId.isBlank()) {
+            throw new CheckoutRefusedException("An operator must be signed in.");
+        }
+    }
+
+    private Instant now() {
+        return settings.clock().instant();
+    }
+
+    private String newReference() {
+        StringBuilder reference = new StringBuilder(settings.tillId()).append('-').append(REFERENCE_TIME.format(now())).append('-');
+        for (int i = 0; i < 3; i++) {
+            reference.append(BASE36[random.nextInt(BASE36.length)]);
+        }
+        return reference.toString();
+    }
+
+    /** One sale's state and timers. Its steps run one at a time under its lock. */
+    private final class SaleWorker {
+        final String reference;
+        final String paymentDigits;
+        final ReentrantLock lock = new ReentrantLock();
+        volatile Sale sale;
+        volatile boolean expiryOffered;
+        int consecutiveErrors;
+        int lookupsWithoutMatch;
+        private ScheduledFuture<?> next;
+        private ScheduledFuture<?> expiryOffer;
+
+        SaleWorker(Sale sale, String paymentDigits) {
+            this.reference = sale.tillReference();
+            this.sale = sale;
+            this.paymentDigits = paymentDigits;
+        }
+
+        SaleState state() {
+            return new SaleState(sale, expiryOffered);
+        }
+
+        void submit(Runnable step) {
+            scheduler.execute(() -> runLocked(step));
+        }
+
+        void schedule(Runnable step, Duration delay) {
+            if (next != null) {
+                next.cancel(false);
+            }
+            next = scheduler.schedule(() -> runLocked(step), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        void ensureExpiryOffer() {
+            if (expiryOffer == null && !expiryOffered) {
+                Duration wait = Duration.between(now(), sale.createdAt().plus(settings.pendingLimit()));
+                expiryOffer = scheduler.schedule(() -> runLocked(() -> offerExpiry(this)),
+                        Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        void cancelTimers() {
+            if (next != null) {
+                next.cancel(false);
+            }
+            if (expiryOffer != null) {
+                expiryOffer.cancel(false);
+            }
+        }
+
+        private void runLocked(Runnable step) {
+            if (closed) {
+                return;
+            }
+            lock.lock();
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                log.error("Sale {} step failed; trying again shortly", reference, e);
+                retryLater();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void retryLater() {
+            if (closed) {
+                return;
+            }
+            consecutiveErrors++;
+            Duration wait = settings.polling().errorDelay(consecutiveErrors, Duration.ZERO);
+            switch (sale.status()) {
+                case PENDING -> schedule(() -> poll(this), wait);
+                case UNKNOWN, CREATING -> schedule(() -> reconcile(this), wait);
+                default -> { }
+            }
+        }
+    }
+}

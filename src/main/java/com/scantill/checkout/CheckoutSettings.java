@@ -1,0 +1,62 @@
+package com.scantill.checkout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a till's checkout engine behaves.
+ *
+ * @param pendingLimit     how long a charge may stay pending before the cashier is offered to expire it
+ * @param lateChargeWindow how far back sales settled as never charged are checked for a charge that turned up late
+ * @param sweepInterval    how often that check, and the settling of refunds whose answer was lost, run
+ */
+public record CheckoutSettings(
+        String tillId,
+        PollingSchedule polling,
+        Duration pendingLimit,
+        ReconcilePolicy reconciliation,
+        Duration lateChargeWindow,
+        Duration sweepInterval,
+        int threads,
+        Clock clock) {
+
+    public CheckoutSettings {
+        Objects.requireNonNull(tillId, "tillId");
+        Objects.requireNonNull(polling, "polling");
+        Objects.requireNonNull(reconciliation, "reconciliation");
+        Objects.requireNonNull(clock, "clock");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+    }
+
+    public static CheckoutSettings defaults(String tillId) {
+        return new CheckoutSettings(tillId, PollingSchedule.adaptive(), Duration.ofSeconds(60), ReconcilePolicy.standard(),
+                Duration.ofDays(1), Duration.ofMinutes(5), 4, Clock.systemUTC());
+    }
+
+    public CheckoutSettings withPolling(PollingSchedule schedule) {
+        return new CheckoutSettings(tillId, schedule, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, threads, clock);
+    }
+
+    public CheckoutSettings withPendingLimit(Duration limit) {
+        return new CheckoutSettings(tillId, polling, limit, reconciliation, lateChargeWindow, sweepInterval, threads, clock);
+    }
+
+    public CheckoutSettings withReconciliation(ReconcilePolicy policy) {
+        return new CheckoutSettings(tillId, polling, pendingLimit, policy, lateChargeWindow, sweepInterval, threads, clock);
+    }
+
+    public CheckoutSettings withSweepInterval(Duration interval) {
+        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, interval, threads, clock);
+    }
+
+    public CheckoutSettings withThreads(int count) {
+        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, count, clock);
+    }
+
+    public CheckoutSettings withClock(Clock newClock) {
+        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, threads, newClock);
+    }
+}

@@ -1,0 +1,25 @@
+package com.scantill.ledger;
+
+/** What a line of a sale's event log records. */
+public enum EventKind {
+    SALE_CREATED,
+    CHARGE_REQUESTED,
+    CHARGE_CREATED,
+    CHARGE_REFUSED,
+    CHARGE_NOT_SENT,
+    OUTCOME_UNKNOWN,
+    RECONCILED_FOUND,
+    RECONCILED_NOT_FOUND,
+    LATE_CHARGE_FOUND,
+    STATUS_SEEN,
+    EXPIRY_OFFERED,
+    EXPIRE_REQUESTED,
+    EXPIRE_FAILED,
+    ABANDONED,
+    REFUND_OWED,
+    REFUND_REQUESTED,
+    REFUNDED,
+    REFUND_FAILED,
+    REFUND_OUTCOME_UNKNOWN,
+    RECOVERED
+}

@@ -1,0 +1,418 @@
+package com.scantill.ledger;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transaction ledger: an H2 file in the data folder, its schema kept by Flyway. Every change to a sale or a
+ * refund is written in the same transaction as the event that says so; events are only ever appended.
+ */
+public final class Ledger implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+    static final String FOLDER = "ledger";
+    static final String DATABASE = "scantill";
+    private static final String SALE_COLUMNS = "till_reference, till_id, operator_id, amount, currency, "
+            + "payment_code_masked, charge_id, status, failure_code, failure_message, fee, fee_vat, net, refunded_amount, "
+            + "expire_requested, abandoned, refund_owed, created_at, paid_at, expired_at, finished_at";
+    private static final String REFUND_COLUMNS = "refund_reference, till_reference, amount, status, refund_id, "
+            + "operator_id, approved_by, failure_code, requested_at, finished_at";
+    private static final String EVENT_COLUMNS = "id, till_reference, occurred_at, kind, operator_id, status_after, amount, detail";
+
+    private final Path folder;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final JdbcConnectionPool pool;
+
+    private Ledger(Path folder, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) {
+        this.folder = folder;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the ledger in {@code dataFolder}, creating or upgrading its schema.
+     *
+     * @throws LedgerInUseException when another copy of ScanTill has it open
+     */
+    public static Ledger open(Path dataFolder) {
+        Path folder = dataFolder.resolve(FOLDER).toAbsolutePath();
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(folder);
+            channel = FileChannel.open(folder.resolve("scantill.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw inUse(dataFolder, null);
+            }
+            JdbcConnectionPool pool = JdbcConnectionPool.create(
+                    "jdbc:h2:file:" + folder.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE", "scantill", "");
+            try {
+                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            } catch (RuntimeException e) {
+                pool.dispose();
+                throw e;
+            }
+            log.info("Ledger open in {}", folder);
+            return new Ledger(folder, channel, lock, pool);
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel);
+            throw inUse(dataFolder, e);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new LedgerException("Could not open the ledger in " + folder + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            if (isDatabaseInUse(e)) {
+                throw inUse(dataFolder, e);
+            }
+            throw e;
+        }
+    }
+
+    private static LedgerInUseException inUse(Path dataFolder, Throwable cause) {
+        return new LedgerInUseException("ScanTill is already running with the data folder " + dataFolder
+                + ". Close the other copy first; only one till may use a data folder at a time.", cause);
+    }
+
+    private static boolean isDatabaseInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.debug("Closing the ledger lock failed", e);
+            }
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Writes a new sale and its first event, committed together. */
+    public void insert(Sale sale, SaleEvent event) {
+        inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sale (" + SALE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bindSale(insert, sale);
+                insert.executeUpdate();
+            }
+            append(connection, event);
+        });
+    }
+
+    /** Writes the sale's new state with the event that explains it, committed together. */
+    public void update(Sale sale, SaleEvent event) {
+        inTransaction(connection -> {
+            updateSale(connection, sale);
+            append(connection, event);
+        });
+    }
+
+    /** Writes a refund before it is requested, with the event that records who asked. */
+    public void insertRefund(RefundRecord refund, SaleEvent event) {
+        inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sale_refund (" + REFUND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bindRefund(insert, refund);
+                insert.executeUpdate();
+            }
+            append(connection, event);
+        });
+    }
+
+    /** Settles a refund, the sale it changes and the event, committed together. */
+    public void settleRefund(RefundRecord refund, Sale sale, SaleEvent event) {
+        inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sale_refund SET status = ?, refund_id = ?, "
+                    + "failure_code = ?, finished_at = ? WHERE refund_reference = ?")) {
+                update.setString(1, refund.status().name());
+                update.setString(2, refund.refundId());
+                update.setString(3, refund.failureCode());
+                setTime(update, 4, refund.finishedAt());
+                update.setString(5, refund.refundReference());
+                requireOneRow(update.executeUpdate(), refund.refundReference());
+            }
+            updateSale(connection, sale);
+            append(connection, event);
+        });
+    }
+
+    /** Appends an event that changes nothing else (an offer to expire, say). */
+    public void note(SaleEvent event) {
+        inTransaction(connection -> append(connection, event));
+    }
+
+    public Optional<Sale> sale(String tillReference) {
+        List<Sale> sales = querySales("WHERE till_reference = ?", tillReference);
+        return sales.isEmpty() ? Optional.empty() : Optional.of(sales.get(0));
+    }
+
+    /** Sales not yet in a final state, oldest first: what start-up recovery resumes. */
+    public List<Sale> unfinishedSales() {
+        return querySales("WHERE status IN ('CREATED', 'CREATING', 'PENDING', 'UNKNOWN') ORDER BY created_at");
+    }
+
+    /** The newest sales first. */
+    public List<Sale> recentSales(int limit) {
+        return querySales("ORDER BY created_at DESC, till_reference DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY");
+    }
+
+    public List<Sale> salesCreatedBetween(Instant from, Instant to) {
+        return querySales("WHERE created_at >= ? AND created_at < ? ORDER BY created_at", from, to);
+    }
+
+    /** Sales settled as never charged after their outcome was unknown: a charge could still turn up for them. */
+    public List<Sale> settledAsNotCreatedSince(Instant since) {
+        return querySales("WHERE status = 'NOT_CREATED' AND created_at >= ? AND EXISTS (SELECT 1 FROM sale_event e "
+                + "WHERE e.till_reference = sale.till_reference AND e.kind = 'RECONCILED_NOT_FOUND') ORDER BY created_at", since);
+    }
+
+    public List<SaleEvent> events(String tillReference) {
+        return query("SELECT " + EVENT_COLUMNS + " FROM sale_event WHERE till_reference = ? ORDER BY id",
+                Ledger::readEvent, tillReference);
+    }
+
+    public List<RefundRecord> refunds(String tillReference) {
+        return query("SELECT " + REFUND_COLUMNS + " FROM sale_refund WHERE till_reference = ? ORDER BY requested_at, refund_reference",
+                Ledger::readRefund, tillReference);
+    }
+
+    /** Refunds whose request may have left without an answer. */
+    public List<RefundRecord> unsettledRefunds() {
+        return query("SELECT " + REFUND_COLUMNS + " FROM sale_refund WHERE status = 'REQUESTED' ORDER BY requested_at",
+                Ledger::readRefund);
+    }
+
+    /** Writes a consistent copy of the whole ledger into {@code zipFile} while the till keeps working. */
+    public void backupTo(Path zipFile) {
+        inTransaction(connection -> {
+            try (PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
+                backup.setString(1, zipFile.toAbsolutePath().toString());
+                backup.execute();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            log.debug("Releasing the ledger lock failed", e);
+        }
+        log.info("Ledger closed");
+    }
+
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private void inTransaction(Work work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("The ledger could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Sale> querySales(String where, Object... parameters) {
+        return query("SELECT " + SALE_COLUMNS + " FROM sale " + where, Ledger::readSale, parameters);
+    }
+
+    private <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object parameter = parameters[i];
+                if (parameter instanceof Instant instant) {
+                    setTime(statement, i + 1, instant);
+                } else {
+                    statement.setObject(i + 1, parameter);
+                }
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(reader.read(result));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new LedgerException("The ledger could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void updateSale(Connection connection, Sale sale) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sale SET charge_id = ?, status = ?, "
+                + "failure_code = ?, failure_message = ?, fee = ?, fee_vat = ?, net = ?, refunded_amount = ?, "
+                + "expire_requested = ?, abandoned = ?, refund_owed = ?, paid_at = ?, expired_at = ?, finished_at = ? "
+                + "WHERE till_reference = ?")) {
+            update.setString(1, sale.chargeId());
+            update.setString(2, sale.status().name());
+            update.setString(3, sale.failureCode());
+            update.setString(4, truncated(sale.failureMessage(), 512));
+            setLong(update, 5, sale.fee());
+            setLong(update, 6, sale.feeVat());
+            setLong(update, 7, sale.net());
+            update.setLong(8, sale.refundedAmount());
+            update.setBoolean(9, sale.expireRequested());
+            update.setBoolean(10, sale.abandoned());
+            update.setBoolean(11, sale.refundOwed());
+            setTime(update, 12, sale.paidAt());
+            setTime(update, 13, sale.expiredAt());
+            setTime(update, 14, sale.finishedAt());
+            update.setString(15, sale.tillReference());
+            requireOneRow(update.executeUpdate(), sale.tillReference());
+        }
+    }
+
+    private static void append(Connection connection, SaleEvent event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sale_event (till_reference, occurred_at, "
+                + "kind, operator_id, status_after, amount, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, event.tillReference());
+            setTime(insert, 2, event.occurredAt());
+            insert.setString(3, event.kind().name());
+            insert.setString(4, event.operatorId());
+            insert.setString(5, event.statusAfter().name());
+            setLong(insert, 6, event.amount());
+            insert.setString(7, truncated(event.detail(), 1000));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void requireOneRow(int rows, String reference) throws SQLException {
+        if (rows != 1) {
+            throw new SQLException("expected to change one row for " + reference + ", changed " + rows);
+        }
+    }
+
+    private static void bindSale(PreparedStatement statement, Sale sale) throws SQLException {
+        statement.setString(1, sale.tillReference());
+        statement.setString(2, sale.tillId());
+        statement.setString(3, sale.operatorId());
+        statement.setLong(4, sale.amount());
+        statement.setString(5, sale.currency());
+        statement.setString(6, sale.paymentCodeMasked());
+        statement.setString(7, sale.chargeId());
+        statement.setString(8, sale.status().name());
+        statement.setString(9, sale.failureCode());
+        statement.setString(10, truncated(sale.failureMessage(), 512));
+        setLong(statement, 11, sale.fee());
+        setLong(statement, 12, sale.feeVat());
+        setLong(statement, 13, sale.net());
+        statement.setLong(14, sale.refundedAmount());
+        statement.setBoolean(15, sale.expireRequested());
+        statement.setBoolean(16, sale.abandoned());
+        statement.setBoolean(17, sale.refundOwed());
+        setTime(statement, 18, sale.createdAt());
+        setTime(statement, 19, sale.paidAt());
+        setTime(statement, 20, sale.expiredAt());
+        setTime(statement, 21, sale.finishedAt());
+    }
+
+    private static void bindRefund(PreparedStatement statement, RefundRecord refund) throws SQLException {
+        statement.setString(1, refund.refundReference());
+        statement.setString(2, refund.tillReference());
+        statement.setLong(3, refund.amount());
+        statement.setString(4, refund.status().name());
+        statement.setString(5, refund.refundId());
+        statement.setString(6, refund.operatorId());
+        statement.setString(7, refund.approvedBy());
+        statement.setString(8, refund.failureCode());
+        setTime(statement, 9, refund.requestedAt());
+        setTime(statement, 10, refund.finishedAt());
+    }
+
+    private static Sale readSale(ResultSet row) throws SQLException {
+        return new Sale(row.getString(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
+                row.getString(6), row.getString(7), SaleStatus.valueOf(row.getString(8)), row.getString(9),
+                row.getString(10), getLong(row, 11), getLong(row, 12), getLong(row, 13), row.getLong(14),
+                row.getBoolean(15), row.getBoolean(16), row.getBoolean(17), getTime(row, 18), getTime(row, 19),
+                getTime(row, 20), getTime(row, 21));
+    }
+
+    private static RefundRecord readRefund(ResultSet row) throws SQLException {
+        return new RefundRecord(row.getString(1), row.getString(2), row.getLong(3), RefundStatus.valueOf(row.getString(4)),
+                row.getString(5), row.getString(6), row.getString(7), row.getString(8), getTime(row, 9), getTime(row, 10));
+    }
+
+    private static SaleEvent readEvent(ResultSet row) throws SQLException {
+        return new SaleEvent(row.getLong(1), row.getString(2), getTime(row, 3), EventKind.valueOf(row.getString(4)),
+                row.getString(5), SaleStatus.valueOf(row.getString(6)), getLong(row, 7), row.getString(8));
+    }
+
+    private static void setTime(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    private static Instant getTime(ResultSet row, int index) throws SQLException {
+        OffsetDateTime time = row.getObject(index, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static Long getLong(ResultSet row, int index) throws SQLException {
+        long value = row.getLong(index);
+        return row.wasNull() ? null : value;
+    }
+
+    private static String truncated(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+}

@@ -1,0 +1,8 @@
+package com.scantill.ledger;
+
+/** {@code REQUESTED}: written before the request left, and not yet confirmed either way. */
+public enum RefundStatus {
+    REQUESTED,
+    DONE,
+    FAILED
+}

@@ -1,0 +1,157 @@
+package com.scantill.ledger;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A sale attempt as the ledger holds it. Money is in satang. Only the payment code's last four digits are kept.
+ *
+ * @param expireRequested a supervisor asked for the charge to be expired
+ * @param abandoned       the cashier stopped waiting for the customer
+ * @param refundOwed      the charge was paid although the sale had been expired or abandoned: refund it
+ */
+public record Sale(
+        String tillReference,
+        String tillId,
+        String operatorId,
+        long amount,
+        String currency,
+        String paymentCodeMasked,
+        String chargeId,
+        SaleStatus status,
+        String failureCode,
+        String failureMessage,
+        Long fee,
+        Long feeVat,
+        Long net,
+        long refundedAmount,
+        boolean expireRequested,
+        boolean abandoned,
+        boolean refundOwed,
+        Instant createdAt,
+        Instant paidAt,
+        Instant expiredAt,
+        Instant finishedAt) {
+
+    public Sale {
+        Objects.requireNonNull(tillReference, "tillReference");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A sale written before anything is sent. */
+    public static Sale created(String tillReference, String tillId, String operatorId, long amount, String currency,
+                               String paymentCodeMasked, Instant at) {
+        return new Sale(tillReference, tillId, operatorId, amount, currency, paymentCodeMasked, null, SaleStatus.CREATED,
+                null, null, null, null, null, 0, false, false, false, at, null, null, null);
+    }
+
+    public long refundableAmount() {
+        return amount - refundedAmount;
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes to a sale, made one field at a time. */
+    public static final class Builder {
+        private final Sale from;
+        private String chargeId;
+        private SaleStatus status;
+        private String failureCode;
+        private String failureMessage;
+        private Long fee;
+        private Long feeVat;
+        private Long net;
+        private long refundedAmount;
+        private boolean expireRequested;
+        private boolean abandoned;
+        private boolean refundOwed;
+        private Instant paidAt;
+        private Instant expiredAt;
+        private Instant finishedAt;
+
+        private Builder(Sale from) {
+            this.from = from;
+            this.chargeId = from.chargeId;
+            this.status = from.status;
+            this.failureCode = from.failureCode;
+            this.failureMessage = from.failureMessage;
+            this.fee = from.fee;
+            this.feeVat = from.feeVat;
+            this.net = from.net;
+            this.refundedAmount = from.refundedAmount;
+            this.expireRequested = from.expireRequested;
+            this.abandoned = from.abandoned;
+            this.refundOwed = from.refundOwed;
+            this.paidAt = from.paidAt;
+            this.expiredAt = from.expiredAt;
+            this.finishedAt = from.finishedAt;
+        }
+
+        public Builder chargeId(String value) {
+            this.chargeId = value;
+            return this;
+        }
+
+        public Builder status(SaleStatus value) {
+            this.status = value;
+            return this;
+        }
+
+        public Builder failure(String code, String message) {
+            this.failureCode = code;
+            this.failureMessage = message;
+            return this;
+        }
+
+        public Builder fees(long newFee, long newFeeVat, long newNet) {
+            this.fee = newFee;
+            this.feeVat = newFeeVat;
+            this.net = newNet;
+            return this;
+        }
+
+        public Builder refundedAmount(long value) {
+            this.refundedAmount = value;
+            return this;
+        }
+
+        public Builder expireRequested(boolean value) {
+            this.expireRequested = value;
+            return this;
+        }
+
+        public Builder abandoned(boolean value) {
+            this.abandoned = value;
+            return this;
+        }
+
+        public Builder refundOwed(boolean value) {
+            this.refundOwed = value;
+            return this;
+        }
+
+        public Builder paidAt(Instant value) {
+            this.paidAt = value;
+            return this;
+        }
+
+        public Builder expiredAt(Instant value) {
+            this.expiredAt = value;
+            return this;
+        }
+
+        public Builder finishedAt(Instant value) {
+            this.finishedAt = value;
+            return this;
+        }
+
+        public Sale build() {
+            return new Sale(from.tillReference, from.tillId, from.operatorId, from.amount, from.currency,
+                    from.paymentCodeMasked, chargeId, status, failureCode, failureMessage, fee, feeVat, net,
+                    refundedAmount, expireRequested, abandoned, refundOwed, from.createdAt, paidAt, expiredAt, finishedAt);
+        }
+    }
+}

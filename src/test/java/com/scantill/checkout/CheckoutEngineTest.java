@@ -1,0 +1,472 @@
+package com.scantill.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.scantill.ledger.EventKind;
+import com.scantill.ledger.RefundRecord;
+import com.scantill.ledger.RefundStatus;
+import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleEvent;
+import com.scantill.ledger.SaleStatus;
+import com.scantill.model.PaymentCode;
+import com.scantill.omise.ChargeStatus;
+import com.scantill.omise.OmiseClient;
+import com.scantill.omise.SecretKey;
+import com.scantill.simulator.ChargeSnapshot;
+import com.scantill.simulator.CustomerBehaviour;
+import com.scantill.simulator.CustomerScript;
+import com.scantill.simulator.Fault;
+import com.scantill.simulator.OmiseSimulator;
+import com.scantill.simulator.RecordedRequest;
+import com.scantill.simulator.Route;
+import com.scantill.testing.PaymentCodes;
+import com.scantill.testing.TestClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The checkout engine against the simulator over real HTTP, with a real H2 ledger file. */
+class CheckoutEngineTest {
+
+    @TempDir
+    Path dataFolder;
+
+    private OmiseSimulator simulator;
+    private Till till;
+
+    @BeforeEach
+    void start() {
+        simulator = OmiseSimulator.start(OmiseSimulator.options().confirmDelay(Duration.ofMillis(200)));
+        till = new Till(simulator, dataFolder);
+        till.engine.start().join();
+    }
+
+    @AfterEach
+    void stop() {
+        till.close();
+        simulator.close();
+    }
+
+    private String sell(long amount, PaymentCode code) {
+        return till.engine.startSale(amount, code, "cashier-1").join().tillReference();
+    }
+
+    private String sellNeverConfirmed() {
+        return sell(10_000, PaymentCode.parse(CustomerScript.NEVER_CONFIRMS_CODE));
+    }
+
+    private List<EventKind> eventKinds(String reference) {
+        return till.ledger.events(reference).stream().map(SaleEvent::kind).toList();
+    }
+
+    private List<ChargeSnapshot> chargesFor(String reference) {
+        return simulator.charges().stream().filter(charge -> reference.equals(charge.tillReference())).toList();
+    }
+
+    private static Throwable cause(Throwable thrown) {
+        return thrown instanceof CompletionException ? thrown.getCause() : thrown;
+    }
+
+    @Test
+    void aPaidSaleIsLoggedFromScanToPayment() {
+        String reference = sell(150_000, PaymentCode.parse("130991292552725093"));
+
+        Sale sale = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+
+        assertThat(sale.tillId()).isEqualTo("till-1");
+        assertThat(sale.operatorId()).isEqualTo("cashier-1");
+        assertThat(sale.amount()).isEqualTo(150_000);
+        assertThat(sale.currency()).isEqualTo("THB");
+        assertThat(sale.paymentCodeMasked()).isEqualTo("**************5093");
+        assertThat(sale.chargeId()).startsWith("chrg_test_");
+        assertThat(sale.fee()).isEqualTo(2475);
+        assertThat(sale.feeVat()).isEqualTo(173);
+        assertThat(sale.net()).isEqualTo(147_352);
+        assertThat(sale.paidAt()).isNotNull();
+        assertThat(sale.finishedAt()).isNotNull();
+        assertThat(sale.refundOwed()).isFalse();
+        assertThat(eventKinds(reference)).containsExactly(EventKind.SALE_CREATED, EventKind.CHARGE_REQUESTED,
+                EventKind.CHARGE_CREATED, EventKind.STATUS_SEEN);
+        assertThat(till.ledger.events(reference)).last().extracting(SaleEvent::statusAfter).isEqualTo(SaleStatus.SUCCESSFUL);
+        assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::status).isEqualTo("successful");
+        assertThat(till.seen).extracting(state -> state.sale().status()).contains(SaleStatus.PENDING, SaleStatus.SUCCESSFUL);
+        assertThat(till.engine.salesInFlight()).isEmpty();
+    }
+
+    @Test
+    void theSaleIsInTheLedgerBeforeTheChargeRequestLeaves() {
+        simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(600)));
+
+        String reference = sell(5_000, PaymentCodes.random());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> simulator.requests().isEmpty()
+                && till.ledger.sale(reference).orElseThrow().status() == SaleStatus.CREATING);
+        assertThat(eventKinds(reference)).containsExactly(EventKind.SALE_CREATED, EventKind.CHARGE_REQUESTED);
+        till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"payment_expired", "payment_rejected", "invalid_account", "insufficient_fund", "failed_processing"})
+    void eachFailureCodeEndsTheSaleFailedWithIt(String failureCode) {
+        String digits = CustomerScript.FAILING_CODES.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(failureCode)).findFirst().orElseThrow().getKey();
+
+        Sale sale = till.awaitFinal(sell(5_000, PaymentCode.parse(digits)));
+
+        assertThat(sale.status()).isEqualTo(SaleStatus.FAILED);
+        assertThat(sale.failureCode()).isEqualTo(failureCode);
+        assertThat(sale.failureMessage()).isNotBlank();
+        assertThat(sale.paidAt()).isNull();
+    }
+
+    @Test
+    void aChargeLeftPendingIsOfferedForExpiryAndExpiredByASupervisor() {
+        String reference = sellNeverConfirmed();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> till.seen.stream()
+                .anyMatch(state -> state.tillReference().equals(reference) && state.expiryOffered()));
+        assertThat(till.ledger.sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
+        assertThat(eventKinds(reference)).contains(EventKind.EXPIRY_OFFERED);
+
+        SaleState expired = till.engine.expire(reference, "supervisor-1").join();
+
+        assertThat(expired.sale().status()).isEqualTo(SaleStatus.EXPIRED);
+        assertThat(expired.sale().expiredAt()).isNotNull();
+        assertThat(expired.sale().refundOwed()).isFalse();
+        assertThat(till.ledger.events(reference)).filteredOn(event -> event.kind() == EventKind.EXPIRE_REQUESTED)
+                .singleElement().extracting(SaleEvent::operatorId).isEqualTo("supervisor-1");
+        assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::status).isEqualTo("expired");
+    }
+
+    @Test
+    void pollingGoesOnUntilTheChargeIsFinalNeverTwoRequestsAtOnce() {
+        simulator.customer().script("134000000000000042", new CustomerBehaviour.Pays(Duration.ofMillis(1_500)));
+        String reference = sell(5_000, PaymentCode.parse("134000000000000042"));
+
+        Sale sale = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+
+        List<RecordedRequest> reads = simulator.requests().stream()
+                .filter(request -> request.route() == Route.RETRIEVE_CHARGE && sale.chargeId().equals(request.chargeId()))
+                .toList();
+        assertThat(reads).hasSizeGreaterThan(3);
+        for (int i = 1; i < reads.size(); i++) {
+            assertThat(reads.get(i).receivedAt()).isAfterOrEqualTo(reads.get(i - 1).completedAt());
+        }
+    }
+
+    @Test
+    void anExpiryRacingThePaymentReportsThePaymentAndAsksForARefund() throws Exception {
+        String reference = sellNeverConfirmed();
+        Sale pending = till.awaitStatus(reference, SaleStatus.PENDING);
+        simulator.faults().once(Route.EXPIRE_CHARGE, new Fault.Latency(Duration.ofMillis(500)));
+
+        var expiring = till.engine.expire(reference, "supervisor-1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> eventKinds(reference).contains(EventKind.EXPIRE_REQUESTED));
+        till.client.markAsPaid(pending.chargeId());
+        SaleState after = expiring.get(10, TimeUnit.SECONDS);
+
+        assertThat(after.sale().status()).isEqualTo(SaleStatus.SUCCESSFUL);
+        assertThat(after.sale().refundOwed()).isTrue();
+        assertThat(eventKinds(reference)).contains(EventKind.REFUND_OWED);
+        assertThat(till.client.retrieveCharge(pending.chargeId()).status()).isEqualTo(ChargeStatus.SUCCESSFUL);
+    }
+
+    @Test
+    void aChargePaidAfterTheCashierAbandonedItAsksForARefund() {
+        String reference = sellNeverConfirmed();
+        Sale pending = till.awaitStatus(reference, SaleStatus.PENDING);
+
+        till.engine.abandon(reference, "cashier-1").join();
+        till.client.markAsPaid(pending.chargeId());
+
+        Sale paid = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        assertThat(paid.abandoned()).isTrue();
+        assertThat(paid.refundOwed()).isTrue();
+        assertThat(eventKinds(reference)).contains(EventKind.ABANDONED, EventKind.REFUND_OWED);
+    }
+
+    @Test
+    void refundsPartlySeveralTimesNeverAboveTheAmount() {
+        String reference = sell(100_000, PaymentCodes.random());
+        till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+
+        RefundRecord first = till.engine.refund(reference, 30_000, "cashier-1", "supervisor-1").join();
+        RefundRecord second = till.engine.refund(reference, 50_000, "cashier-1", "supervisor-1").join();
+        Throwable tooMuch = cause(org.assertj.core.api.Assertions.catchThrowable(
+                () -> till.engine.refund(reference, 20_001, "cashier-1", "supervisor-1").join()));
+        RefundRecord rest = till.engine.refund(reference, 20_000, "cashier-1", "supervisor-2").join();
+
+        assertThat(first.status()).isEqualTo(RefundStatus.DONE);
+        assertThat(first.refundId()).startsWith("rfnd_test_");
+        assertThat(second.refundReference()).isEqualTo(reference + "-R2");
+        assertThat(tooMuch).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("฿200.00");
+        assertThat(rest.approvedBy()).isEqualTo("supervisor-2");
+        Sale sale = till.ledger.sale(reference).orElseThrow();
+        assertThat(sale.refundedAmount()).isEqualTo(100_000);
+        assertThat(till.ledger.refunds(reference)).extracting(RefundRecord::amount).containsExactly(30_000L, 50_000L, 20_000L);
+        assertThat(till.ledger.events(reference)).filteredOn(event -> event.kind() == EventKind.REFUNDED)
+                .extracting(SaleEvent::amount).containsExactly(30_000L, 50_000L, 20_000L);
+        assertThat(simulator.charge(sale.chargeId()).orElseThrow().refundedAmount()).isEqualTo(100_000);
+    }
+
+    @Test
+    void refusesARefundAfterNinetyDaysWithoutAsking() {
+        String reference = sell(10_000, PaymentCodes.random());
+        till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        till.clock.advance(Duration.ofDays(91));
+        simulator.advanceClock(Duration.ofDays(91));
+        simulator.clearRequests();
+
+        Throwable refused = cause(org.assertj.core.api.Assertions.catchThrowable(
+                () -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join()));
+
+        assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("90 days");
+        assertThat(simulator.requests()).isEmpty();
+        assertThat(till.ledger.refunds(reference)).isEmpty();
+    }
+
+    @Test
+    void recordsARefundOmiseRefuses() {
+        String reference = sell(10_000, PaymentCodes.random());
+        till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        simulator.advanceClock(Duration.ofDays(91));
+
+        Throwable refused = cause(org.assertj.core.api.Assertions.catchThrowable(
+                () -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join()));
+
+        assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("90 days");
+        assertThat(till.ledger.refunds(reference)).singleElement().satisfies(refund -> {
+            assertThat(refund.status()).isEqualTo(RefundStatus.FAILED);
+            assertThat(refund.failureCode()).isEqualTo("failed_refund");
+        });
+        assertThat(till.ledger.sale(reference).orElseThrow().refundedAmount()).isZero();
+        assertThat(eventKinds(reference)).contains(EventKind.REFUND_REQUESTED, EventKind.REFUND_FAILED);
+    }
+
+    @Test
+    void refusesToRefundASaleThatWasNotPaid() {
+        String reference = sell(10_000, PaymentCode.parse("130000000000000004"));
+        till.awaitStatus(reference, SaleStatus.FAILED);
+
+        Throwable refused = cause(org.assertj.core.api.Assertions.catchThrowable(
+                () -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join()));
+
+        assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("Only a paid sale");
+    }
+
+    @Test
+    void aLostCreateAnswerIsReconciledToTheChargeThatWasMade() {
+        simulator.faults().once(Route.CREATE_CHARGE, new Fault.LoseResponse());
+
+        String reference = sell(20_000, PaymentCodes.random());
+        Sale sale = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+
+        assertThat(eventKinds(reference)).containsSubsequence(EventKind.CHARGE_REQUESTED, EventKind.OUTCOME_UNKNOWN,
+                EventKind.RECONCILED_FOUND);
+        assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::id).isEqualTo(sale.chargeId());
+        assertThat(simulator.requests()).filteredOn(request -> request.route() == Route.CREATE_CHARGE).hasSize(1);
+    }
+
+    @Test
+    void aCreateThatNeverArrivedIsSettledAsNotChargedAndTheCustomerMayScanAgain() {
+        PaymentCode code = PaymentCodes.random();
+        simulator.faults().once(Route.CREATE_CHARGE, new Fault.DropConnection());
+
+        String reference = sell(20_000, code);
+        await().atMost(Duration.ofSeconds(5)).until(() -> till.ledger.sale(reference).orElseThrow().status() != SaleStatus.CREATING);
+        assertThatThrownBy(() -> till.engine.startSale(5_000, PaymentCodes.random(), "cashier-1"))
+                .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("Still finding out");
+        Sale settled = till.awaitFinal(reference);
+
+        assertThat(settled.status()).isEqualTo(SaleStatus.NOT_CREATED);
+        assertThat(eventKinds(reference)).containsSubsequence(EventKind.OUTCOME_UNKNOWN, EventKind.RECONCILED_NOT_FOUND);
+        assertThat(chargesFor(reference)).isEmpty();
+        assertThat(simulator.requests()).filteredOn(request -> request.route() == Route.CREATE_CHARGE).hasSize(1);
+
+        String again = sell(20_000, code);
+        assertThat(till.awaitFinal(again).status()).isEqualTo(SaleStatus.SUCCESSFUL);
+    }
+
+    @Test
+    void aServerErrorOnCreateIsReconciledNotResent() {
+        simulator.faults().once(Route.CREATE_CHARGE, Fault.ErrorAnswer.serverError());
+
+        Sale settled = till.awaitFinal(sell(20_000, PaymentCodes.random()));
+
+        assertThat(settled.status()).isEqualTo(SaleStatus.NOT_CREATED);
+        assertThat(simulator.requests()).filteredOn(request -> request.route() == Route.CREATE_CHARGE).hasSize(1);
+    }
+
+    @Test
+    void aChargeRefusedByOmiseIsSettledWithOmisesCode() {
+        till.engine.close();
+        till.ledger.close();
+        till.client = OmiseClient.builder(SecretKey.of("skey_livekeythesimulatorrefuses"))
+                .baseUri(simulator.baseUri()).retryPolicy(TestClients.QUICK_RETRIES).build();
+        till.open();
+
+        Sale refused = till.awaitFinal(sell(20_000, PaymentCodes.random()));
+
+        assertThat(refused.status()).isEqualTo(SaleStatus.NOT_CREATED);
+        assertThat(refused.failureCode()).isEqualTo("authentication_failure");
+        assertThat(eventKinds(refused.tillReference())).contains(EventKind.CHARGE_REFUSED);
+    }
+
+    @Test
+    void theSamePaymentCodeIsRefusedWhileItsSaleIsInFlight() {
+        PaymentCode code = PaymentCode.parse(CustomerScript.NEVER_CONFIRMS_CODE);
+        String reference = sell(10_000, code);
+
+        assertThatThrownBy(() -> till.engine.startSale(10_000, code, "cashier-1"))
+                .isInstanceOf(DuplicateScanException.class)
+                .hasMessageContaining(reference)
+                .hasMessageContaining("**************0009");
+        assertThat(till.ledger.recentSales(10)).hasSize(1);
+
+        till.awaitStatus(reference, SaleStatus.PENDING);
+        till.engine.expire(reference, "supervisor-1").join();
+        assertThat(till.engine.startSale(10_000, code, "cashier-1").join().sale().status()).isNotNull();
+    }
+
+    @Test
+    void refusesAnAmountOutsideTheLimitsBeforeWritingAnything() {
+        assertThatThrownBy(() -> till.engine.startSale(1_999, PaymentCodes.random(), "cashier-1"))
+                .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("฿20.00");
+        assertThatThrownBy(() -> till.engine.startSale(15_000_001, PaymentCodes.random(), "cashier-1"))
+                .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("฿150,000.00");
+        assertThat(till.ledger.recentSales(10)).isEmpty();
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void aPendingSaleIsFollowedAgainAfterARestart() {
+        String reference = sellNeverConfirmed();
+        Sale pending = till.awaitStatus(reference, SaleStatus.PENDING);
+        till.stop();
+
+        till.client.markAsPaid(pending.chargeId());
+        till.open();
+        till.engine.start().join();
+
+        Sale paid = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        assertThat(paid.chargeId()).isEqualTo(pending.chargeId());
+        assertThat(eventKinds(reference)).contains(EventKind.RECOVERED);
+    }
+
+    @Test
+    void aSaleStoppedWhileItsChargeWasBeingCreatedIsReconciledAfterARestart() {
+        simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_000)));
+        String reference = sell(30_000, PaymentCodes.random());
+        await().atMost(Duration.ofSeconds(5)).until(() -> till.ledger.sale(reference).orElseThrow().status() == SaleStatus.CREATING);
+        till.stop();
+        try (var ledger = com.scantill.ledger.Ledger.open(dataFolder)) {
+            assertThat(ledger.sale(reference).orElseThrow().status()).as("nothing written after the stop")
+                    .isEqualTo(SaleStatus.CREATING);
+        }
+
+        till.settings = till.settings.withReconciliation(new ReconcilePolicy(20, Duration.ofMillis(200), Duration.ofMinutes(10)));
+        till.open();
+        till.engine.start().join();
+
+        Sale sale = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        assertThat(eventKinds(reference)).containsSubsequence(EventKind.CHARGE_REQUESTED, EventKind.RECOVERED,
+                EventKind.RECONCILED_FOUND);
+        assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::id).isEqualTo(sale.chargeId());
+    }
+
+    @Test
+    void aSaleWrittenButNeverSentIsSettledAsNotChargedAfterARestart() {
+        till.stop();
+        try (var ledger = com.scantill.ledger.Ledger.open(dataFolder)) {
+            Sale written = Sale.created("till-1-crashed", "till-1", "cashier-1", 5_000, "THB", "**************1234",
+                    till.clock.instant());
+            ledger.insert(written, SaleEvent.of(EventKind.SALE_CREATED, written, "cashier-1", 5_000L, null, till.clock.instant()));
+        }
+        till.open();
+        till.engine.start().join();
+
+        Sale settled = till.awaitFinal("till-1-crashed");
+        assertThat(settled.status()).isEqualTo(SaleStatus.NOT_CREATED);
+        assertThat(eventKinds("till-1-crashed")).containsExactly(EventKind.SALE_CREATED, EventKind.RECOVERED);
+        assertThat(simulator.requests()).filteredOn(request -> request.route() == Route.CREATE_CHARGE).isEmpty();
+    }
+
+    @Test
+    void aChargeThatTurnsUpAfterTheSaleWasSettledIsFoundAndFlaggedForRefund() {
+        till.close();
+        till.client = TestClients.builderFor(simulator).responseTimeout(Duration.ofMillis(300)).build();
+        till.open();
+        simulator.customer().setConfirmDelay(Duration.ZERO);
+        simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_200)));
+
+        String reference = sell(40_000, PaymentCodes.random());
+        Sale settled = till.awaitFinal(reference);
+        assertThat(settled.status()).isEqualTo(SaleStatus.NOT_CREATED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).size() == 1
+                && chargesFor(reference).get(0).status().equals("successful"));
+
+        till.engine.sweepNow().join();
+
+        Sale late = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        assertThat(late.refundOwed()).isTrue();
+        assertThat(late.chargeId()).isEqualTo(chargesFor(reference).get(0).id());
+        assertThat(eventKinds(reference)).containsSubsequence(EventKind.RECONCILED_NOT_FOUND, EventKind.REFUND_OWED);
+    }
+
+    @Test
+    void aPendingChargeThatTurnsUpLateIsExpired() {
+        till.close();
+        till.client = TestClients.builderFor(simulator).responseTimeout(Duration.ofMillis(300)).build();
+        till.open();
+        simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_200)));
+
+        String reference = sell(40_000, PaymentCode.parse(CustomerScript.NEVER_CONFIRMS_CODE));
+        assertThat(till.awaitFinal(reference).status()).isEqualTo(SaleStatus.NOT_CREATED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).size() == 1);
+
+        till.engine.sweepNow().join();
+
+        Sale expired = till.awaitStatus(reference, SaleStatus.EXPIRED);
+        assertThat(expired.expireRequested()).isTrue();
+        assertThat(expired.refundOwed()).isFalse();
+        assertThat(eventKinds(reference)).containsSubsequence(EventKind.LATE_CHARGE_FOUND, EventKind.EXPIRE_REQUESTED);
+        assertThat(chargesFor(reference).get(0).status()).isEqualTo("expired");
+    }
+
+    @Test
+    void aRefundWhoseAnswerWasLostIsSettledByTheSweep() {
+        String reference = sell(10_000, PaymentCodes.random());
+        Sale sale = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        simulator.faults().once(Route.CREATE_REFUND, new Fault.LoseResponse());
+        for (int i = 0; i < 4; i++) {
+            simulator.faults().once(Route.LIST_REFUNDS, new Fault.DropConnection());
+        }
+
+        Throwable unknown = cause(org.assertj.core.api.Assertions.catchThrowable(
+                () -> till.engine.refund(reference, 4_000, "cashier-1", "supervisor-1").join()));
+        assertThat(unknown).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("did not answer");
+        assertThat(till.ledger.refunds(reference)).singleElement().extracting(RefundRecord::status).isEqualTo(RefundStatus.REQUESTED);
+        assertThatThrownBy(() -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join())
+                .hasCauseInstanceOf(CheckoutRefusedException.class).hasMessageContaining("still waiting");
+
+        till.clock.advance(Duration.ofMinutes(5));
+        till.engine.sweepNow().join();
+
+        assertThat(till.ledger.refunds(reference)).singleElement().satisfies(refund -> {
+            assertThat(refund.status()).isEqualTo(RefundStatus.DONE);
+            assertThat(refund.refundId()).startsWith("rfnd_test_");
+        });
+        assertThat(till.ledger.sale(reference).orElseThrow().refundedAmount()).isEqualTo(4_000);
+        assertThat(simulator.charge(sale.chargeId()).orElseThrow().refundCount()).isEqualTo(1);
+    }
+}
