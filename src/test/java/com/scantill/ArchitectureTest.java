@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Dependencies point one way: ui → config, checkout → ledger, omise → model; the simulator stands alone.
+ * Dependencies point one way: ui → app → checkout → ledger, omise → model; the simulator stands alone.
  * Only the UI knows JavaFX.
  */
 @AnalyzeClasses(packages = "com.scantill", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -19,19 +19,19 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("UI").definedBy("com.scantill.ui..")
-            .layer("Config").definedBy("com.scantill.config..")
+            .layer("App").definedBy("com.scantill.app..")
             .layer("Checkout").definedBy("com.scantill.checkout..")
             .layer("Ledger").definedBy("com.scantill.ledger..")
             .layer("API").definedBy("com.scantill.omise..")
             .layer("Simulator").definedBy("com.scantill.simulator..")
             .layer("Model").definedBy("com.scantill.model..")
             .whereLayer("UI").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("UI")
-            .whereLayer("Checkout").mayOnlyBeAccessedByLayers("UI", "Config")
-            .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "Config", "Checkout")
-            .whereLayer("API").mayOnlyBeAccessedByLayers("UI", "Config", "Checkout")
-            .whereLayer("Simulator").mayOnlyBeAccessedByLayers("UI", "Config")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "Config", "Checkout", "Ledger", "API");
+            .whereLayer("App").mayOnlyBeAccessedByLayers("UI")
+            .whereLayer("Checkout").mayOnlyBeAccessedByLayers("UI", "App")
+            .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "App", "Checkout")
+            .whereLayer("API").mayOnlyBeAccessedByLayers("UI", "App", "Checkout")
+            .whereLayer("Simulator").mayOnlyBeAccessedByLayers("UI", "App")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Ledger", "API");
 
     @ArchTest
     static final ArchRule onlyTheUiKnowsJavaFx = noClasses().that().resideOutsideOfPackage("com.scantill.ui..")

@@ -280,7 +280,6 @@ public final class CheckoutEngine implements AutoCloseable {
     private void settleNotCreated(SaleWorker worker, EventKind kind, String code, String message) {
         commit(worker, worker.sale.toBuilder().status(SaleStatus.NOT_CREATED).failure(code, message).finishedAt(now()).build(),
                 kind, null, null, message);
-        finish(worker);
     }
 
     // --- reconciling an unknown outcome ---
@@ -597,6 +596,10 @@ public final class CheckoutEngine implements AutoCloseable {
         requireOpen();
         ledger.update(after, SaleEvent.of(kind, after, operatorId, amount, detail, now()));
         worker.sale = after;
+        if (after.status().isFinal()) {
+            // Released before anyone hears of it, so the next scan told of a final state is accepted.
+            finish(worker);
+        }
         notifyListeners(worker.state());
     }
 

@@ -1,10 +1,16 @@
 package com.scantill.ui;
 
-import com.scantill.config.OmiseConnection;
-import com.scantill.config.Settings;
-import com.scantill.config.SettingsStore;
+import com.scantill.app.Settings;
+import com.scantill.app.SettingsStore;
+import com.scantill.app.TillRuntime;
+import com.scantill.ledger.LedgerInUseException;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,38 +20,64 @@ public final class ScanTillApplication extends Application {
 
     private static final Logger log = LoggerFactory.getLogger(ScanTillApplication.class);
 
-    private Settings settings;
-    private OmiseConnection connection;
+    private TillRuntime runtime;
+    private String startupProblem;
     private FxBackgroundExecutor background;
 
     public static void main(String[] args) {
         launch(ScanTillApplication.class, args);
     }
 
-    /** Runs on the launcher thread, so reading settings and starting the simulator never holds up the FX thread. */
+    /** Runs on the launcher thread: settings, ledger and simulator are opened without holding up the FX thread. */
     @Override
     public void init() {
-        settings = SettingsStore.forThisMachine().load();
-        connection = OmiseConnection.open(settings);
         background = new FxBackgroundExecutor();
-        log.info("ScanTill starting: till {}, {} mode, API {}", settings.tillId(), connection.mode(), connection.apiUrl());
+        try {
+            Settings settings = SettingsStore.forThisMachine().load();
+            runtime = TillRuntime.open(settings);
+            log.info("ScanTill starting: till {}, {} mode, API {}", settings.tillId(), runtime.connection().mode(),
+                    runtime.connection().apiUrl());
+        } catch (LedgerInUseException e) {
+            startupProblem = e.getMessage();
+            log.error(startupProblem);
+        }
     }
 
     @Override
     public void start(Stage stage) {
-        StatusViewModel viewModel = new StatusViewModel(connection, settings.tillId(), background);
-        Scene scene = new Scene(new StatusView(viewModel), 800, 480);
+        Scene scene;
+        if (runtime == null) {
+            scene = new Scene(startupProblemView(), 640, 240);
+            stage.setTitle("ScanTill cannot start");
+        } else {
+            StatusViewModel viewModel = new StatusViewModel(runtime.connection(), runtime.settings().tillId(), background);
+            scene = new Scene(new StatusView(viewModel), 800, 480);
+            stage.setTitle("ScanTill — " + runtime.connection().mode().banner());
+            viewModel.checkApi();
+        }
         scene.getStylesheets().add(ScanTillApplication.class.getResource("scantill.css").toExternalForm());
-        stage.setTitle("ScanTill — " + connection.mode().banner());
         stage.setScene(scene);
         stage.show();
-        viewModel.checkApi();
+    }
+
+    private VBox startupProblemView() {
+        Label message = new Label(startupProblem);
+        message.setId("startupProblem");
+        message.setWrapText(true);
+        Button close = new Button("Close");
+        close.setDefaultButton(true);
+        close.setOnAction(event -> Platform.exit());
+        VBox view = new VBox(16, message, close);
+        view.setPadding(new Insets(24));
+        return view;
     }
 
     @Override
     public void stop() {
         background.close();
-        connection.close();
+        if (runtime != null) {
+            runtime.close();
+        }
         log.info("ScanTill stopped");
     }
 }

@@ -1,6 +1,6 @@
 package com.scantill.ui;
 
-import com.scantill.config.OmiseConnection;
+import com.scantill.app.OmiseConnection;
 import com.scantill.model.BuildInfo;
 import com.scantill.omise.ListRequest;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -3,6 +3,7 @@ package com.scantill.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.scantill.ledger.Ledger;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.application.Application;
@@ -24,21 +25,40 @@ class TrainingWindowTest {
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
-    void launch() throws Exception {
+    void useATemporaryDataFolder() throws Exception {
         System.setProperty("scantill.home", dataFolder.toString());
         FxToolkit.registerPrimaryStage();
+    }
+
+    private void launch() throws Exception {
         application = FxToolkit.setupApplication(ScanTillApplication.class);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(application);
+        if (application != null) {
+            FxToolkit.cleanupApplication(application);
+        }
         FxToolkit.cleanupStages();
         System.clearProperty("scantill.home");
     }
 
     @Test
-    void opensInTrainingModeAndReachesTheEmbeddedSimulator() {
+    void aSecondCopyOnTheSameDataFolderSaysSoInsteadOfStarting() throws Exception {
+        try (Ledger firstCopy = Ledger.open(dataFolder)) {
+            launch();
+
+            assertThat(robot.lookup("#startupProblem").queryAs(Label.class).getText())
+                    .startsWith("ScanTill is already running with the data folder " + dataFolder)
+                    .doesNotContain("Exception");
+            assertThat(firstCopy.recentSales(1)).isEmpty();
+        }
+    }
+
+    @Test
+    void opensInTrainingModeAndReachesTheEmbeddedSimulator() throws Exception {
+        launch();
+
         Label banner = robot.lookup("#modeBanner").queryAs(Label.class);
         assertThat(banner.getText()).isEqualTo("TRAINING — no real money");
 

@@ -1,4 +1,4 @@
-package com.scantill.config;
+package com.scantill.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.scantill.config;
+package com.scantill.app;
 
 import com.scantill.omise.OmiseClient;
 import com.scantill.omise.SecretKey;

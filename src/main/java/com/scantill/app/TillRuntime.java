@@ -1,0 +1,97 @@
+package com.scantill.app;
+
+import com.scantill.checkout.CheckoutEngine;
+import com.scantill.checkout.CheckoutSettings;
+import com.scantill.ledger.Ledger;
+import com.scantill.ledger.LedgerBackups;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a running till holds: its ledger, its way to Omise, its checkout engine, and the daily ledger backup.
+ * Opening it resumes the sales a previous run left unfinished.
+ */
+public final class TillRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TillRuntime.class);
+
+    private final Settings settings;
+    private final Ledger ledger;
+    private final OmiseConnection connection;
+    private final CheckoutEngine engine;
+    private final LedgerBackups backups;
+    private final ScheduledExecutorService housekeeping;
+
+    private TillRuntime(Settings settings, Ledger ledger, OmiseConnection connection) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.connection = connection;
+        this.engine = new CheckoutEngine(ledger, connection.client(), CheckoutSettings.defaults(settings.tillId()));
+        this.backups = new LedgerBackups(ledger, settings.dataFolder(), Clock.systemDefaultZone());
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "till-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens the ledger first, so that a second copy of the application stops before it touches anything else.
+     *
+     * @throws com.scantill.ledger.LedgerInUseException when another copy runs on the same data folder
+     */
+    public static TillRuntime open(Settings settings) {
+        Ledger ledger = Ledger.open(settings.dataFolder());
+        OmiseConnection connection;
+        try {
+            connection = OmiseConnection.open(settings);
+        } catch (RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
+        TillRuntime runtime = new TillRuntime(settings, ledger, connection);
+        runtime.engine.start();
+        runtime.housekeeping.scheduleWithFixedDelay(runtime::backupIfDue, 0, 1, TimeUnit.HOURS);
+        return runtime;
+    }
+
+    private void backupIfDue() {
+        try {
+            backups.backupIfDue();
+        } catch (RuntimeException e) {
+            log.error("The daily ledger backup failed", e);
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public OmiseConnection connection() {
+        return connection;
+    }
+
+    public CheckoutEngine engine() {
+        return engine;
+    }
+
+    public LedgerBackups backups() {
+        return backups;
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        engine.close();
+        connection.close();
+        ledger.close();
+    }
+}

@@ -1,0 +1,208 @@
+package com.scantill.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.scantill.ledger.EventKind;
+import com.scantill.ledger.Ledger;
+import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleEvent;
+import com.scantill.ledger.SaleStatus;
+import com.scantill.model.PaymentCode;
+import com.scantill.omise.OmiseClient;
+import com.scantill.omise.RetryPolicy;
+import com.scantill.simulator.ChargeSnapshot;
+import com.scantill.simulator.CustomerBehaviour;
+import com.scantill.simulator.CustomerScript;
+import com.scantill.simulator.OmiseSimulator;
+import com.scantill.simulator.RandomFaults;
+import com.scantill.simulator.RecordedRequest;
+import com.scantill.testing.TestClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A thousand sales on eight tills sharing one ledger, with the simulator dropping connections, losing answers,
+ * answering 5xx and 429 and adding latency at random. Every sale must end with exactly one charge or none, in the
+ * state the simulator holds, with an event log that accounts for every step.
+ */
+class CheckoutSoakTest {
+
+    private static final int TILLS = 8;
+    private static final int SALES_PER_TILL = 125;
+    private static final long SEED = 20261125L;
+    private static final List<String> FAILURE_CODES = List.copyOf(CustomerScript.FAILING_CODES.values());
+    private static final Map<SaleStatus, Set<SaleStatus>> NEXT = Map.of(
+            SaleStatus.CREATED, EnumSet.of(SaleStatus.CREATING, SaleStatus.NOT_CREATED),
+            SaleStatus.CREATING, EnumSet.of(SaleStatus.PENDING, SaleStatus.UNKNOWN, SaleStatus.NOT_CREATED,
+                    SaleStatus.SUCCESSFUL, SaleStatus.FAILED, SaleStatus.EXPIRED),
+            SaleStatus.UNKNOWN, EnumSet.of(SaleStatus.PENDING, SaleStatus.NOT_CREATED, SaleStatus.SUCCESSFUL,
+                    SaleStatus.FAILED, SaleStatus.EXPIRED),
+            SaleStatus.PENDING, EnumSet.of(SaleStatus.SUCCESSFUL, SaleStatus.FAILED, SaleStatus.EXPIRED, SaleStatus.REVERSED),
+            SaleStatus.NOT_CREATED, EnumSet.of(SaleStatus.PENDING, SaleStatus.SUCCESSFUL, SaleStatus.FAILED, SaleStatus.EXPIRED));
+
+    @TempDir
+    Path dataFolder;
+
+    @Test
+    void aThousandSalesUnderRandomFaultsEachEndWithOneChargeOrNoneAndAFullLog() throws Exception {
+        Random random = new Random(SEED);
+        try (OmiseSimulator simulator = OmiseSimulator.start(OmiseSimulator.options().requestThreads(32));
+             OmiseClient client = TestClients.builderFor(simulator)
+                     .retryPolicy(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(20)))
+                     .build();
+             Ledger ledger = Ledger.open(dataFolder)) {
+            List<CheckoutEngine> engines = new ArrayList<>();
+            for (int till = 1; till <= TILLS; till++) {
+                CheckoutSettings settings = CheckoutSettings.defaults("till-" + till)
+                        .withPolling(PollingSchedule.adaptive().dividedBy(20))
+                        .withPendingLimit(Duration.ofMillis(400))
+                        .withReconciliation(new ReconcilePolicy(4, Duration.ofMillis(100), Duration.ofMinutes(10)))
+                        .withSweepInterval(Duration.ofHours(1))
+                        .withThreads(2);
+                CheckoutEngine engine = new CheckoutEngine(ledger, client, settings);
+                engine.start().join();
+                engines.add(engine);
+            }
+            simulator.faults().randomly(new RandomFaults(SEED, 0.10, Duration.ofMillis(100), 0.03, 0.02, 0.03, 0.03));
+
+            ExecutorService tills = Executors.newFixedThreadPool(TILLS);
+            List<Callable<List<String>>> work = new ArrayList<>();
+            for (CheckoutEngine engine : engines) {
+                List<PaymentCode> codes = new ArrayList<>();
+                for (int sale = 0; sale < SALES_PER_TILL; sale++) {
+                    PaymentCode code = PaymentCode.parse(String.format("14%016d", Math.floorMod(random.nextLong(), 10_000_000_000_000_000L)));
+                    simulator.customer().script(code.digits(), customer(random));
+                    codes.add(code);
+                }
+                work.add(() -> sellAll(engine, codes));
+            }
+            List<String> references = new ArrayList<>();
+            for (Future<List<String>> done : tills.invokeAll(work)) {
+                references.addAll(done.get());
+            }
+            tills.shutdown();
+
+            simulator.faults().clear();
+            for (CheckoutEngine engine : engines) {
+                engine.sweepNow().join();
+            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    references.stream().allMatch(reference -> ledger.sale(reference).orElseThrow().status().isFinal()));
+            engines.forEach(CheckoutEngine::close);
+
+            assertThat(references).hasSize(TILLS * SALES_PER_TILL).doesNotHaveDuplicates();
+            Map<String, List<ChargeSnapshot>> chargesByReference = simulator.charges().stream()
+                    .collect(Collectors.groupingBy(ChargeSnapshot::tillReference));
+            assertThat(chargesByReference.keySet()).allMatch(references::contains);
+            for (String reference : references) {
+                checkSale(ledger.sale(reference).orElseThrow(), chargesByReference.getOrDefault(reference, List.of()),
+                        ledger.events(reference));
+            }
+            assertFaultsReallyStruck(simulator.requests(), references, ledger);
+        }
+    }
+
+    private static CustomerBehaviour customer(Random random) {
+        double draw = random.nextDouble();
+        Duration after = Duration.ofMillis(random.nextInt(700));
+        if (draw < 0.70) {
+            return new CustomerBehaviour.Pays(after);
+        }
+        if (draw < 0.85) {
+            String code = FAILURE_CODES.get(random.nextInt(FAILURE_CODES.size()));
+            return new CustomerBehaviour.Fails(after, code, CustomerScript.failureMessage(code));
+        }
+        return new CustomerBehaviour.NeverConfirms();
+    }
+
+    /** A cashier's day: one sale after another, asking a supervisor to expire any left pending past the limit. */
+    private static List<String> sellAll(CheckoutEngine engine, List<PaymentCode> codes) {
+        List<String> references = new ArrayList<>();
+        Map<String, SaleState> latest = new ConcurrentHashMap<>();
+        engine.addListener(state -> latest.put(state.tillReference(), state));
+        for (PaymentCode code : codes) {
+            String reference = engine.startSale(5_000, code, "cashier").join().tillReference();
+            references.add(reference);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                SaleState state = latest.get(reference);
+                if (state != null && state.expiryOffered() && state.sale().status() == SaleStatus.PENDING) {
+                    try {
+                        engine.expire(reference, "supervisor").join();
+                    } catch (RuntimeException expireFailed) {
+                        return false;
+                    }
+                }
+                // The engine tells its listeners once its own view is final, so the next scan is accepted.
+                return state != null && state.sale().status().isFinal();
+            });
+        }
+        return references;
+    }
+
+    private static void checkSale(Sale sale, List<ChargeSnapshot> charges, List<SaleEvent> events) {
+        String about = sale.tillReference() + " " + sale.status() + " " + events.stream().map(SaleEvent::kind).toList();
+        assertThat(sale.status().isFinal()).as(about).isTrue();
+        assertThat(charges).as("charges of " + about).hasSizeLessThanOrEqualTo(1);
+        if (sale.status() == SaleStatus.NOT_CREATED) {
+            assertThat(charges).as(about).isEmpty();
+            assertThat(sale.chargeId()).as(about).isNull();
+        } else {
+            assertThat(charges).as(about).hasSize(1);
+            ChargeSnapshot charge = charges.get(0);
+            assertThat(sale.chargeId()).as(about).isEqualTo(charge.id());
+            assertThat(sale.status().name().toLowerCase()).as(about).isEqualTo(charge.status());
+            assertThat(sale.failureCode()).as(about).isEqualTo(charge.failureCode());
+        }
+        if (sale.status() == SaleStatus.SUCCESSFUL && (sale.expireRequested() || sale.abandoned())) {
+            assertThat(sale.refundOwed()).as(about).isTrue();
+        }
+
+        assertThat(events).as(about).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(events.get(0).kind()).as(about).isEqualTo(EventKind.SALE_CREATED);
+        assertThat(events.get(1).kind()).as(about).isEqualTo(EventKind.CHARGE_REQUESTED);
+        SaleStatus previous = events.get(0).statusAfter();
+        for (SaleEvent event : events.subList(1, events.size())) {
+            if (event.statusAfter() != previous) {
+                assertThat(NEXT.get(previous)).as(about + ": " + previous + " -> " + event.statusAfter())
+                        .contains(event.statusAfter());
+            }
+            previous = event.statusAfter();
+        }
+        assertThat(previous).as(about).isEqualTo(sale.status());
+        if (sale.expireRequested()) {
+            assertThat(events).as(about).extracting(SaleEvent::kind).contains(EventKind.EXPIRE_REQUESTED);
+        }
+        if (sale.refundOwed()) {
+            assertThat(events).as(about).extracting(SaleEvent::kind).contains(EventKind.REFUND_OWED);
+        }
+    }
+
+    /** The faults must have struck, and struck the paths that matter, or this test proves nothing. */
+    private static void assertFaultsReallyStruck(List<RecordedRequest> requests, List<String> references, Ledger ledger) {
+        assertThat(requests.stream().filter(request -> request.answeredStatus() == 0)).hasSizeGreaterThan(50);
+        assertThat(requests.stream().filter(request -> request.answeredStatus() >= 500)).hasSizeGreaterThan(20);
+        assertThat(requests.stream().filter(request -> request.answeredStatus() == 429)).hasSizeGreaterThan(10);
+        List<EventKind> kinds = references.stream().flatMap(reference -> ledger.events(reference).stream())
+                .map(SaleEvent::kind).toList();
+        assertThat(kinds).contains(EventKind.OUTCOME_UNKNOWN, EventKind.RECONCILED_FOUND, EventKind.RECONCILED_NOT_FOUND,
+                EventKind.EXPIRE_REQUESTED);
+        Map<SaleStatus, Long> byStatus = references.stream().map(reference -> ledger.sale(reference).orElseThrow().status())
+                .collect(Collectors.groupingBy(status -> status, Collectors.counting()));
+        assertThat(byStatus).containsKeys(SaleStatus.SUCCESSFUL, SaleStatus.FAILED, SaleStatus.EXPIRED, SaleStatus.NOT_CREATED);
+    }
+}
