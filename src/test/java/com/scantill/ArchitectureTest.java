@@ -10,7 +10,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Dependencies point one way: ui → app → checkout → ledger, omise → model; the simulator stands alone.
+ * Dependencies point one way: ui → app → checkout → ledger, omise → model; scanner → model; the simulator
+ * stands alone.
  * Only the UI knows JavaFX.
  */
 @AnalyzeClasses(packages = "com.scantill", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,6 +23,7 @@ class ArchitectureTest {
             .layer("App").definedBy("com.scantill.app..")
             .layer("Checkout").definedBy("com.scantill.checkout..")
             .layer("Ledger").definedBy("com.scantill.ledger..")
+            .layer("Scanner").definedBy("com.scantill.scanner..")
             .layer("API").definedBy("com.scantill.omise..")
             .layer("Simulator").definedBy("com.scantill.simulator..")
             .layer("Model").definedBy("com.scantill.model..")
@@ -30,8 +32,9 @@ class ArchitectureTest {
             .whereLayer("Checkout").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "App", "Checkout")
             .whereLayer("API").mayOnlyBeAccessedByLayers("UI", "App", "Checkout")
+            .whereLayer("Scanner").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Simulator").mayOnlyBeAccessedByLayers("UI", "App")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Ledger", "API");
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Ledger", "Scanner", "API");
 
     @ArchTest
     static final ArchRule onlyTheUiKnowsJavaFx = noClasses().that().resideOutsideOfPackage("com.scantill.ui..")

@@ -11,13 +11,14 @@ import java.util.Optional;
  *
  * @param secretKey the Omise secret key, or {@code null} for training mode
  */
-public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String tillId) {
+public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String tillId, ScannerSettings scanner) {
 
     public static final String DEFAULT_TILL_ID = "till-1";
 
     public Settings {
         Objects.requireNonNull(dataFolder, "dataFolder");
         Objects.requireNonNull(apiUrl, "apiUrl");
+        Objects.requireNonNull(scanner, "scanner");
         if (tillId == null || !tillId.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new IllegalArgumentException("A till id is 1 to 32 letters, digits, '-' or '_'.");
         }
@@ -35,14 +36,14 @@ public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String 
     }
 
     public Settings withSecretKey(SecretKey newKey) {
-        return new Settings(dataFolder, newKey, apiUrl, tillId);
+        return new Settings(dataFolder, newKey, apiUrl, tillId, scanner);
     }
 
     public Settings withApiUrl(URI newUrl) {
-        return new Settings(dataFolder, secretKey, newUrl, tillId);
+        return new Settings(dataFolder, secretKey, newUrl, tillId, scanner);
     }
 
     public Settings withTillId(String newTillId) {
-        return new Settings(dataFolder, secretKey, apiUrl, newTillId);
+        return new Settings(dataFolder, secretKey, apiUrl, newTillId, scanner);
     }
 }

@@ -72,7 +72,16 @@ public final class SettingsStore {
         return new Settings(dataFolder,
                 key == null ? null : SecretKey.of(key),
                 apiUrl == null ? OmiseClient.DEFAULT_BASE_URI : URI.create(apiUrl),
-                tillId == null ? Settings.DEFAULT_TILL_ID : tillId);
+                tillId == null ? Settings.DEFAULT_TILL_ID : tillId,
+                scannerSettings(file));
+    }
+
+    private ScannerSettings scannerSettings(Properties file) {
+        try {
+            return ScannerSettings.from(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The scanner settings in " + settingsFile() + " are not valid: " + e.getMessage(), e);
+        }
     }
 
     private static String first(String preferred, String fallback) {

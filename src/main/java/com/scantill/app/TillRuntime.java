@@ -4,7 +4,10 @@ import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutSettings;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.LedgerBackups;
+import com.scantill.scanner.ScanDispatcher;
+import com.scantill.scanner.SerialScanner;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything a running till holds: its ledger, its way to Omise, its checkout engine, and the daily ledger backup.
+ * Everything a running till holds: its ledger, its way to Omise, its checkout engine, its scanners, and the daily
+ * ledger backup.
  * Opening it resumes the sales a previous run left unfinished.
  */
 public final class TillRuntime implements AutoCloseable {
@@ -24,6 +28,8 @@ public final class TillRuntime implements AutoCloseable {
     private final OmiseConnection connection;
     private final CheckoutEngine engine;
     private final LedgerBackups backups;
+    private final ScanDispatcher scans = new ScanDispatcher(Clock.systemUTC());
+    private final SerialScanner serialScanner;
     private final ScheduledExecutorService housekeeping;
 
     private TillRuntime(Settings settings, Ledger ledger, OmiseConnection connection) {
@@ -32,6 +38,8 @@ public final class TillRuntime implements AutoCloseable {
         this.connection = connection;
         this.engine = new CheckoutEngine(ledger, connection.client(), CheckoutSettings.defaults(settings.tillId()));
         this.backups = new LedgerBackups(ledger, settings.dataFolder(), Clock.systemDefaultZone());
+        this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL
+                ? SerialScanner.withDefaults(settings.scanner().serial(), scans) : null;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "till-housekeeping");
             thread.setDaemon(true);
@@ -55,6 +63,9 @@ public final class TillRuntime implements AutoCloseable {
         }
         TillRuntime runtime = new TillRuntime(settings, ledger, connection);
         runtime.engine.start();
+        if (runtime.serialScanner != null) {
+            runtime.serialScanner.start();
+        }
         runtime.housekeeping.scheduleWithFixedDelay(runtime::backupIfDue, 0, 1, TimeUnit.HOURS);
         return runtime;
     }
@@ -87,9 +98,21 @@ public final class TillRuntime implements AutoCloseable {
         return backups;
     }
 
+    /** Where every scanner's reads arrive, checked; a keyboard-wedge scanner is attached to it by the UI. */
+    public ScanDispatcher scans() {
+        return scans;
+    }
+
+    public Optional<SerialScanner> serialScanner() {
+        return Optional.ofNullable(serialScanner);
+    }
+
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        if (serialScanner != null) {
+            serialScanner.close();
+        }
         engine.close();
         connection.close();
         ledger.close();

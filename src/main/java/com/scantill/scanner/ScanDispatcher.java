@@ -4,6 +4,8 @@ import com.scantill.model.InvalidPaymentCodeException;
 import com.scantill.model.PaymentCode;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +19,17 @@ public final class ScanDispatcher {
     private static final Logger log = LoggerFactory.getLogger(ScanDispatcher.class);
 
     private final List<ScanListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, ScannerState> lastStates = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public ScanDispatcher(Clock clock) {
         this.clock = clock;
     }
 
+    /** Adds a listener and tells it at once how each scanner stands. */
     public void addListener(ScanListener listener) {
         listeners.add(listener);
+        lastStates.values().forEach(listener::stateChanged);
     }
 
     public void removeListener(ScanListener listener) {
@@ -58,6 +63,7 @@ public final class ScanDispatcher {
 
     public void stateChanged(ScannerState state) {
         log.info("Scanner {}: {} {}", state.scanner(), state.status(), state.message());
+        lastStates.put(state.scanner(), state);
         for (ScanListener listener : listeners) {
             listener.stateChanged(state);
         }

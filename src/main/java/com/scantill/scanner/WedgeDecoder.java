@@ -64,6 +64,11 @@ public final class WedgeDecoder {
         }
     }
 
+    /** Another key came (Backspace, an arrow): what is held was typed by a person and goes first. */
+    public void otherKey() {
+        releaseHeld();
+    }
+
     /** Whether characters are being held back: a burst may be under way. */
     public boolean isHolding() {
         return !held.isEmpty();

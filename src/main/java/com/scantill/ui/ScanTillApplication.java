@@ -1,9 +1,11 @@
 package com.scantill.ui;
 
+import com.scantill.app.ScannerSettings;
 import com.scantill.app.Settings;
 import com.scantill.app.SettingsStore;
 import com.scantill.app.TillRuntime;
 import com.scantill.ledger.LedgerInUseException;
+import com.scantill.scanner.ScannerState;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -51,8 +53,14 @@ public final class ScanTillApplication extends Application {
             stage.setTitle("ScanTill cannot start");
         } else {
             StatusViewModel viewModel = new StatusViewModel(runtime.connection(), runtime.settings().tillId(), background);
+            viewModel.activate(runtime.scans());
             scene = new Scene(new StatusView(viewModel), 800, 480);
             stage.setTitle("ScanTill — " + runtime.connection().mode().banner());
+            if (runtime.settings().scanner().driver() == ScannerSettings.Driver.KEYBOARD) {
+                new KeyboardWedge(runtime.settings().scanner().keyboard(), runtime.scans()).attach(scene);
+                runtime.scans().stateChanged(new ScannerState(KeyboardWedge.SCANNER_NAME, ScannerState.Status.CONNECTED,
+                        "keyboard scanner ready"));
+            }
             viewModel.checkApi();
         }
         scene.getStylesheets().add(ScanTillApplication.class.getResource("scantill.css").toExternalForm());

@@ -20,6 +20,15 @@ public final class StatusView extends VBox {
         apiStatus.getStyleClass().add("api-status");
         apiStatus.textProperty().bind(viewModel.apiStatusProperty());
 
+        Label scannerStatus = new Label();
+        scannerStatus.setId("scannerStatus");
+        scannerStatus.textProperty().bind(viewModel.scannerStatusProperty());
+
+        Label lastScan = new Label();
+        lastScan.setId("lastScan");
+        lastScan.setWrapText(true);
+        lastScan.textProperty().bind(viewModel.lastScanProperty());
+
         Label details = new Label();
         details.setId("details");
         details.textProperty().bind(viewModel.detailsProperty());
@@ -27,7 +36,7 @@ public final class StatusView extends VBox {
         setSpacing(16);
         setPadding(new Insets(24));
         setAlignment(Pos.TOP_CENTER);
-        getChildren().addAll(banner, apiStatus, details);
+        getChildren().addAll(banner, apiStatus, scannerStatus, lastScan, details);
         getStyleClass().add("status-view");
     }
 }

@@ -7,9 +7,12 @@ import com.scantill.omise.InvalidRequestException;
 import com.scantill.omise.ListRequest;
 import com.scantill.omise.OmiseClient;
 import java.io.IOException;
+import com.scantill.scanner.SerialSettings;
+import com.scantill.scanner.WedgeSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +98,46 @@ class SettingsStoreTest {
             assertThat(connection.apiUrl().getHost()).isEqualTo("127.0.0.1");
             assertThat(connection.client().listCharges(ListRequest.firstPage()).total()).isZero();
         }
+    }
+
+    @Test
+    void readsTheScannerSettings() throws IOException {
+        writeSettings("""
+                scanner.driver=serial
+                scanner.serial.port=/dev/ttyACM0
+                scanner.serial.baud=115200
+                scanner.serial.parity=even
+                scanner.serial.lineEnding=CRLF
+                scanner.keyboard.maxGapMillis=35
+                scanner.keyboard.terminator=SUFFIX
+                scanner.keyboard.suffix=#
+                scanner.keyboard.prefix=]Q
+                """);
+
+        ScannerSettings scanner = new SettingsStore(dataFolder, Map.of()).load().scanner();
+
+        assertThat(scanner.driver()).isEqualTo(ScannerSettings.Driver.SERIAL);
+        assertThat(scanner.serial()).isEqualTo(new SerialSettings("/dev/ttyACM0", 115200, 8, SerialSettings.Parity.EVEN,
+                SerialSettings.StopBits.ONE, SerialSettings.LineEnding.CRLF));
+        assertThat(scanner.keyboard()).isEqualTo(new WedgeSettings(Duration.ofMillis(35), 8, WedgeSettings.Terminator.SUFFIX,
+                "#", "]Q"));
+    }
+
+    @Test
+    void withoutScannerSettingsTheKeyboardScannerIsUsedWithRealScannersTimings() {
+        ScannerSettings scanner = new SettingsStore(dataFolder, Map.of()).load().scanner();
+
+        assertThat(scanner).isEqualTo(ScannerSettings.defaults());
+        assertThat(scanner.keyboard().maxGap()).isEqualTo(Duration.ofMillis(50));
+        assertThat(SerialSettings.defaults("/dev/ttyUSB0")).isEqualTo(new SerialSettings("/dev/ttyUSB0", 9600, 8,
+                SerialSettings.Parity.NONE, SerialSettings.StopBits.ONE, SerialSettings.LineEnding.CR));
+    }
+
+    @Test
+    void aSerialScannerWithoutAPortIsExplained() throws IOException {
+        writeSettings("scanner.driver=serial\n");
+
+        assertThatThrownBy(() -> new SettingsStore(dataFolder, Map.of()).load())
+                .hasMessageContaining("scanner settings").hasMessageContaining("scanner.serial.port");
     }
 }

@@ -7,6 +7,10 @@ import com.scantill.ledger.Ledger;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,5 +70,24 @@ class TrainingWindowTest {
                 robot.lookup("#apiStatus").queryAs(Label.class).getText().equals("Payment service reachable"));
         assertThat(robot.lookup("#details").queryAs(Label.class).getText())
                 .contains("Till till-1").contains("training simulator at http://127.0.0.1:");
+        assertThat(robot.lookup("#scannerStatus").queryAs(Label.class).getText()).isEqualTo("Scanner: keyboard scanner ready");
+    }
+
+    @Test
+    void aKeyboardScanIsShownMasked() throws Exception {
+        launch();
+        Label lastScan = robot.lookup("#lastScan").queryAs(Label.class);
+
+        for (char c : "130991292552725093\r".toCharArray()) {
+            KeyCode code = c == '\r' ? KeyCode.ENTER : KeyCode.valueOf("DIGIT" + c);
+            Platform.runLater(() -> {
+                Event.fireEvent(lastScan, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+                Event.fireEvent(lastScan, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED,
+                        false, false, false, false));
+            });
+            Thread.sleep(2);
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> lastScan.getText().equals("Scanned payment code **************5093"));
     }
 }

@@ -1,0 +1,63 @@
+package com.scantill.app;
+
+import com.scantill.scanner.SerialSettings;
+import com.scantill.scanner.WedgeSettings;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Which scanner the till reads, and how. Keys in {@code settings.properties}: {@code scanner.driver}
+ * ({@code keyboard} or {@code serial}); {@code scanner.keyboard.maxGapMillis}, {@code .minLength},
+ * {@code .terminator} ({@code ENTER}, {@code TAB}, {@code SUFFIX}), {@code .suffix}, {@code .prefix};
+ * {@code scanner.serial.port}, {@code .baud}, {@code .dataBits}, {@code .parity}, {@code .stopBits},
+ * {@code .lineEnding} ({@code CR}, {@code LF}, {@code CRLF}).
+ */
+public record ScannerSettings(Driver driver, WedgeSettings keyboard, SerialSettings serial) {
+
+    public enum Driver {
+        KEYBOARD,
+        SERIAL
+    }
+
+    public ScannerSettings {
+        Objects.requireNonNull(driver, "driver");
+        Objects.requireNonNull(keyboard, "keyboard");
+        if (driver == Driver.SERIAL && serial == null) {
+            throw new IllegalArgumentException("A serial scanner needs scanner.serial.port.");
+        }
+    }
+
+    public static ScannerSettings defaults() {
+        return new ScannerSettings(Driver.KEYBOARD, WedgeSettings.defaults(), null);
+    }
+
+    static ScannerSettings from(Properties file) {
+        WedgeSettings wedgeDefaults = WedgeSettings.defaults();
+        WedgeSettings keyboard = new WedgeSettings(
+                Duration.ofMillis(Long.parseLong(file.getProperty("scanner.keyboard.maxGapMillis",
+                        Long.toString(wedgeDefaults.maxGap().toMillis())).strip())),
+                Integer.parseInt(file.getProperty("scanner.keyboard.minLength", Integer.toString(wedgeDefaults.minLength())).strip()),
+                WedgeSettings.Terminator.valueOf(upper(file.getProperty("scanner.keyboard.terminator", "ENTER"))),
+                file.getProperty("scanner.keyboard.suffix", ""),
+                file.getProperty("scanner.keyboard.prefix", ""));
+        String port = file.getProperty("scanner.serial.port");
+        SerialSettings serial = null;
+        if (port != null && !port.isBlank()) {
+            SerialSettings serialDefaults = SerialSettings.defaults(port.strip());
+            serial = new SerialSettings(port.strip(),
+                    Integer.parseInt(file.getProperty("scanner.serial.baud", Integer.toString(serialDefaults.baudRate())).strip()),
+                    Integer.parseInt(file.getProperty("scanner.serial.dataBits", Integer.toString(serialDefaults.dataBits())).strip()),
+                    SerialSettings.Parity.valueOf(upper(file.getProperty("scanner.serial.parity", "NONE"))),
+                    SerialSettings.StopBits.valueOf(upper(file.getProperty("scanner.serial.stopBits", "ONE"))),
+                    SerialSettings.LineEnding.valueOf(upper(file.getProperty("scanner.serial.lineEnding", "CR"))));
+        }
+        Driver driver = Driver.valueOf(upper(file.getProperty("scanner.driver", "keyboard")));
+        return new ScannerSettings(driver, keyboard, serial);
+    }
+
+    private static String upper(String value) {
+        return value.strip().toUpperCase(Locale.ROOT);
+    }
+}
