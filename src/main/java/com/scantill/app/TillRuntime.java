@@ -1,5 +1,6 @@
 package com.scantill.app;
 
+import com.scantill.model.DaemonThreads;
 import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutSettings;
 import com.scantill.ledger.Ledger;
@@ -40,11 +41,7 @@ public final class TillRuntime implements AutoCloseable {
         this.backups = new LedgerBackups(ledger, settings.dataFolder(), Clock.systemDefaultZone());
         this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL
                 ? SerialScanner.withDefaults(settings.scanner().serial(), scans) : null;
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "till-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("till-housekeeping"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.scantill.checkout;
 
+import com.scantill.model.DaemonThreads;
 import com.scantill.ledger.EventKind;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.RefundRecord;
@@ -37,7 +38,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -75,12 +75,7 @@ public final class CheckoutEngine implements AutoCloseable {
         this.ledger = ledger;
         this.client = client;
         this.settings = settings;
-        AtomicInteger threadCount = new AtomicInteger();
-        this.scheduler = new ScheduledThreadPoolExecutor(settings.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "checkout-" + settings.tillId() + "-" + threadCount.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = new ScheduledThreadPoolExecutor(settings.threads(), DaemonThreads.named("checkout-" + settings.tillId()));
         scheduler.setRemoveOnCancelPolicy(true);
     }
 

@@ -1,5 +1,6 @@
 package com.scantill.scanner;
 
+import com.scantill.model.DaemonThreads;
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortDataListener;
 import com.fazecast.jSerialComm.SerialPortEvent;
@@ -49,11 +50,7 @@ public final class SerialScanner implements AutoCloseable {
         this.checkEvery = checkEvery;
         this.partialLineTimeout = partialLineTimeout;
         this.lines = new LineAssembler(settings.lineEnding());
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "serial-scanner-" + settings.portName());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("serial-scanner"));
     }
 
     public static SerialScanner withDefaults(SerialSettings settings, ScanDispatcher dispatcher) {

@@ -1,21 +1,16 @@
 package com.scantill.ui;
 
+import com.scantill.model.DaemonThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
 /** Background work on a small pool of daemon threads; results delivered with {@link Platform#runLater}. */
 public final class FxBackgroundExecutor implements BackgroundExecutor, AutoCloseable {
 
-    private final AtomicInteger threadCount = new AtomicInteger();
-    private final ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "scantill-background-" + threadCount.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, DaemonThreads.named("scantill-background"));
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import com.scantill.testing.RecordingScanListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +32,10 @@ class SerialScannerTest {
     private Path writerEnd;
     private Process socat;
     private SerialScanner scanner;
-    private final List<Scan> scans = new CopyOnWriteArrayList<>();
-    private final List<RejectedScan> rejected = new CopyOnWriteArrayList<>();
-    private final List<ScannerState> states = new CopyOnWriteArrayList<>();
+    private final RecordingScanListener heard = new RecordingScanListener();
+    private final List<Scan> scans = heard.scans;
+    private final List<RejectedScan> rejected = heard.rejected;
+    private final List<ScannerState> states = heard.states;
 
     @BeforeEach
     void startPseudoTerminals() throws Exception {
@@ -48,22 +49,7 @@ class SerialScannerTest {
         writerEnd = folder.resolve("writer");
         startSocat();
         ScanDispatcher dispatcher = new ScanDispatcher(Clock.systemUTC());
-        dispatcher.addListener(new ScanListener() {
-            @Override
-            public void scanned(Scan scan) {
-                scans.add(scan);
-            }
-
-            @Override
-            public void rejected(RejectedScan rejection) {
-                rejected.add(rejection);
-            }
-
-            @Override
-            public void stateChanged(ScannerState state) {
-                states.add(state);
-            }
-        });
+        dispatcher.addListener(heard);
         scanner = new SerialScanner(SerialSettings.defaults(scannerEnd.toString()), dispatcher,
                 Duration.ofMillis(200), Duration.ofMillis(300));
         scanner.start();

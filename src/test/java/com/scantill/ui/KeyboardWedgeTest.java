@@ -6,12 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.scantill.scanner.RejectedScan;
 import com.scantill.scanner.Scan;
 import com.scantill.scanner.ScanDispatcher;
-import com.scantill.scanner.ScanListener;
 import com.scantill.scanner.WedgeSettings;
+import com.scantill.testing.RecordingScanListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.event.Event;
@@ -34,8 +33,9 @@ import org.testfx.api.FxToolkit;
 class KeyboardWedgeTest {
 
     private final FxRobot robot = new FxRobot();
-    private final List<Scan> scans = new CopyOnWriteArrayList<>();
-    private final List<RejectedScan> rejected = new CopyOnWriteArrayList<>();
+    private final RecordingScanListener heard = new RecordingScanListener();
+    private final List<Scan> scans = heard.scans;
+    private final List<RejectedScan> rejected = heard.rejected;
     private final AtomicInteger defaultButtonFired = new AtomicInteger();
     private TextField amount;
     private KeyboardWedge wedge;
@@ -43,17 +43,7 @@ class KeyboardWedgeTest {
     private void show(WedgeSettings settings) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         ScanDispatcher dispatcher = new ScanDispatcher(Clock.systemUTC());
-        dispatcher.addListener(new ScanListener() {
-            @Override
-            public void scanned(Scan scan) {
-                scans.add(scan);
-            }
-
-            @Override
-            public void rejected(RejectedScan rejection) {
-                rejected.add(rejection);
-            }
-        });
+        dispatcher.addListener(heard);
         robot.interact(() -> {
             amount = new TextField();
             amount.setId("amount");
