@@ -238,15 +238,20 @@ public final class Ledger implements AutoCloseable {
         log.info("Ledger closed");
     }
 
-    private interface Work {
+    /** The operators' accounts, kept in the same database. */
+    public OperatorRecords operators() {
+        return new OperatorRecords(this);
+    }
+
+    interface Work {
         void run(Connection connection) throws SQLException;
     }
 
-    private interface RowReader<T> {
+    interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
-    private void inTransaction(Work work) {
+    void inTransaction(Work work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -265,7 +270,7 @@ public final class Ledger implements AutoCloseable {
         return query("SELECT " + SALE_COLUMNS + " FROM sale " + where, Ledger::readSale, parameters);
     }
 
-    private <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) {
+    <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) {
         try (Connection connection = pool.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -387,7 +392,7 @@ public final class Ledger implements AutoCloseable {
                 row.getString(5), SaleStatus.valueOf(row.getString(6)), getLong(row, 7), row.getString(8));
     }
 
-    private static void setTime(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    static void setTime(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -395,7 +400,7 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    private static Instant getTime(ResultSet row, int index) throws SQLException {
+    static Instant getTime(ResultSet row, int index) throws SQLException {
         OffsetDateTime time = row.getObject(index, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
     }
