@@ -26,7 +26,8 @@ public final class OmiseConnection implements AutoCloseable {
 
     public static OmiseConnection open(Settings settings) {
         if (settings.mode() == TillMode.TRAINING) {
-            OmiseSimulator simulator = OmiseSimulator.start();
+            OmiseSimulator simulator = OmiseSimulator.start(OmiseSimulator.options()
+                    .confirmDelay(settings.options().trainingCustomerDelay()));
             return new OmiseConnection(TillMode.TRAINING,
                     OmiseClient.builder(TRAINING_KEY).baseUri(simulator.baseUri()).build(), simulator);
         }

@@ -57,6 +57,23 @@ public record ScannerSettings(Driver driver, WedgeSettings keyboard, SerialSetti
         return new ScannerSettings(driver, keyboard, serial);
     }
 
+    void writeTo(Properties file) {
+        file.setProperty("scanner.driver", driver.name().toLowerCase(Locale.ROOT));
+        file.setProperty("scanner.keyboard.maxGapMillis", Long.toString(keyboard.maxGap().toMillis()));
+        file.setProperty("scanner.keyboard.minLength", Integer.toString(keyboard.minLength()));
+        file.setProperty("scanner.keyboard.terminator", keyboard.terminator().name());
+        file.setProperty("scanner.keyboard.suffix", keyboard.suffix());
+        file.setProperty("scanner.keyboard.prefix", keyboard.prefix());
+        if (serial != null) {
+            file.setProperty("scanner.serial.port", serial.portName());
+            file.setProperty("scanner.serial.baud", Integer.toString(serial.baudRate()));
+            file.setProperty("scanner.serial.dataBits", Integer.toString(serial.dataBits()));
+            file.setProperty("scanner.serial.parity", serial.parity().name());
+            file.setProperty("scanner.serial.stopBits", serial.stopBits().name());
+            file.setProperty("scanner.serial.lineEnding", serial.lineEnding().name());
+        }
+    }
+
     private static String upper(String value) {
         return value.strip().toUpperCase(Locale.ROOT);
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param secretKey the Omise secret key, or {@code null} for training mode
  */
-public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String tillId, ScannerSettings scanner) {
+public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String tillId, ScannerSettings scanner,
+                       TillOptions options) {
 
     public static final String DEFAULT_TILL_ID = "till-1";
 
@@ -19,6 +20,7 @@ public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String 
         Objects.requireNonNull(dataFolder, "dataFolder");
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(scanner, "scanner");
+        Objects.requireNonNull(options, "options");
         if (tillId == null || !tillId.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new IllegalArgumentException("A till id is 1 to 32 letters, digits, '-' or '_'.");
         }
@@ -33,17 +35,5 @@ public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String 
             return TillMode.TRAINING;
         }
         return secretKey.isTestKey() ? TillMode.TEST : TillMode.LIVE;
-    }
-
-    public Settings withSecretKey(SecretKey newKey) {
-        return new Settings(dataFolder, newKey, apiUrl, tillId, scanner);
-    }
-
-    public Settings withApiUrl(URI newUrl) {
-        return new Settings(dataFolder, secretKey, newUrl, tillId, scanner);
-    }
-
-    public Settings withTillId(String newTillId) {
-        return new Settings(dataFolder, secretKey, apiUrl, newTillId, scanner);
     }
 }

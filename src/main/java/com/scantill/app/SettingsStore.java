@@ -5,16 +5,21 @@ import com.scantill.omise.SecretKey;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads {@code settings.properties} in the data folder. The environment overrides the file:
- * {@code OMISE_SECRET_KEY}, {@code OMISE_API_URL}, {@code SCANTILL_TILL_ID}.
+ * Reads and writes {@code settings.properties} in the data folder. The environment overrides the file:
+ * {@code OMISE_SECRET_KEY}, {@code OMISE_API_URL}, {@code SCANTILL_TILL_ID}. The file holds the secret key, so it
+ * is written readable by its owner only.
  */
 public final class SettingsStore {
 
@@ -57,6 +62,61 @@ public final class SettingsStore {
     }
 
     public Settings load() {
+        Properties file = readFile();
+        String key = first(environment.get("OMISE_SECRET_KEY"), file.getProperty(SECRET_KEY));
+        String apiUrl = first(environment.get("OMISE_API_URL"), file.getProperty(API_URL));
+        String tillId = first(environment.get("SCANTILL_TILL_ID"), file.getProperty(TILL_ID));
+        return new Settings(dataFolder,
+                key == null ? null : SecretKey.of(key),
+                apiUrl == null ? OmiseClient.DEFAULT_BASE_URI : URI.create(apiUrl),
+                tillId == null ? Settings.DEFAULT_TILL_ID : tillId,
+                scannerSettings(file),
+                tillOptions(file));
+    }
+
+    /** What the settings file says of the key, as a hint ({@code skey_test_…}), never the key. */
+    public String secretKeyHint() {
+        String key = readFile().getProperty(SECRET_KEY);
+        return key == null || key.isBlank() ? "none (training mode)" : SecretKey.of(key).toString();
+    }
+
+    /**
+     * Writes a manager's changes atomically, readable by the owner only. The key is replaced only when a new one is
+     * given, and removed (back to training mode) when {@code removeKey} is set.
+     */
+    public void save(SettingsChange change) {
+        Properties file = readFile();
+        if (change.removeKey()) {
+            file.remove(SECRET_KEY);
+        } else if (change.newSecretKey() != null && !change.newSecretKey().isBlank()) {
+            SecretKey.of(change.newSecretKey());
+            file.setProperty(SECRET_KEY, change.newSecretKey().strip());
+        }
+        file.setProperty(API_URL, change.apiUrl().toString());
+        file.setProperty(TILL_ID, change.tillId());
+        change.scanner().writeTo(file);
+        change.options().writeTo(file);
+        try {
+            Files.createDirectories(dataFolder);
+            Path temporary = Files.createTempFile(dataFolder, "settings", ".tmp");
+            restrictToOwner(temporary);
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                file.store(writer, "ScanTill settings. Holds the Omise secret key: keep it private.");
+            }
+            Files.move(temporary, settingsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            restrictToOwner(settingsFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the settings in " + settingsFile(), e);
+        }
+    }
+
+    private static void restrictToOwner(Path path) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    private Properties readFile() {
         Properties file = new Properties();
         Path path = settingsFile();
         if (Files.exists(path)) {
@@ -66,14 +126,15 @@ public final class SettingsStore {
                 throw new UncheckedIOException("Could not read the settings in " + path, e);
             }
         }
-        String key = first(environment.get("OMISE_SECRET_KEY"), file.getProperty(SECRET_KEY));
-        String apiUrl = first(environment.get("OMISE_API_URL"), file.getProperty(API_URL));
-        String tillId = first(environment.get("SCANTILL_TILL_ID"), file.getProperty(TILL_ID));
-        return new Settings(dataFolder,
-                key == null ? null : SecretKey.of(key),
-                apiUrl == null ? OmiseClient.DEFAULT_BASE_URI : URI.create(apiUrl),
-                tillId == null ? Settings.DEFAULT_TILL_ID : tillId,
-                scannerSettings(file));
+        return file;
+    }
+
+    private TillOptions tillOptions(Properties file) {
+        try {
+            return TillOptions.from(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The till settings in " + settingsFile() + " are not valid: " + e.getMessage(), e);
+        }
     }
 
     private ScannerSettings scannerSettings(Properties file) {

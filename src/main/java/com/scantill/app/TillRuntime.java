@@ -5,6 +5,8 @@ import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutSettings;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.LedgerBackups;
+import com.scantill.operators.Operators;
+import com.scantill.operators.PinHasher;
 import com.scantill.scanner.ScanDispatcher;
 import com.scantill.scanner.SerialScanner;
 import java.time.Clock;
@@ -28,6 +30,7 @@ public final class TillRuntime implements AutoCloseable {
     private final Ledger ledger;
     private final OmiseConnection connection;
     private final CheckoutEngine engine;
+    private final Operators operators;
     private final LedgerBackups backups;
     private final ScanDispatcher scans = new ScanDispatcher(Clock.systemUTC());
     private final SerialScanner serialScanner;
@@ -37,7 +40,10 @@ public final class TillRuntime implements AutoCloseable {
         this.settings = settings;
         this.ledger = ledger;
         this.connection = connection;
-        this.engine = new CheckoutEngine(ledger, connection.client(), CheckoutSettings.defaults(settings.tillId()));
+        this.engine = new CheckoutEngine(ledger, connection.client(), CheckoutSettings.defaults(settings.tillId())
+                .withPendingLimit(settings.options().pendingLimit()));
+        this.operators = new Operators(ledger.operators(), new PinHasher(settings.options().pinHashIterations()),
+                Clock.systemUTC());
         this.backups = new LedgerBackups(ledger, settings.dataFolder(), Clock.systemDefaultZone());
         this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL
                 ? SerialScanner.withDefaults(settings.scanner().serial(), scans) : null;
@@ -89,6 +95,10 @@ public final class TillRuntime implements AutoCloseable {
 
     public CheckoutEngine engine() {
         return engine;
+    }
+
+    public Operators operators() {
+        return operators;
     }
 
     public LedgerBackups backups() {

@@ -17,6 +17,25 @@ public final class Money {
         return sign + "฿" + groupedBaht(magnitude / 100) + "." + String.format(Locale.ROOT, "%02d", magnitude % 100);
     }
 
+    /**
+     * Reads an amount of baht as people write it ({@code 1500}, {@code 1,500.5}, {@code ฿1,500.00}) into satang.
+     *
+     * @throws IllegalArgumentException with a message for the operator when it is not an amount
+     */
+    public static long parse(String text) {
+        String cleaned = text == null ? "" : text.strip().replace("฿", "").replace(",", "").strip();
+        if (!cleaned.matches("\\d{1,10}(\\.\\d{0,2})?")) {
+            throw new IllegalArgumentException("\"" + (text == null ? "" : text.strip())
+                    + "\" is not an amount in baht; write it like 1500 or 1,500.50.");
+        }
+        int point = cleaned.indexOf('.');
+        if (point < 0) {
+            return Long.parseLong(cleaned) * 100;
+        }
+        String fraction = (cleaned.substring(point + 1) + "00").substring(0, 2);
+        return Long.parseLong(cleaned.substring(0, point)) * 100 + Long.parseLong(fraction);
+    }
+
     private static String groupedBaht(long baht) {
         DecimalFormat grouping = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         return grouping.format(baht);

@@ -1,11 +1,10 @@
 package com.scantill.ui;
 
-import com.scantill.app.ScannerSettings;
 import com.scantill.app.Settings;
 import com.scantill.app.SettingsStore;
 import com.scantill.app.TillRuntime;
 import com.scantill.ledger.LedgerInUseException;
-import com.scantill.scanner.ScannerState;
+import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -23,6 +22,7 @@ public final class ScanTillApplication extends Application {
     private static final Logger log = LoggerFactory.getLogger(ScanTillApplication.class);
 
     private TillRuntime runtime;
+    private TillUi ui;
     private String startupProblem;
     private FxBackgroundExecutor background;
 
@@ -47,25 +47,23 @@ public final class ScanTillApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Scene scene;
         if (runtime == null) {
-            scene = new Scene(startupProblemView(), 640, 240);
+            Scene scene = new Scene(startupProblemView(), 640, 240);
+            scene.getStylesheets().add(ScanTillApplication.class.getResource("scantill.css").toExternalForm());
             stage.setTitle("ScanTill cannot start");
+            stage.setScene(scene);
         } else {
-            StatusViewModel viewModel = new StatusViewModel(runtime.connection(), runtime.settings().tillId(), background);
-            viewModel.activate(runtime.scans());
-            scene = new Scene(new StatusView(viewModel), 800, 480);
+            ui = new TillUi(runtime, background, Clock.systemDefaultZone());
             stage.setTitle("ScanTill — " + runtime.connection().mode().banner());
-            if (runtime.settings().scanner().driver() == ScannerSettings.Driver.KEYBOARD) {
-                new KeyboardWedge(runtime.settings().scanner().keyboard(), runtime.scans()).attach(scene);
-                runtime.scans().stateChanged(new ScannerState(KeyboardWedge.SCANNER_NAME, ScannerState.Status.CONNECTED,
-                        "keyboard scanner ready"));
-            }
-            viewModel.checkApi();
+            stage.setScene(ui.scene());
+            ui.start();
         }
-        scene.getStylesheets().add(ScanTillApplication.class.getResource("scantill.css").toExternalForm());
-        stage.setScene(scene);
         stage.show();
+    }
+
+    /** The running till, for tests that script the training simulator. */
+    TillRuntime runtime() {
+        return runtime;
     }
 
     private VBox startupProblemView() {
@@ -82,6 +80,9 @@ public final class ScanTillApplication extends Application {
 
     @Override
     public void stop() {
+        if (ui != null) {
+            ui.stop();
+        }
         background.close();
         if (runtime != null) {
             runtime.close();

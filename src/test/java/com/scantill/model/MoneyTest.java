@@ -21,4 +21,23 @@ class MoneyTest {
     void formatsSatangAsBaht(long satang, String shown) {
         assertThat(Money.format(satang)).isEqualTo(shown);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1500 | 150000",
+        "1,500.5 | 150050",
+        "฿1,500.00 | 150000",
+        "20. | 2000",
+        "0.05 | 5",
+        " 150000 | 15000000"})
+    void readsBahtAsPeopleWriteIt(String text, long satang) {
+        assertThat(Money.parse(text)).isEqualTo(satang);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "abc", "1.234", "-5", "1e3", "12345678901"})
+    void refusesWhatIsNotAnAmount(String text) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.parse(text))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an amount in baht");
+    }
 }

@@ -1,0 +1,54 @@
+package com.scantill.app;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * How the till behaves for its people. Keys in {@code settings.properties}: {@code checkout.pendingLimitSeconds}
+ * (60), {@code till.idleSignOutMinutes} (10), {@code operators.pinHashIterations} (600000, OWASP's advice; lower
+ * only for tests), {@code training.customerConfirmSeconds} (10: how long the simulated customer takes to pay when
+ * the trainee does not press Approve or Decline first).
+ */
+public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHashIterations, Duration trainingCustomerDelay) {
+
+    static final String PENDING_LIMIT = "checkout.pendingLimitSeconds";
+    static final String IDLE_SIGN_OUT = "till.idleSignOutMinutes";
+    static final String PIN_ITERATIONS = "operators.pinHashIterations";
+    static final String TRAINING_DELAY = "training.customerConfirmSeconds";
+
+    public TillOptions {
+        if (pendingLimit.isNegative() || pendingLimit.isZero() || idleSignOut.isNegative() || idleSignOut.isZero()
+                || trainingCustomerDelay.isNegative()) {
+            throw new IllegalArgumentException("the pending limit and the idle sign-out must be positive");
+        }
+        if (pinHashIterations < 1_000) {
+            throw new IllegalArgumentException("operators.pinHashIterations must be at least 1000");
+        }
+    }
+
+    public static TillOptions defaults() {
+        return new TillOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), 600_000, Duration.ofSeconds(10));
+    }
+
+    static TillOptions from(Properties file) {
+        TillOptions defaults = defaults();
+        return new TillOptions(
+                seconds(file.getProperty(PENDING_LIMIT), defaults.pendingLimit()),
+                file.getProperty(IDLE_SIGN_OUT) == null ? defaults.idleSignOut()
+                        : Duration.ofSeconds(Math.round(Double.parseDouble(file.getProperty(IDLE_SIGN_OUT).strip()) * 60)),
+                file.getProperty(PIN_ITERATIONS) == null ? defaults.pinHashIterations()
+                        : Integer.parseInt(file.getProperty(PIN_ITERATIONS).strip()),
+                seconds(file.getProperty(TRAINING_DELAY), defaults.trainingCustomerDelay()));
+    }
+
+    void writeTo(Properties file) {
+        file.setProperty(PENDING_LIMIT, Long.toString(pendingLimit.toSeconds()));
+        file.setProperty(IDLE_SIGN_OUT, Long.toString(Math.max(1, idleSignOut.toMinutes())));
+        file.setProperty(PIN_ITERATIONS, Integer.toString(pinHashIterations));
+        file.setProperty(TRAINING_DELAY, Double.toString(trainingCustomerDelay.toMillis() / 1000.0));
+    }
+
+    private static Duration seconds(String text, Duration fallback) {
+        return text == null || text.isBlank() ? fallback : Duration.ofMillis(Math.round(Double.parseDouble(text.strip()) * 1000));
+    }
+}

@@ -1,0 +1,13 @@
+package com.scantill.ui;
+
+/** Where a screen can send the operator. */
+interface Navigation {
+
+    void showTill();
+
+    void showOperators();
+
+    void showSettings();
+
+    void signOut(String why);
+}

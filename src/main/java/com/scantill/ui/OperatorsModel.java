@@ -1,0 +1,121 @@
+package com.scantill.ui;
+
+import com.scantill.ledger.OperatorAccount;
+import com.scantill.ledger.Role;
+import com.scantill.operators.Operators;
+import java.util.concurrent.Callable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** A manager's list of operators: add one, disable or enable one, reset a PIN. */
+public final class OperatorsModel {
+
+    private final Operators operators;
+    private final SessionModel session;
+    private final BackgroundExecutor background;
+    private final ObservableList<OperatorAccount> accounts = FXCollections.observableArrayList();
+    private final ObjectProperty<OperatorAccount> selected = new SimpleObjectProperty<>();
+    private final StringProperty newId = new SimpleStringProperty("");
+    private final StringProperty newName = new SimpleStringProperty("");
+    private final ObjectProperty<Role> newRole = new SimpleObjectProperty<>(Role.CASHIER);
+    private final StringProperty pin = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public OperatorsModel(Operators operators, SessionModel session, BackgroundExecutor background) {
+        this.operators = operators;
+        this.session = session;
+        this.background = background;
+    }
+
+    public void activate() {
+        refresh();
+    }
+
+    private void refresh() {
+        background.run(operators::accounts, accounts::setAll, failure -> message.set(failure.getMessage()));
+    }
+
+    /** Adds an operator with the id, name, role and PIN typed. */
+    public void add() {
+        String id = newId.get().strip();
+        String name = newName.get();
+        Role role = newRole.get();
+        char[] typed = pin.get().toCharArray();
+        pin.set("");
+        change(() -> operators.add(session.operator(), id, name, role, typed), "Added " + id + ".", () -> {
+            newId.set("");
+            newName.set("");
+        });
+    }
+
+    /** Gives the selected operator the PIN typed, lifting any lock-out. */
+    public void resetPin() {
+        OperatorAccount account = selected.get();
+        if (account == null) {
+            message.set("Select an operator first.");
+            return;
+        }
+        char[] typed = pin.get().toCharArray();
+        pin.set("");
+        change(() -> {
+            operators.resetPin(session.operator(), account.operatorId(), typed);
+            return null;
+        }, "New PIN set for " + account.operatorId() + ".", () -> { });
+    }
+
+    public void toggleEnabled() {
+        OperatorAccount account = selected.get();
+        if (account == null) {
+            message.set("Select an operator first.");
+            return;
+        }
+        boolean enable = !account.enabled();
+        change(() -> {
+            operators.setEnabled(session.operator(), account.operatorId(), enable);
+            return null;
+        }, (enable ? "Enabled " : "Disabled ") + account.operatorId() + ".", () -> { });
+    }
+
+    private void change(Callable<?> work, String done, Runnable after) {
+        message.set("Saving…");
+        background.run(work, result -> {
+            message.set(done);
+            after.run();
+            refresh();
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    public ObservableList<OperatorAccount> accounts() {
+        return accounts;
+    }
+
+    public ObjectProperty<OperatorAccount> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty newIdProperty() {
+        return newId;
+    }
+
+    public StringProperty newNameProperty() {
+        return newName;
+    }
+
+    public ObjectProperty<Role> newRoleProperty() {
+        return newRole;
+    }
+
+    public StringProperty pinProperty() {
+        return pin;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,92 @@
+package com.scantill.ui;
+
+import com.scantill.ledger.Role;
+import com.scantill.operators.Operator;
+import com.scantill.operators.Operators;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Asks a supervisor for their id and PIN on the spot, whoever is signed in. */
+public final class PinPromptModel {
+
+    private final Operators operators;
+    private final BackgroundExecutor background;
+    private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final StringProperty operatorId = new SimpleStringProperty("");
+    private final StringProperty pin = new SimpleStringProperty("");
+    private Role needed;
+    private Consumer<Operator> onApproved;
+
+    public PinPromptModel(Operators operators, BackgroundExecutor background) {
+        this.operators = operators;
+        this.background = background;
+    }
+
+    /** Shows the prompt; {@code onApproved} runs on the FX thread once a PIN of {@code role} or above is given. */
+    public void ask(String why, Role role, Consumer<Operator> approved) {
+        reason.set(why);
+        needed = role;
+        onApproved = approved;
+        operatorId.set("");
+        pin.set("");
+        message.set("");
+        showing.set(true);
+    }
+
+    public void submit() {
+        if (checking.get()) {
+            return;
+        }
+        String id = operatorId.get();
+        char[] typed = pin.get().toCharArray();
+        pin.set("");
+        checking.set(true);
+        message.set("Checking…");
+        background.run(() -> operators.approve(id, typed, needed), approver -> {
+            checking.set(false);
+            showing.set(false);
+            message.set("");
+            onApproved.accept(approver);
+        }, failure -> {
+            checking.set(false);
+            message.set(failure.getMessage());
+        });
+    }
+
+    public void cancel() {
+        pin.set("");
+        showing.set(false);
+    }
+
+    public ReadOnlyBooleanProperty showingProperty() {
+        return showing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty reasonProperty() {
+        return reason.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public StringProperty operatorIdProperty() {
+        return operatorId;
+    }
+
+    public StringProperty pinProperty() {
+        return pin;
+    }
+}

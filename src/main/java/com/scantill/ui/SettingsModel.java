@@ -1,0 +1,181 @@
+package com.scantill.ui;
+
+import com.scantill.app.ScannerSettings;
+import com.scantill.app.Settings;
+import com.scantill.app.SettingsChange;
+import com.scantill.app.SettingsStore;
+import com.scantill.app.TillOptions;
+import com.scantill.scanner.SerialScanner;
+import com.scantill.scanner.SerialSettings;
+import com.scantill.scanner.WedgeSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A manager's settings. The secret key is typed in once and never shown again: the form only ever holds a hint
+ * ({@code skey_test_…}) of the one saved. Saved settings take effect when ScanTill next starts.
+ */
+public final class SettingsModel {
+
+    private final SettingsStore store;
+    private final BackgroundExecutor background;
+    private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper("");
+    private final StringProperty newKey = new SimpleStringProperty("");
+    private final BooleanProperty removeKey = new SimpleBooleanProperty(false);
+    private final StringProperty apiUrl = new SimpleStringProperty("");
+    private final StringProperty tillId = new SimpleStringProperty("");
+    private final ObjectProperty<ScannerSettings.Driver> driver = new SimpleObjectProperty<>(ScannerSettings.Driver.KEYBOARD);
+    private final ObjectProperty<WedgeSettings.Terminator> terminator = new SimpleObjectProperty<>(WedgeSettings.Terminator.ENTER);
+    private final StringProperty suffix = new SimpleStringProperty("");
+    private final StringProperty prefix = new SimpleStringProperty("");
+    private final StringProperty serialPort = new SimpleStringProperty("");
+    private final StringProperty baudRate = new SimpleStringProperty("9600");
+    private final ObjectProperty<SerialSettings.LineEnding> lineEnding = new SimpleObjectProperty<>(SerialSettings.LineEnding.CR);
+    private final StringProperty pendingLimitSeconds = new SimpleStringProperty("");
+    private final StringProperty idleMinutes = new SimpleStringProperty("");
+    private final ObservableList<String> ports = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Settings loaded;
+
+    public SettingsModel(SettingsStore store, BackgroundExecutor background) {
+        this.store = store;
+        this.background = background;
+    }
+
+    /** Reads the settings file and the serial ports, off the FX thread. */
+    public void activate() {
+        message.set("");
+        background.run(() -> new Loaded(store.load(), store.secretKeyHint(), SerialScanner.availablePorts().stream()
+                        .map(port -> port.name() + (port.description() == null || port.description().isBlank() ? ""
+                                : "  (" + port.description() + ")")).toList()),
+                this::show, failure -> message.set(failure.getMessage()));
+    }
+
+    private record Loaded(Settings settings, String hint, List<String> ports) {
+    }
+
+    private void show(Loaded data) {
+        Settings settings = data.settings();
+        loaded = settings;
+        keyHint.set(data.hint());
+        newKey.set("");
+        removeKey.set(false);
+        apiUrl.set(settings.apiUrl().toString());
+        tillId.set(settings.tillId());
+        driver.set(settings.scanner().driver());
+        terminator.set(settings.scanner().keyboard().terminator());
+        suffix.set(settings.scanner().keyboard().suffix());
+        prefix.set(settings.scanner().keyboard().prefix());
+        SerialSettings serial = settings.scanner().serial();
+        serialPort.set(serial == null ? "" : serial.portName());
+        baudRate.set(Integer.toString(serial == null ? 9600 : serial.baudRate()));
+        lineEnding.set(serial == null ? SerialSettings.LineEnding.CR : serial.lineEnding());
+        pendingLimitSeconds.set(Long.toString(settings.options().pendingLimit().toSeconds()));
+        idleMinutes.set(Long.toString(settings.options().idleSignOut().toMinutes()));
+        ports.setAll(data.ports());
+    }
+
+    public void save() {
+        SettingsChange change;
+        try {
+            String port = serialPort.get().strip().split("\\s+")[0];
+            SerialSettings serial = port.isEmpty() ? null : new SerialSettings(port, Integer.parseInt(baudRate.get().strip()),
+                    8, SerialSettings.Parity.NONE, SerialSettings.StopBits.ONE, lineEnding.get());
+            WedgeSettings keyboard = loaded.scanner().keyboard();
+            ScannerSettings scanner = new ScannerSettings(driver.get(), new WedgeSettings(keyboard.maxGap(),
+                    keyboard.minLength(), terminator.get(), suffix.get(), prefix.get()), serial);
+            TillOptions options = new TillOptions(Duration.ofSeconds(Long.parseLong(pendingLimitSeconds.get().strip())),
+                    Duration.ofMinutes(Long.parseLong(idleMinutes.get().strip())), loaded.options().pinHashIterations(),
+                    loaded.options().trainingCustomerDelay());
+            change = new SettingsChange(newKey.get(), removeKey.get(), URI.create(apiUrl.get().strip()),
+                    tillId.get().strip(), scanner, options);
+        } catch (RuntimeException e) {
+            message.set("Not saved: " + e.getMessage());
+            return;
+        }
+        newKey.set("");
+        message.set("Saving…");
+        background.run(() -> {
+            store.save(change);
+            return store.load();
+        }, saved -> {
+            activate();
+            message.set("Saved. Restart ScanTill to use the new settings.");
+        }, failure -> message.set("Not saved: " + failure.getMessage()));
+    }
+
+    public ReadOnlyStringProperty keyHintProperty() {
+        return keyHint.getReadOnlyProperty();
+    }
+
+    public StringProperty newKeyProperty() {
+        return newKey;
+    }
+
+    public BooleanProperty removeKeyProperty() {
+        return removeKey;
+    }
+
+    public StringProperty apiUrlProperty() {
+        return apiUrl;
+    }
+
+    public StringProperty tillIdProperty() {
+        return tillId;
+    }
+
+    public ObjectProperty<ScannerSettings.Driver> driverProperty() {
+        return driver;
+    }
+
+    public ObjectProperty<WedgeSettings.Terminator> terminatorProperty() {
+        return terminator;
+    }
+
+    public StringProperty suffixProperty() {
+        return suffix;
+    }
+
+    public StringProperty prefixProperty() {
+        return prefix;
+    }
+
+    public StringProperty serialPortProperty() {
+        return serialPort;
+    }
+
+    public StringProperty baudRateProperty() {
+        return baudRate;
+    }
+
+    public ObjectProperty<SerialSettings.LineEnding> lineEndingProperty() {
+        return lineEnding;
+    }
+
+    public StringProperty pendingLimitSecondsProperty() {
+        return pendingLimitSeconds;
+    }
+
+    public StringProperty idleMinutesProperty() {
+        return idleMinutes;
+    }
+
+    public ObservableList<String> ports() {
+        return ports;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

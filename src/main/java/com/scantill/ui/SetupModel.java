@@ -1,0 +1,79 @@
+package com.scantill.ui;
+
+import com.scantill.operators.Operators;
+import java.util.Arrays;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The first run: the first manager is created, and signed in. */
+public final class SetupModel {
+
+    private final Operators operators;
+    private final SessionModel session;
+    private final BackgroundExecutor background;
+    private final StringProperty operatorId = new SimpleStringProperty("");
+    private final StringProperty displayName = new SimpleStringProperty("");
+    private final StringProperty pin = new SimpleStringProperty("");
+    private final StringProperty pinAgain = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
+
+    public SetupModel(Operators operators, SessionModel session, BackgroundExecutor background) {
+        this.operators = operators;
+        this.session = session;
+        this.background = background;
+    }
+
+    public void create() {
+        if (working.get()) {
+            return;
+        }
+        char[] first = pin.get().toCharArray();
+        char[] second = pinAgain.get().toCharArray();
+        pin.set("");
+        pinAgain.set("");
+        if (!Arrays.equals(first, second)) {
+            message.set("The two PINs are not the same; type them again.");
+            return;
+        }
+        String id = operatorId.get().strip();
+        String name = displayName.get();
+        working.set(true);
+        message.set("Creating the manager…");
+        background.run(() -> operators.createFirstManager(id, name, first), manager -> {
+            working.set(false);
+            session.signedIn(manager);
+        }, failure -> {
+            working.set(false);
+            message.set(failure.getMessage());
+        });
+    }
+
+    public StringProperty operatorIdProperty() {
+        return operatorId;
+    }
+
+    public StringProperty displayNameProperty() {
+        return displayName;
+    }
+
+    public StringProperty pinProperty() {
+        return pin;
+    }
+
+    public StringProperty pinAgainProperty() {
+        return pinAgain;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,42 @@
+package com.scantill.ui;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+
+final class SignInController {
+
+    private final SignInModel model;
+    @FXML
+    private TextField signInId;
+    @FXML
+    private PasswordField signInPin;
+    @FXML
+    private Button signInButton;
+    @FXML
+    private Label signInMessage;
+
+    SignInController(SignInModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        signInId.textProperty().bindBidirectional(model.operatorIdProperty());
+        signInPin.textProperty().bindBidirectional(model.pinProperty());
+        signInButton.disableProperty().bind(model.checkingProperty());
+        signInMessage.textProperty().bind(model.messageProperty());
+    }
+
+    void activate() {
+        model.reset();
+        signInId.requestFocus();
+    }
+
+    @FXML
+    private void signIn() {
+        model.signIn();
+    }
+}

@@ -1,0 +1,41 @@
+package com.scantill.ui;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+
+final class StatusBarController {
+
+    private final StatusBarModel model;
+    @FXML
+    private Label modeBanner;
+    @FXML
+    private Label apiStatus;
+    @FXML
+    private Label scannerStatus;
+    @FXML
+    private Label operatorStatus;
+    @FXML
+    private Label tillStatus;
+
+    StatusBarController(StatusBarModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        modeBanner.textProperty().bind(model.modeProperty());
+        modeBanner.getStyleClass().add(model.modeStyleProperty().get());
+        apiStatus.textProperty().bind(model.apiProperty());
+        model.apiReachableProperty().addListener((observable, before, now) -> flag(apiStatus, now));
+        scannerStatus.textProperty().bind(model.scannerProperty());
+        model.scannerConnectedProperty().addListener((observable, before, now) -> flag(scannerStatus, now));
+        flag(scannerStatus, false);
+        operatorStatus.textProperty().bind(model.operatorProperty());
+        tillStatus.textProperty().bind(model.tillProperty());
+    }
+
+    private static void flag(Label label, boolean good) {
+        label.getStyleClass().removeAll("status-good", "status-bad");
+        label.getStyleClass().add(good ? "status-good" : "status-bad");
+    }
+}

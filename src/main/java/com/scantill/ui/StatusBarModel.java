@@ -1,0 +1,118 @@
+package com.scantill.ui;
+
+import com.scantill.app.TillMode;
+import com.scantill.app.TillRuntime;
+import com.scantill.omise.ListRequest;
+import com.scantill.operators.Operator;
+import com.scantill.scanner.ScanListener;
+import com.scantill.scanner.Scan;
+import com.scantill.scanner.ScannerState;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.util.Duration;
+
+/** The always-visible bar: mode, payment service, scanner, operator, till. */
+public final class StatusBarModel {
+
+    private final TillRuntime runtime;
+    private final BackgroundExecutor background;
+    private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper api = new ReadOnlyStringWrapper("Payment service: checking…");
+    private final ReadOnlyBooleanWrapper apiReachable = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper("Scanner: waiting");
+    private final ReadOnlyBooleanWrapper scannerConnected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper operator = new ReadOnlyStringWrapper("Nobody signed in");
+    private final ReadOnlyStringWrapper till = new ReadOnlyStringWrapper();
+    private final Timeline apiChecks = new Timeline(new KeyFrame(Duration.seconds(30), event -> checkApi()));
+    private final ScanListener scannerListener = new ScanListener() {
+        @Override
+        public void scanned(Scan scan) {
+            // Scans are the till screen's business.
+        }
+
+        @Override
+        public void stateChanged(ScannerState state) {
+            Platform.runLater(() -> {
+                scanner.set("Scanner: " + state.message());
+                scannerConnected.set(state.isConnected());
+            });
+        }
+    };
+
+    public StatusBarModel(TillRuntime runtime, SessionModel session, BackgroundExecutor background) {
+        this.runtime = runtime;
+        this.background = background;
+        TillMode tillMode = runtime.connection().mode();
+        mode.set(tillMode.banner());
+        modeStyle.set("mode-" + tillMode.name().toLowerCase(java.util.Locale.ROOT));
+        till.set("Till " + runtime.settings().tillId());
+        session.operatorProperty().addListener((observable, before, now) -> operator.set(describe(now)));
+        apiChecks.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private static String describe(Operator who) {
+        return who == null ? "Nobody signed in" : who.displayName() + " (" + who.role().name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    public void activate() {
+        runtime.scans().addListener(scannerListener);
+        checkApi();
+        apiChecks.play();
+    }
+
+    public void deactivate() {
+        runtime.scans().removeListener(scannerListener);
+        apiChecks.stop();
+    }
+
+    /** Asks the payment service for one charge, off the FX thread. */
+    public void checkApi() {
+        background.run(() -> runtime.connection().client().listCharges(ListRequest.firstPage().withLimit(1)),
+                page -> {
+                    api.set("Payment service reachable");
+                    apiReachable.set(true);
+                },
+                failure -> {
+                    api.set("Payment service unreachable");
+                    apiReachable.set(false);
+                });
+    }
+
+    public ReadOnlyStringProperty modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modeStyleProperty() {
+        return modeStyle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty apiProperty() {
+        return api.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty apiReachableProperty() {
+        return apiReachable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scannerProperty() {
+        return scanner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty scannerConnectedProperty() {
+        return scannerConnected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty operatorProperty() {
+        return operator.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tillProperty() {
+        return till.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,243 @@
+package com.scantill.ui;
+
+import com.scantill.app.ScannerSettings;
+import com.scantill.app.SettingsStore;
+import com.scantill.app.TillRuntime;
+import com.scantill.ledger.Role;
+import com.scantill.operators.Operator;
+import com.scantill.scanner.ScannerState;
+import java.time.Clock;
+import javafx.animation.PauseTransition;
+import javafx.event.Event;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The till's window: the status bar always on top, one screen at a time beneath it, and the supervisor's PIN
+ * prompt over everything when asked for. Keys: F2 new sale, F4 expire, F5/F7 the training phone, F6 refund,
+ * F8 operators, F9 settings, F12 sign out, Esc back or cancel.
+ */
+final class TillUi implements Navigation {
+
+    private enum Screen { NONE, SETUP, SIGN_IN, TILL, OPERATORS, SETTINGS }
+
+    private final TillRuntime runtime;
+    private final BackgroundExecutor background;
+    private final SessionModel session = new SessionModel();
+    private final StatusBarModel statusBar;
+    private final PinPromptModel pinPrompt;
+    private final SetupController setup;
+    private final SignInController signIn;
+    private final TillController till;
+    private final OperatorsController operators;
+    private final SettingsController settings;
+    private final PinPromptController pinPromptController;
+    private final Parent setupView;
+    private final Parent signInView;
+    private final Parent tillView;
+    private final Parent operatorsView;
+    private final Parent settingsView;
+    private final Parent pinPromptView;
+    private final StackPane screenHolder = new StackPane();
+    private final Scene scene;
+    private final PauseTransition idle;
+    private Screen screen = Screen.NONE;
+
+    TillUi(TillRuntime runtime, BackgroundExecutor background, Clock clock) {
+        this.runtime = runtime;
+        this.background = background;
+        this.statusBar = new StatusBarModel(runtime, session, background);
+        this.pinPrompt = new PinPromptModel(runtime.operators(), background);
+        setup = new SetupController(new SetupModel(runtime.operators(), session, background));
+        signIn = new SignInController(new SignInModel(runtime.operators(), session, background));
+        till = new TillController(new TillModel(runtime, session, pinPrompt, background, clock), this, session::operator);
+        operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background), this);
+        settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
+                background), this);
+        pinPromptController = new PinPromptController(pinPrompt);
+        setupView = Views.load("setup.fxml", setup);
+        signInView = Views.load("sign-in.fxml", signIn);
+        tillView = Views.load("till.fxml", till);
+        operatorsView = Views.load("operators.fxml", operators);
+        settingsView = Views.load("settings.fxml", settings);
+        pinPromptView = Views.load("pin-prompt.fxml", pinPromptController);
+
+        BorderPane shell = new BorderPane();
+        shell.setTop(Views.load("status-bar.fxml", new StatusBarController(statusBar)));
+        shell.setCenter(screenHolder);
+        pinPromptView.visibleProperty().bind(pinPrompt.showingProperty());
+        pinPrompt.showingProperty().addListener((observable, before, now) -> {
+            if (now) {
+                pinPromptController.focus();
+            }
+        });
+        StackPane root = new StackPane(shell, pinPromptView);
+        scene = new Scene(root, 1180, 720);
+        scene.getStylesheets().add(TillUi.class.getResource("scantill.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::functionKeys);
+
+        idle = new PauseTransition(javafx.util.Duration.millis(runtime.settings().options().idleSignOut().toMillis()));
+        idle.setOnFinished(event -> {
+            if (session.operator() != null) {
+                signOut("Signed out after " + runtime.settings().options().idleSignOut().toMinutes() + " minutes without use.");
+            }
+        });
+        scene.addEventFilter(KeyEvent.ANY, this::activity);
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, this::activity);
+        session.operatorProperty().addListener((observable, before, now) -> operatorChanged(now));
+
+        if (runtime.settings().scanner().driver() == ScannerSettings.Driver.KEYBOARD) {
+            new KeyboardWedge(runtime.settings().scanner().keyboard(), runtime.scans()).attach(scene);
+            runtime.scans().stateChanged(new ScannerState(KeyboardWedge.SCANNER_NAME, ScannerState.Status.CONNECTED,
+                    "keyboard scanner ready"));
+        }
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    /** Shows the first screen: the first manager's setup on a new till, sign-in otherwise. */
+    void start() {
+        statusBar.activate();
+        background.run(runtime.operators()::needFirstManager, firstRun -> show(firstRun ? Screen.SETUP : Screen.SIGN_IN),
+                failure -> show(Screen.SIGN_IN));
+    }
+
+    void stop() {
+        idle.stop();
+        statusBar.deactivate();
+        if (screen == Screen.TILL) {
+            till.deactivate();
+        }
+    }
+
+    private void operatorChanged(Operator now) {
+        if (now == null) {
+            idle.stop();
+            show(Screen.SIGN_IN);
+        } else {
+            idle.playFromStart();
+            show(Screen.TILL);
+        }
+    }
+
+    private void activity(Event event) {
+        if (session.operator() != null) {
+            idle.playFromStart();
+        }
+    }
+
+    @Override
+    public void showTill() {
+        show(Screen.TILL);
+    }
+
+    @Override
+    public void showOperators() {
+        if (may(Role.MANAGER)) {
+            show(Screen.OPERATORS);
+        }
+    }
+
+    @Override
+    public void showSettings() {
+        if (may(Role.MANAGER)) {
+            show(Screen.SETTINGS);
+        }
+    }
+
+    @Override
+    public void signOut(String why) {
+        pinPrompt.cancel();
+        session.signOut(why);
+    }
+
+    private boolean may(Role role) {
+        return session.operator() != null && session.operator().may(role);
+    }
+
+    private void show(Screen next) {
+        if (screen == Screen.TILL && next != Screen.TILL) {
+            till.deactivate();
+        }
+        Screen previous = screen;
+        screen = next;
+        switch (next) {
+            case SETUP -> {
+                screenHolder.getChildren().setAll(setupView);
+                setup.focus();
+            }
+            case SIGN_IN -> {
+                screenHolder.getChildren().setAll(signInView);
+                signIn.activate();
+            }
+            case TILL -> {
+                screenHolder.getChildren().setAll(tillView);
+                if (previous != Screen.TILL) {
+                    till.activate();
+                }
+            }
+            case OPERATORS -> {
+                screenHolder.getChildren().setAll(operatorsView);
+                operators.activate();
+            }
+            case SETTINGS -> {
+                screenHolder.getChildren().setAll(settingsView);
+                settings.activate();
+            }
+            case NONE -> screenHolder.getChildren().clear();
+        }
+    }
+
+    private void functionKeys(KeyEvent event) {
+        if (pinPrompt.showingProperty().get()) {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                pinPrompt.cancel();
+                event.consume();
+            }
+            return;
+        }
+        boolean handled = true;
+        switch (screen) {
+            case TILL -> {
+                switch (event.getCode()) {
+                    case F2 -> till.newSale();
+                    case F4 -> till.expire();
+                    case F5 -> till.approve();
+                    case F6 -> till.refund();
+                    case F7 -> till.decline();
+                    case F8 -> till.operators();
+                    case F9 -> till.settings();
+                    case F12 -> till.signOut();
+                    default -> handled = false;
+                }
+            }
+            case OPERATORS -> handled = backOn(event, operators::back);
+            case SETTINGS -> {
+                if (event.getCode() == KeyCode.S && event.isShortcutDown()) {
+                    settings.save();
+                } else {
+                    handled = backOn(event, settings::back);
+                }
+            }
+            default -> handled = false;
+        }
+        if (handled) {
+            event.consume();
+        }
+    }
+
+    private static boolean backOn(KeyEvent event, Runnable back) {
+        if (event.getCode() == KeyCode.ESCAPE || event.getCode() == KeyCode.F12) {
+            back.run();
+            return true;
+        }
+        return false;
+    }
+}
