@@ -410,10 +410,10 @@ public final class TillModel {
         String shown = Money.format(sale.amount());
         switch (sale.status()) {
             case CREATED, CREATING -> show(Panel.SENDING, "Sending " + shown + "…", "Payment code " + sale.paymentCodeMasked());
-            case PENDING -> show(Panel.WAITING, "WAITING for the customer to confirm " + shown,
+            case PENDING -> show(Panel.WAITING, "WAITING " + shown,
                     current.expiryOffered()
                             ? "Still not confirmed. A supervisor can expire the charge (F4), or keep waiting."
-                            : "The customer confirms the payment in WeChat.");
+                            : "Waiting for the customer to confirm the payment in WeChat.");
             case UNKNOWN -> show(Panel.CHECKING, "CHECKING… " + shown,
                     "The answer from Omise was lost. Checking whether the charge was made; do not scan again yet.");
             case SUCCESSFUL -> show(Panel.PAID, "PAID " + shown, "Charge " + sale.chargeId() + " at "

@@ -1,0 +1,104 @@
+package com.scantill.ui;
+
+import com.scantill.ledger.Sale;
+import com.scantill.simulator.CustomerScript;
+import com.scantill.simulator.Fault;
+import com.scantill.simulator.Route;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Takes the README's screenshots of the cashier screen in each state, into {@code assets/}. Not a test: run it
+ * with {@code ./mvnw test -Dtest=ScreenshotTour -DexcludedTestGroups=none}.
+ */
+@Tag("benchmark")
+class ScreenshotTour {
+
+    @TempDir
+    Path dataFolder;
+
+    @Test
+    void takeTheScreenshots() throws Exception {
+        Path assets = Path.of("assets");
+        Files.createDirectories(assets);
+        try (TillDriver till = new TillDriver(dataFolder)) {
+            till.createOperators();
+            till.launch();
+            till.awaitText("#apiStatus", text -> text.equals("Payment service reachable"));
+            till.awaitText("#signInId", text -> true);
+            shoot(till, assets.resolve("01-sign-in.png"));
+
+            till.signIn("somchai", "4321");
+            till.awaitText("#amountField", text -> true);
+            till.fill("#amountField", "1500");
+            till.awaitText("#amountMessage", text -> text.startsWith("Scan"));
+            shoot(till, assets.resolve("02-amount-entered.png"));
+
+            till.scan(CustomerScript.NEVER_CONFIRMS_CODE);
+            till.awaitText("#elapsed", text -> text.equals("0:00") || text.equals("0:01"));
+            shoot(till, assets.resolve("03-waiting-for-customer.png"));
+            till.awaitText("#panelDetail", text -> text.contains("A supervisor can expire"));
+            till.press(KeyCode.F4);
+            till.awaitText("#pinReason", text -> !text.isEmpty());
+            till.fill("#pinOperator", "wanida");
+            shoot(till, assets.resolve("04-supervisor-pin.png"));
+            till.fill("#pinField", "8642");
+            till.click("#pinApprove");
+            till.awaitText("#panelTitle", text -> text.startsWith("EXPIRED"));
+            shoot(till, assets.resolve("05-expired.png"));
+
+            till.press(KeyCode.F2);
+            till.sell("1500", "134567890123456789");
+            till.awaitText("#panelTitle", text -> text.startsWith("PAID"));
+            shoot(till, assets.resolve("06-paid.png"));
+
+            till.press(KeyCode.F2);
+            till.sell("420", "130000000000000004");
+            till.awaitText("#panelTitle", text -> text.startsWith("NOT PAID"));
+            shoot(till, assets.resolve("07-failed-insufficient-funds.png"));
+
+            till.press(KeyCode.F2);
+            till.simulator().faults().once(Route.CREATE_CHARGE, new Fault.LoseResponse());
+            till.simulator().faults().once(Route.LIST_CHARGES, new Fault.Latency(Duration.ofMillis(1_500)));
+            till.sell("60", "134567890123456700");
+            till.awaitText("#panelTitle", text -> text.startsWith("CHECKING"));
+            shoot(till, assets.resolve("08-checking-unknown-outcome.png"));
+            till.awaitText("#panelTitle", text -> text.startsWith("PAID"));
+
+            till.press(KeyCode.F2);
+            till.sell("75", CustomerScript.NEVER_CONFIRMS_CODE);
+            till.awaitText("#panelDetail", text -> text.contains("A supervisor can expire"));
+            till.simulator().faults().once(Route.EXPIRE_CHARGE, new Fault.Latency(Duration.ofMillis(1_000)));
+            till.press(KeyCode.F4);
+            till.approveAsSupervisor("wanida", "8642");
+            Thread.sleep(300);
+            Sale pending = till.runtime.ledger().recentSales(1).get(0);
+            till.runtime.connection().client().markAsPaid(pending.chargeId());
+            till.awaitText("#refundWarning", text -> text.startsWith("REFUND OWED"));
+            shoot(till, assets.resolve("09-refund-owed.png"));
+        }
+    }
+
+    private static void shoot(TillDriver till, Path file) throws Exception {
+        Thread.sleep(250);
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        till.robot.interact(() -> image.set(till.scene().getRoot().snapshot(null, null)));
+        int width = (int) image.get().getWidth();
+        int height = (int) image.get().getHeight();
+        int[] pixels = new int[width * height];
+        image.get().getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        picture.setRGB(0, 0, width, height, pixels, 0, width);
+        ImageIO.write(picture, "png", file.toFile());
+    }
+}

@@ -1,0 +1,145 @@
+package com.scantill.ui;
+
+import static org.awaitility.Awaitility.await;
+
+import com.scantill.app.TillRuntime;
+import com.scantill.ledger.Ledger;
+import com.scantill.ledger.Role;
+import com.scantill.operators.Operators;
+import com.scantill.operators.PinHasher;
+import com.scantill.simulator.OmiseSimulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Predicate;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Drives the real application headless, as a cashier, a supervisor and a manager would: training mode against its
+ * embedded simulator, quick timings, and three operators (malee the manager, wanida the supervisor, somchai the
+ * cashier) when asked for.
+ */
+final class TillDriver implements AutoCloseable {
+
+    final FxRobot robot = new FxRobot();
+    final Path dataFolder;
+    private Application application;
+    TillRuntime runtime;
+
+    TillDriver(Path dataFolder) throws Exception {
+        this.dataFolder = dataFolder;
+        Files.writeString(dataFolder.resolve("settings.properties"), """
+                checkout.pendingLimitSeconds=1
+                training.customerConfirmSeconds=0.3
+                operators.pinHashIterations=1000
+                """);
+        System.setProperty("scantill.home", dataFolder.toString());
+        FxToolkit.registerPrimaryStage();
+    }
+
+    void createOperators() {
+        try (Ledger ledger = Ledger.open(dataFolder)) {
+            Operators operators = new Operators(ledger.operators(), new PinHasher(1_000), Clock.systemUTC());
+            var manager = operators.createFirstManager("malee", "Malee", "135790".toCharArray());
+            operators.add(manager, "wanida", "Wanida", Role.SUPERVISOR, "8642".toCharArray());
+            operators.add(manager, "somchai", "Somchai", Role.CASHIER, "4321".toCharArray());
+        }
+    }
+
+    void launch() throws Exception {
+        application = FxToolkit.setupApplication(ScanTillApplication.class);
+        runtime = ((ScanTillApplication) application).runtime();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (application != null) {
+            FxToolkit.cleanupApplication(application);
+        }
+        FxToolkit.cleanupStages();
+        System.clearProperty("scantill.home");
+    }
+
+    OmiseSimulator simulator() {
+        return runtime.connection().trainingSimulator().orElseThrow();
+    }
+
+    Scene scene() {
+        return robot.listTargetWindows().stream().filter(Window::isShowing).filter(Stage.class::isInstance)
+                .findFirst().orElseThrow().getScene();
+    }
+
+    void fill(String id, String text) {
+        robot.interact(() -> robot.lookup(id).queryAs(TextInputControl.class).setText(text));
+    }
+
+    void click(String id) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(id).tryQuery()
+                .filter(Node::isVisible).filter(node -> !node.isDisabled()).isPresent());
+        robot.clickOn(id);
+    }
+
+    void press(KeyCode key) {
+        robot.type(key);
+    }
+
+    String text(String id) {
+        Node node = robot.lookup(id).query();
+        return node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText();
+    }
+
+    void awaitText(String id, Predicate<String> condition) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> robot.lookup(id).tryQuery().isPresent()
+                && robot.lookup(id).query().isVisible() && condition.test(text(id)));
+    }
+
+    void signIn(String id, String pin) {
+        awaitText("#signInId", text -> true);
+        fill("#signInId", id);
+        fill("#signInPin", pin);
+        click("#signInButton");
+    }
+
+    /** The scanner types the code and Enter, 2 ms a character, into whatever has the focus. */
+    void scan(String code) throws InterruptedException {
+        Scene scene = scene();
+        for (char c : (code + "\r").toCharArray()) {
+            KeyCode key = c == '\r' ? KeyCode.ENTER : KeyCode.valueOf("DIGIT" + c);
+            Platform.runLater(() -> {
+                Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED,
+                        false, false, false, false));
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", key, false, false, false, false));
+            });
+            Thread.sleep(2);
+        }
+    }
+
+    void sell(String amount, String code) throws InterruptedException {
+        awaitText("#amountField", text -> true);
+        fill("#amountField", amount);
+        awaitText("#amountMessage", text -> text.startsWith("Scan"));
+        scan(code);
+    }
+
+    void approveAsSupervisor(String id, String pin) {
+        awaitText("#pinReason", text -> !text.isEmpty());
+        fill("#pinOperator", id);
+        fill("#pinField", pin);
+        click("#pinApprove");
+    }
+}

@@ -1,0 +1,285 @@
+package com.scantill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.scantill.app.TillRuntime;
+import com.scantill.ledger.EventKind;
+import com.scantill.ledger.RefundRecord;
+import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleEvent;
+import com.scantill.ledger.SaleStatus;
+import com.scantill.operators.Operators;
+import com.scantill.simulator.CustomerScript;
+import com.scantill.simulator.Fault;
+import com.scantill.simulator.Route;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+
+/**
+ * Whole flows through the real application, headless, in training mode against its embedded simulator: what the
+ * cashier, the supervisor and the manager see and press.
+ */
+class TillFlowTest {
+
+    private static final String SECRET_KEY = "skey_test_5y4zomdqoboas2g9rdsettings";
+
+    @TempDir
+    Path dataFolder;
+
+    private TillDriver till;
+    private FxRobot robot;
+    private TillRuntime runtime;
+
+    @BeforeEach
+    void prepareTheTill() throws Exception {
+        till = new TillDriver(dataFolder);
+        robot = till.robot;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        till.close();
+    }
+
+    private Sale onlySale() {
+        List<Sale> sales = runtime.ledger().recentSales(10);
+        assertThat(sales).hasSize(1);
+        return sales.get(0);
+    }
+
+    // --- the flows ---
+
+    @Test
+    void firstRunSetsUpTheManagerWhoSignsOutAndInAgain() throws Exception {
+        till.launch();
+        runtime = till.runtime;
+
+        till.awaitText("#setupId", text -> true);
+        till.fill("#setupId", "malee");
+        till.fill("#setupName", "Malee");
+        till.fill("#setupPin", "135790");
+        till.fill("#setupPinAgain", "135790");
+        till.click("#createButton");
+
+        till.awaitText("#operatorStatus", text -> text.equals("Malee (manager)"));
+        till.awaitText("#amountMessage", text -> text.startsWith("Key the amount"));
+        till.press(KeyCode.F12);
+        till.awaitText("#operatorStatus", text -> text.equals("Nobody signed in"));
+        till.signIn("malee", "135790");
+        till.awaitText("#operatorStatus", text -> text.equals("Malee (manager)"));
+        assertThat(runtime.ledger().operators().find("malee").orElseThrow().pinHash()).startsWith("pbkdf2-sha256$");
+    }
+
+    @Test
+    void aSaleIsPaidAndTheAmountIsCheckedAsTyped() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn("somchai", "4321");
+
+        till.awaitText("#amountField", text -> true);
+        till.fill("#amountField", "19.99");
+        till.awaitText("#amountMessage", text -> text.equals("The least WeChat Pay takes is ฿20.00."));
+        till.scan("130991292552725093");
+        till.awaitText("#message", text -> text.equals("Key the amount before scanning the payment code."));
+        till.fill("#amountField", "150001");
+        till.awaitText("#amountMessage", text -> text.equals("The most WeChat Pay takes is ฿150,000.00."));
+
+        till.sell("1500", "130991292552725093");
+        assertThat(till.text("#amountShown")).isEqualTo("฿1,500.00");
+        till.awaitText("#panelTitle", text -> text.equals("PAID ฿1,500.00"));
+        Sale paid = onlySale();
+        assertThat(till.text("#panelDetail")).contains(paid.chargeId());
+        assertThat(paid.operatorId()).isEqualTo("somchai");
+        assertThat(till.text("#amountField")).as("the scan never reached the amount field").isEqualTo("1500");
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#transactionList").queryListView().getItems().size() == 1);
+
+        till.press(KeyCode.F2);
+        till.awaitText("#panelTitle", text -> text.equals("Ready"));
+        assertThat(till.text("#amountField")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "130000000000000001 | The payment code expired",
+        "130000000000000002 | WeChat Pay declined the payment",
+        "130000000000000003 | account cannot pay here",
+        "130000000000000004 | Insufficient funds",
+        "130000000000000005 | could not process the payment"})
+    void eachFailureTellsTheCashierWhatToDo(String code, String advice) throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn("somchai", "4321");
+
+        till.sell("250", code);
+
+        till.awaitText("#panelTitle", text -> text.equals("NOT PAID ฿250.00"));
+        assertThat(till.text("#panelDetail")).contains(advice);
+        assertThat(onlySale().failureCode()).isEqualTo(CustomerScript.FAILING_CODES.get(code));
+    }
+
+    @Test
+    void aChargePendingPastTheLimitIsExpiredWithASupervisorsPinAndAWrongPinIsRefused() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn("somchai", "4321");
+
+        till.sell("80", CustomerScript.NEVER_CONFIRMS_CODE);
+        till.awaitText("#panelTitle", text -> text.equals("WAITING ฿80.00"));
+        till.awaitText("#elapsed", text -> text.matches("0:0\\d"));
+        till.awaitText("#panelDetail", text -> text.contains("A supervisor can expire the charge"));
+
+        till.press(KeyCode.F4);
+        till.approveAsSupervisor("wanida", "0000");
+        till.awaitText("#pinMessage", text -> text.equals("Wrong operator id or PIN."));
+        till.approveAsSupervisor("somchai", "4321");
+        till.awaitText("#pinMessage", text -> text.contains("needs a supervisor"));
+        till.approveAsSupervisor("wanida", "8642");
+
+        till.awaitText("#panelTitle", text -> text.equals("EXPIRED — NOT PAID ฿80.00"));
+        Sale expired = onlySale();
+        assertThat(expired.status()).isEqualTo(SaleStatus.EXPIRED);
+        assertThat(runtime.ledger().events(expired.tillReference())).filteredOn(event -> event.kind() == EventKind.EXPIRE_REQUESTED)
+                .singleElement().extracting(SaleEvent::operatorId).isEqualTo("wanida");
+    }
+
+    @Test
+    void aSupervisorRefundsPartOfASaleAndThenTheRest() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn("somchai", "4321");
+        till.sell("1,000", "134567890123456789");
+        till.awaitText("#panelTitle", text -> text.equals("PAID ฿1,000.00"));
+
+        robot.interact(() -> robot.lookup("#transactionList").<ListView<Sale>>queryListView().getSelectionModel().select(0));
+        till.awaitText("#refundAmount", text -> text.equals("1,000.00"));
+        till.fill("#refundAmount", "250");
+        till.press(KeyCode.F6);
+        till.approveAsSupervisor("wanida", "8642");
+        till.awaitText("#message", text -> text.equals("Refunded ฿250.00, approved by Wanida."));
+
+        till.awaitText("#refundAmount", text -> text.equals("750.00"));
+        till.click("#refundButton");
+        till.approveAsSupervisor("malee", "135790");
+        till.awaitText("#message", text -> text.equals("Refunded ฿750.00, approved by Malee."));
+
+        Sale refunded = onlySale();
+        assertThat(refunded.refundedAmount()).isEqualTo(100_000);
+        assertThat(runtime.ledger().refunds(refunded.tillReference())).extracting(RefundRecord::approvedBy)
+                .containsExactly("wanida", "malee");
+        assertThat(till.simulator().charge(refunded.chargeId()).orElseThrow().refundedAmount()).isEqualTo(100_000);
+        till.awaitText("#details", text -> text.contains("Refunded ฿1,000.00"));
+    }
+
+    @Test
+    void aLostAnswerShowsCheckingUntilTheChargeIsFound() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.simulator().faults().once(Route.CREATE_CHARGE, new Fault.LoseResponse());
+        till.simulator().faults().once(Route.LIST_CHARGES, new Fault.Latency(Duration.ofMillis(800)));
+        till.signIn("somchai", "4321");
+
+        till.sell("300", "134567890123456780");
+
+        till.awaitText("#panelTitle", text -> text.equals("CHECKING… ฿300.00"));
+        till.awaitText("#panelTitle", text -> text.equals("PAID ฿300.00"));
+        assertThat(runtime.ledger().events(onlySale().tillReference())).extracting(SaleEvent::kind)
+                .contains(EventKind.OUTCOME_UNKNOWN, EventKind.RECONCILED_FOUND);
+        assertThat(till.simulator().charges()).hasSize(1);
+    }
+
+    @Test
+    void theTraineeDeclinesOnTheCustomersPhone() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn("somchai", "4321");
+
+        till.sell("99", CustomerScript.NEVER_CONFIRMS_CODE);
+        till.awaitText("#panelTitle", text -> text.startsWith("WAITING"));
+        till.press(KeyCode.F7);
+
+        till.awaitText("#panelTitle", text -> text.equals("NOT PAID ฿99.00"));
+        assertThat(onlySale().failureCode()).isEqualTo("payment_rejected");
+    }
+
+    @Test
+    void fiveWrongPinsLockTheOperatorOut() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+
+        for (int i = 1; i < Operators.MAX_ATTEMPTS; i++) {
+            till.signIn("somchai", "1111");
+            till.awaitText("#signInMessage", text -> text.equals("Wrong operator id or PIN."));
+        }
+        till.signIn("somchai", "1111");
+        till.awaitText("#signInMessage", text -> text.contains("locked out"));
+        till.signIn("somchai", "4321");
+        till.awaitText("#signInMessage", text -> text.contains("locked out"));
+        assertThat(till.text("#operatorStatus")).isEqualTo("Nobody signed in");
+    }
+
+    @Test
+    void theManagersSettingsAreSavedAndReloadedWithoutShowingTheKey() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn("malee", "135790");
+
+        till.press(KeyCode.F9);
+        till.awaitText("#keyHint", text -> text.equals("none (training mode)"));
+        till.fill("#newKey", SECRET_KEY);
+        till.fill("#tillId", "front-2");
+        till.fill("#pendingLimit", "45");
+        till.click("#saveSettings");
+        till.awaitText("#settingsMessage", text -> text.startsWith("Saved."));
+
+        till.press(KeyCode.ESCAPE);
+        till.press(KeyCode.F9);
+        till.awaitText("#keyHint", text -> text.equals("skey_test_…"));
+        assertThat(till.text("#newKey")).isEmpty();
+        assertThat(till.text("#tillId")).isEqualTo("front-2");
+        assertThat(till.text("#pendingLimit")).isEqualTo("45");
+        assertThat(robot.lookup(node -> node instanceof Labeled labeled && labeled.getText() != null
+                && labeled.getText().contains("5y4zomdq")).queryAll()).isEmpty();
+        assertThat(robot.lookup(node -> node instanceof TextInputControl input && input.getText() != null
+                && input.getText().contains("5y4zomdq")).queryAll()).isEmpty();
+        Path file = dataFolder.resolve("settings.properties");
+        assertThat(Files.readString(file)).contains("omise.secretKey=" + SECRET_KEY).contains("till.id=front-2");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aCashierSeesNoManagersButtons() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn("somchai", "4321");
+
+        till.awaitText("#amountMessage", text -> text.startsWith("Key the amount"));
+        assertThat(robot.lookup("#settingsButton").query().isVisible()).isFalse();
+        till.press(KeyCode.F9);
+        assertThat(robot.lookup("#keyHint").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
+    }
+}
