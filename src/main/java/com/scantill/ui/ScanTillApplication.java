@@ -4,6 +4,7 @@ import com.scantill.app.Settings;
 import com.scantill.app.SettingsStore;
 import com.scantill.app.TillRuntime;
 import com.scantill.ledger.LedgerInUseException;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -25,10 +26,6 @@ public final class ScanTillApplication extends Application {
     private TillUi ui;
     private String startupProblem;
     private FxBackgroundExecutor background;
-
-    public static void main(String[] args) {
-        launch(ScanTillApplication.class, args);
-    }
 
     /** Runs on the launcher thread: settings, ledger and simulator are opened without holding up the FX thread. */
     @Override
@@ -56,9 +53,16 @@ public final class ScanTillApplication extends Application {
             ui = new TillUi(runtime, background, Clock.systemDefaultZone());
             stage.setTitle("ScanTill — " + runtime.connection().mode().banner());
             stage.setScene(ui.scene());
-            ui.start();
+            ui.start(ScanTillApplication::logReady);
         }
         stage.show();
+    }
+
+    private static void logReady() {
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        Runtime memory = Runtime.getRuntime();
+        log.info("ScanTill ready: first screen shown {} ms after the JVM started; heap in use {} MB", sinceJvmStart,
+                (memory.totalMemory() - memory.freeMemory()) / (1024 * 1024));
     }
 
     /** The running till, for tests that script the training simulator. */

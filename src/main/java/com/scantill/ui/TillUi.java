@@ -102,11 +102,19 @@ final class TillUi implements Navigation {
         return scene;
     }
 
-    /** Shows the first screen: the first manager's setup on a new till, sign-in otherwise. */
-    void start() {
+    /**
+     * Shows the first screen: the first manager's setup on a new till, sign-in otherwise; then runs
+     * {@code whenReady}.
+     */
+    void start(Runnable whenReady) {
         statusBar.activate();
-        background.run(runtime.operators()::needFirstManager, firstRun -> show(firstRun ? Screen.SETUP : Screen.SIGN_IN),
-                failure -> show(Screen.SIGN_IN));
+        background.run(runtime.operators()::needFirstManager, firstRun -> {
+            show(firstRun ? Screen.SETUP : Screen.SIGN_IN);
+            whenReady.run();
+        }, failure -> {
+            show(Screen.SIGN_IN);
+            whenReady.run();
+        });
     }
 
     void stop() {
