@@ -7,6 +7,7 @@ import com.scantill.ledger.Role;
 import com.scantill.operators.Operator;
 import com.scantill.scanner.ScannerState;
 import java.time.Clock;
+import java.time.Duration;
 import javafx.animation.PauseTransition;
 import javafx.event.Event;
 import javafx.scene.Parent;
@@ -84,7 +85,7 @@ final class TillUi implements Navigation {
         idle = new PauseTransition(javafx.util.Duration.millis(runtime.settings().options().idleSignOut().toMillis()));
         idle.setOnFinished(event -> {
             if (session.operator() != null) {
-                signOut("Signed out after " + runtime.settings().options().idleSignOut().toMinutes() + " minutes without use.");
+                signOut("Signed out after " + spoken(runtime.settings().options().idleSignOut()) + " without use.");
             }
         });
         scene.addEventFilter(KeyEvent.ANY, this::activity);
@@ -96,6 +97,12 @@ final class TillUi implements Navigation {
             runtime.scans().stateChanged(new ScannerState(KeyboardWedge.SCANNER_NAME, ScannerState.Status.CONNECTED,
                     "keyboard scanner ready"));
         }
+    }
+
+    private static String spoken(Duration duration) {
+        long minutes = duration.toMinutes();
+        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes")
+                : duration.toSeconds() + (duration.toSeconds() == 1 ? " second" : " seconds");
     }
 
     Scene scene() {

@@ -15,6 +15,7 @@ import com.scantill.simulator.Fault;
 import com.scantill.simulator.Route;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -281,5 +282,53 @@ class TillFlowTest {
         assertThat(robot.lookup("#settingsButton").query().isVisible()).isFalse();
         till.press(KeyCode.F9);
         assertThat(robot.lookup("#keyHint").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
+    }
+
+    @Test
+    void aManagerAddsACashierWhoThenSignsIn() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn("malee", "135790");
+
+        till.press(KeyCode.F8);
+        till.awaitText("#newId", text -> true);
+        till.fill("#newId", "nok");
+        till.fill("#newName", "Nok");
+        till.fill("#operatorPin", "7531");
+        till.click("#addButton");
+        till.awaitText("#operatorsMessage", text -> text.equals("Added nok."));
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#operatorList").queryListView().getItems().size() == 4);
+
+        till.press(KeyCode.ESCAPE);
+        till.press(KeyCode.F12);
+        till.signIn("nok", "7531");
+        till.awaitText("#operatorStatus", text -> text.equals("Nok (cashier)"));
+    }
+
+    @Test
+    void theKeypadKeysTheAmount() throws Exception {
+        till.createOperators();
+        till.launch();
+        till.signIn("somchai", "4321");
+
+        for (String key : new String[] {"#key-1", "#key-2", "#key-5", "#key-0", "#key-point", "#key-5", "#key-delete", "#key-7"}) {
+            till.click(key);
+        }
+
+        till.awaitText("#amountShown", text -> text.equals("฿1,250.70"));
+        assertThat(till.text("#amountField")).isEqualTo("1250.7");
+    }
+
+    @Test
+    void anIdleOperatorIsSignedOut() throws Exception {
+        Files.writeString(dataFolder.resolve("settings.properties"), "till.idleSignOutMinutes=0.03\n", StandardOpenOption.APPEND);
+        till.createOperators();
+        till.launch();
+        till.signIn("somchai", "4321");
+        till.awaitText("#operatorStatus", text -> text.equals("Somchai (cashier)"));
+
+        till.awaitText("#signInMessage", text -> text.equals("Signed out after 2 seconds without use."));
+        assertThat(till.text("#operatorStatus")).isEqualTo("Nobody signed in");
     }
 }
