@@ -23,6 +23,7 @@ class ArchitectureTest {
             .layer("App").definedBy("com.scantill.app..")
             .layer("Checkout").definedBy("com.scantill.checkout..")
             .layer("Operators").definedBy("com.scantill.operators..")
+            .layer("Reports").definedBy("com.scantill.reports..")
             .layer("Ledger").definedBy("com.scantill.ledger..")
             .layer("Scanner").definedBy("com.scantill.scanner..")
             .layer("API").definedBy("com.scantill.omise..")
@@ -32,11 +33,12 @@ class ArchitectureTest {
             .whereLayer("App").mayOnlyBeAccessedByLayers("UI")
             .whereLayer("Checkout").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Operators").mayOnlyBeAccessedByLayers("UI", "App")
-            .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators")
+            .whereLayer("Reports").mayOnlyBeAccessedByLayers("UI", "App")
+            .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports")
             .whereLayer("API").mayOnlyBeAccessedByLayers("UI", "App", "Checkout")
             .whereLayer("Scanner").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Simulator").mayOnlyBeAccessedByLayers("UI", "App")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Ledger", "Scanner", "API");
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports", "Ledger", "Scanner", "API");
 
     @ArchTest
     static final ArchRule onlyTheUiKnowsJavaFx = noClasses().that().resideOutsideOfPackage("com.scantill.ui..")

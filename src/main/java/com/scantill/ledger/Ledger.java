@@ -238,6 +238,11 @@ public final class Ledger implements AutoCloseable {
         log.info("Ledger closed");
     }
 
+    /** The sums and counts of the daily report. */
+    public ReportRecords reports() {
+        return new ReportRecords(this);
+    }
+
     /** The operators' accounts, kept in the same database. */
     public OperatorRecords operators() {
         return new OperatorRecords(this);
@@ -266,7 +271,7 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    private List<Sale> querySales(String where, Object... parameters) {
+    List<Sale> querySales(String where, Object... parameters) {
         return query("SELECT " + SALE_COLUMNS + " FROM sale " + where, Ledger::readSale, parameters);
     }
 

@@ -1,0 +1,96 @@
+package com.scantill.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sums and counts a daily report is made of, computed in SQL over the ledger (portable to PostgreSQL).
+ * {@code tillId} {@code null} means every till in the ledger.
+ */
+public final class ReportRecords {
+
+    /** Sales of one status (and failure code) in a period. */
+    public record StatusSum(SaleStatus status, String failureCode, long count, long amount, long fee, long feeVat, long net) {
+    }
+
+    /** One operator's sales in a period; {@code paidAmount} counts successful sales only. */
+    public record OperatorSum(String operatorId, long sales, long paid, long paidAmount) {
+    }
+
+    /** The sales started in the {@code hour}-th hour after the period began. */
+    public record HourSum(int hour, long sales, long paid, long paidAmount) {
+    }
+
+    public record RefundSum(long count, long amount) {
+    }
+
+    private final Ledger ledger;
+
+    ReportRecords(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    public List<StatusSum> byStatus(Instant from, Instant to, String tillId) {
+        return ledger.query("SELECT status, failure_code, COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(fee), 0), "
+                        + "COALESCE(SUM(fee_vat), 0), COALESCE(SUM(net), 0) FROM sale WHERE " + period(tillId)
+                        + " GROUP BY status, failure_code ORDER BY status, failure_code",
+                row -> new StatusSum(SaleStatus.valueOf(row.getString(1)), row.getString(2), row.getLong(3), row.getLong(4),
+                        row.getLong(5), row.getLong(6), row.getLong(7)),
+                parameters(from, to, tillId));
+    }
+
+    /** Refunds made in the period, whatever day their sale was. */
+    public RefundSum refundsMade(Instant from, Instant to, String tillId) {
+        return ledger.query("SELECT COUNT(*), COALESCE(SUM(r.amount), 0) FROM sale_refund r JOIN sale s "
+                        + "ON s.till_reference = r.till_reference WHERE r.status = 'DONE' AND r.finished_at >= ? "
+                        + "AND r.finished_at < ?" + (tillId == null ? "" : " AND s.till_id = ?"),
+                row -> new RefundSum(row.getLong(1), row.getLong(2)), parameters(from, to, tillId)).get(0);
+    }
+
+    public List<OperatorSum> byOperator(Instant from, Instant to, String tillId) {
+        return ledger.query("SELECT operator_id, COUNT(*), SUM(CASE WHEN status = 'SUCCESSFUL' THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN status = 'SUCCESSFUL' THEN amount ELSE 0 END) FROM sale WHERE " + period(tillId)
+                        + " GROUP BY operator_id ORDER BY operator_id",
+                row -> new OperatorSum(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4)),
+                parameters(from, to, tillId));
+    }
+
+    public List<HourSum> byHour(Instant from, Instant to, String tillId) {
+        Object[] parameters = new Object[tillId == null ? 3 : 4];
+        parameters[0] = from.getEpochSecond();
+        System.arraycopy(parameters(from, to, tillId), 0, parameters, 1, parameters.length - 1);
+        return ledger.query("SELECT hour_of_day, COUNT(*), SUM(paid), SUM(paid_amount) FROM (SELECT "
+                        + "CAST(FLOOR((EXTRACT(EPOCH FROM created_at) - ?) / 3600) AS INTEGER) AS hour_of_day, "
+                        + "CASE WHEN status = 'SUCCESSFUL' THEN 1 ELSE 0 END AS paid, "
+                        + "CASE WHEN status = 'SUCCESSFUL' THEN amount ELSE 0 END AS paid_amount FROM sale WHERE "
+                        + period(tillId) + ") hours GROUP BY hour_of_day ORDER BY hour_of_day",
+                row -> new HourSum(row.getInt(1), row.getLong(2), row.getLong(3), row.getLong(4)), parameters);
+    }
+
+    public List<Sale> sales(Instant from, Instant to, String tillId) {
+        return ledger.querySales("WHERE " + period(tillId) + " ORDER BY created_at, till_reference", parameters(from, to, tillId));
+    }
+
+    /** Sales started before {@code to} that were paid after being expired or abandoned and are not yet refunded in full. */
+    public List<Sale> refundsOwed(Instant to, String tillId) {
+        List<Object> parameters = new ArrayList<>(List.of(to));
+        if (tillId != null) {
+            parameters.add(tillId);
+        }
+        return ledger.querySales("WHERE refund_owed = TRUE AND refunded_amount < amount AND created_at < ?"
+                + (tillId == null ? "" : " AND till_id = ?") + " ORDER BY created_at", parameters.toArray());
+    }
+
+    public List<String> tillIds() {
+        return ledger.query("SELECT DISTINCT till_id FROM sale ORDER BY till_id", row -> row.getString(1));
+    }
+
+    private static String period(String tillId) {
+        return tillId == null ? "created_at >= ? AND created_at < ?" : "created_at >= ? AND created_at < ? AND till_id = ?";
+    }
+
+    private static Object[] parameters(Instant from, Instant to, String tillId) {
+        return tillId == null ? new Object[] {from, to} : new Object[] {from, to, tillId};
+    }
+}

@@ -1,0 +1,83 @@
+package com.scantill.reports;
+
+import com.scantill.ledger.Sale;
+import com.scantill.model.Money;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The report's transactions and totals as CSV that opens cleanly in a spreadsheet: UTF-8 with a byte-order mark, one
+ * header row, amounts both in satang (exact) and in baht (as shown).
+ */
+public final class CsvReportWriter {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private CsvReportWriter() {
+    }
+
+    public static void writeTransactions(DailyReport report, OutputStream out) {
+        write(out, new String[] {"time", "till_reference", "till", "operator", "payment_code", "amount_satang", "amount",
+            "status", "failure_code", "charge_id", "fee_satang", "fee_vat_satang", "net_satang", "refunded_satang",
+            "refund_owed"}, printer -> {
+                for (Sale sale : report.transactions()) {
+                    printer.printRecord(TIME.format(sale.createdAt().atZone(report.zone())), sale.tillReference(),
+                            sale.tillId(), sale.operatorId(), sale.paymentCodeMasked(), sale.amount(), Money.format(sale.amount()),
+                            sale.status(), sale.failureCode(), sale.chargeId(), sale.fee(), sale.feeVat(), sale.net(),
+                            sale.refundedAmount(), sale.refundOwed());
+                }
+            });
+    }
+
+    public static void writeTotals(DailyReport report, OutputStream out) {
+        DailyReport.Totals totals = report.totals();
+        write(out, new String[] {"day", "scope", "item", "count", "amount_satang", "amount"}, printer -> {
+            String day = report.day().toString();
+            String scope = report.scope();
+            total(printer, day, scope, "successful", totals.successful().count(), totals.successful().amount());
+            total(printer, day, scope, "failed", totals.failed().count(), totals.failed().amount());
+            for (Map.Entry<String, DailyReport.Count> failure : report.failedByCode().entrySet()) {
+                total(printer, day, scope, "failed:" + failure.getKey(), failure.getValue().count(), failure.getValue().amount());
+            }
+            total(printer, day, scope, "expired", totals.expired().count(), totals.expired().amount());
+            total(printer, day, scope, "not_charged", totals.notCharged().count(), totals.notCharged().amount());
+            total(printer, day, scope, "pending_or_unknown", totals.stillOpen().count(), totals.stillOpen().amount());
+            total(printer, day, scope, "gross", null, totals.gross());
+            total(printer, day, scope, "fee", null, totals.fee());
+            total(printer, day, scope, "fee_vat", null, totals.feeVat());
+            total(printer, day, scope, "net", null, totals.net());
+            total(printer, day, scope, "refunds", totals.refunds().count(), totals.refunds().amount());
+            total(printer, day, scope, "net_after_refunds", null, totals.netAfterRefunds());
+        });
+    }
+
+    private static void total(CSVPrinter printer, String day, String scope, String item, Long count, long satang)
+            throws IOException {
+        printer.printRecord(day, scope, item, count, satang, Money.format(satang));
+    }
+
+    private interface Rows {
+        void print(CSVPrinter printer) throws IOException;
+    }
+
+    private static void write(OutputStream out, String[] header, Rows rows) {
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(BYTE_ORDER_MARK);
+            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header).get());
+            rows.print(printer);
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The CSV could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.scantill.reports;
+
+import com.scantill.ledger.ReportRecords.HourSum;
+import com.scantill.ledger.ReportRecords.OperatorSum;
+import com.scantill.ledger.Sale;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A business day's report for one till or all. Money in satang.
+ *
+ * @param tillId            the till, or {@code null} for all tills in the ledger
+ * @param failedByCode      failed sales by failure code
+ * @param lateSuccesses     the day's sales that were paid after being expired or abandoned
+ * @param refundsOwed       sales (of this day or before) whose customer is still owed a refund
+ */
+public record DailyReport(
+        LocalDate day,
+        ZoneId zone,
+        String tillId,
+        Instant printedAt,
+        String printedBy,
+        Totals totals,
+        Map<String, Count> failedByCode,
+        List<OperatorSum> byOperator,
+        List<HourSum> byHour,
+        List<Sale> transactions,
+        List<Sale> lateSuccesses,
+        List<Sale> refundsOwed) {
+
+    /** A number of sales and their amount. */
+    public record Count(long count, long amount) {
+    }
+
+    /**
+     * @param gross          the amount of the successful sales
+     * @param refunds        refunds made this day, whatever day their sale was
+     * @param netAfterRefunds {@code net - refunds.amount}
+     */
+    public record Totals(
+            Count successful,
+            Count failed,
+            Count expired,
+            Count notCharged,
+            Count stillOpen,
+            long gross,
+            long fee,
+            long feeVat,
+            long net,
+            Count refunds,
+            long netAfterRefunds) {
+    }
+
+    public String scope() {
+        return tillId == null ? "all tills" : "till " + tillId;
+    }
+}

@@ -1,0 +1,68 @@
+package com.scantill.reports;
+
+import com.scantill.ledger.Ledger;
+import com.scantill.ledger.ReportRecords;
+import com.scantill.ledger.ReportRecords.StatusSum;
+import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Builds the daily report from the ledger's own sums; the business day runs midnight to midnight in its zone. */
+public final class DailyReports {
+
+    public static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
+    private final ReportRecords records;
+    private final Clock clock;
+
+    public DailyReports(Ledger ledger, Clock clock) {
+        this.records = ledger.reports();
+        this.clock = clock;
+    }
+
+    public List<String> tillIds() {
+        return records.tillIds();
+    }
+
+    /** The report of {@code day} in {@code zone} for {@code tillId}, or every till when it is {@code null}. */
+    public DailyReport build(LocalDate day, ZoneId zone, String tillId, String printedBy) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        List<StatusSum> sums = records.byStatus(from, to, tillId);
+        ReportRecords.RefundSum refunds = records.refundsMade(from, to, tillId);
+        List<StatusSum> successful = sums.stream().filter(sum -> sum.status() == SaleStatus.SUCCESSFUL).toList();
+        long fee = successful.stream().mapToLong(StatusSum::fee).sum();
+        long feeVat = successful.stream().mapToLong(StatusSum::feeVat).sum();
+        long net = successful.stream().mapToLong(StatusSum::net).sum();
+        DailyReport.Count paid = count(sums, sum -> sum.status() == SaleStatus.SUCCESSFUL);
+        DailyReport.Totals totals = new DailyReport.Totals(
+                paid,
+                count(sums, sum -> sum.status() == SaleStatus.FAILED || sum.status() == SaleStatus.REVERSED),
+                count(sums, sum -> sum.status() == SaleStatus.EXPIRED),
+                count(sums, sum -> sum.status() == SaleStatus.NOT_CREATED),
+                count(sums, sum -> !sum.status().isFinal()),
+                paid.amount(), fee, feeVat, net,
+                new DailyReport.Count(refunds.count(), refunds.amount()),
+                net - refunds.amount());
+        Map<String, DailyReport.Count> failedByCode = new LinkedHashMap<>();
+        sums.stream().filter(sum -> sum.status() == SaleStatus.FAILED).forEach(sum -> failedByCode.merge(
+                sum.failureCode() == null ? "unknown" : sum.failureCode(), new DailyReport.Count(sum.count(), sum.amount()),
+                (a, b) -> new DailyReport.Count(a.count() + b.count(), a.amount() + b.amount())));
+        List<Sale> transactions = records.sales(from, to, tillId);
+        return new DailyReport(day, zone, tillId, clock.instant(), printedBy, totals, failedByCode,
+                records.byOperator(from, to, tillId), records.byHour(from, to, tillId), transactions,
+                transactions.stream().filter(Sale::refundOwed).toList(), records.refundsOwed(to, tillId));
+    }
+
+    private static DailyReport.Count count(List<StatusSum> sums, Predicate<StatusSum> which) {
+        return new DailyReport.Count(sums.stream().filter(which).mapToLong(StatusSum::count).sum(),
+                sums.stream().filter(which).mapToLong(StatusSum::amount).sum());
+    }
+}

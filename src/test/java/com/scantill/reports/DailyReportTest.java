@@ -1,0 +1,203 @@
+package com.scantill.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.scantill.ledger.EventKind;
+import com.scantill.ledger.Ledger;
+import com.scantill.ledger.RefundRecord;
+import com.scantill.ledger.RefundStatus;
+import com.scantill.ledger.ReportRecords.HourSum;
+import com.scantill.ledger.ReportRecords.OperatorSum;
+import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleEvent;
+import com.scantill.ledger.SaleStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daily report over a ledger fixture whose totals were worked out by hand, across the day's boundaries in
+ * Bangkok time (UTC+7: 25 November runs from 24 November 17:00 UTC to 25 November 17:00 UTC).
+ */
+class DailyReportTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
+    private static final Instant PRINTED = Instant.parse("2026-11-25T18:30:00Z");
+
+    @TempDir
+    Path dataFolder;
+
+    private Ledger ledger;
+    private DailyReports reports;
+
+    @BeforeEach
+    void fixture() {
+        ledger = Ledger.open(dataFolder);
+        reports = new DailyReports(ledger, Clock.fixed(PRINTED, ZoneOffset.UTC));
+        Sale a = paid(sale("A", "2026-11-24T16:59:59Z", 1_000_00, "c1", "till-1"), 1650, 116, 98234);
+        Sale b = paid(sale("B", "2026-11-24T17:00:00Z", 150_000, "c1", "till-1"), 2475, 173, 147_352);
+        paid(sale("C", "2026-11-25T03:30:00Z", 20_000, "c2", "till-2"), 330, 23, 19_647);
+        finish(sale("D", "2026-11-25T03:45:00Z", 5_000, "c1", "till-1"), SaleStatus.FAILED, "insufficient_fund");
+        finish(sale("E", "2026-11-25T04:00:00Z", 7_000, "c2", "till-1"), SaleStatus.FAILED, "payment_rejected");
+        finish(sale("F", "2026-11-25T05:00:00Z", 3_000, "c1", "till-1"), SaleStatus.EXPIRED, null);
+        finish(sale("G", "2026-11-25T06:00:00Z", 4_000, "c1", "till-1"), SaleStatus.NOT_CREATED, "not_created");
+        finish(sale("H", "2026-11-25T16:59:59Z", 2_500, "c2", "till-1"), SaleStatus.PENDING, null);
+        Sale late = sale("I", "2026-11-25T10:00:00Z", 10_000, "c1", "till-1");
+        Sale owed = paid(late.toBuilder().expireRequested(true).build(), 165, 12, 9_823).toBuilder().refundOwed(true).build();
+        ledger.update(owed, SaleEvent.of(EventKind.REFUND_OWED, owed, null, null, null, owed.createdAt()));
+        paid(sale("J", "2026-11-25T17:00:00Z", 9_900, "c2", "till-1"), 163, 11, 9_726);
+        refund(b, "B-R1", 50_000, RefundStatus.DONE, "2026-11-25T08:00:00Z");
+        refund(a, "A-R1", 1_000, RefundStatus.DONE, "2026-11-25T09:00:00Z");
+        refund(ledger.sale("C").orElseThrow(), "C-R1", 2_000, RefundStatus.REQUESTED, "2026-11-25T09:30:00Z");
+    }
+
+    @AfterEach
+    void close() {
+        ledger.close();
+    }
+
+    private Sale sale(String reference, String at, long amount, String operator, String till) {
+        Sale sale = Sale.created(reference, till, operator, amount, "THB", "**************" + reference.charAt(0) + "123",
+                Instant.parse(at));
+        ledger.insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, operator, amount, null, sale.createdAt()));
+        return sale;
+    }
+
+    private Sale paid(Sale sale, long fee, long feeVat, long net) {
+        Sale paid = sale.toBuilder().status(SaleStatus.SUCCESSFUL).chargeId("chrg_test_" + sale.tillReference())
+                .fees(fee, feeVat, net).paidAt(sale.createdAt().plusSeconds(20)).finishedAt(sale.createdAt().plusSeconds(20)).build();
+        ledger.update(paid, SaleEvent.of(EventKind.STATUS_SEEN, paid, null, null, null, paid.paidAt()));
+        return paid;
+    }
+
+    private void finish(Sale sale, SaleStatus status, String failureCode) {
+        Sale done = sale.toBuilder().status(status).failure(failureCode, failureCode == null ? null : "failed").build();
+        ledger.update(done, SaleEvent.of(EventKind.STATUS_SEEN, done, null, null, null, sale.createdAt()));
+    }
+
+    private void refund(Sale sale, String reference, long amount, RefundStatus status, String at) {
+        Instant when = Instant.parse(at);
+        RefundRecord requested = new RefundRecord(reference, sale.tillReference(), amount, RefundStatus.REQUESTED, null,
+                "c1", "s1", null, when, null);
+        ledger.insertRefund(requested, SaleEvent.of(EventKind.REFUND_REQUESTED, sale, "c1", amount, null, when));
+        if (status == RefundStatus.DONE) {
+            Sale refunded = sale.toBuilder().refundedAmount(sale.refundedAmount() + amount).build();
+            ledger.settleRefund(requested.done("rfnd_" + reference, when), refunded,
+                    SaleEvent.of(EventKind.REFUNDED, refunded, "c1", amount, null, when));
+        }
+    }
+
+    @Test
+    void allTillsTotalsMatchTheHandWorkedFigures() {
+        DailyReport report = reports.build(DAY, DailyReports.BANGKOK, null, "Malee");
+
+        DailyReport.Totals totals = report.totals();
+        assertThat(totals.successful()).isEqualTo(new DailyReport.Count(3, 180_000));
+        assertThat(totals.failed()).isEqualTo(new DailyReport.Count(2, 12_000));
+        assertThat(report.failedByCode()).containsExactly(
+                Map.entry("insufficient_fund", new DailyReport.Count(1, 5_000)),
+                Map.entry("payment_rejected", new DailyReport.Count(1, 7_000)));
+        assertThat(totals.expired()).isEqualTo(new DailyReport.Count(1, 3_000));
+        assertThat(totals.notCharged()).isEqualTo(new DailyReport.Count(1, 4_000));
+        assertThat(totals.stillOpen()).isEqualTo(new DailyReport.Count(1, 2_500));
+        assertThat(totals.gross()).isEqualTo(180_000);
+        assertThat(totals.fee()).isEqualTo(2_970);
+        assertThat(totals.feeVat()).isEqualTo(208);
+        assertThat(totals.net()).isEqualTo(176_822);
+        assertThat(totals.refunds()).isEqualTo(new DailyReport.Count(2, 51_000));
+        assertThat(totals.netAfterRefunds()).isEqualTo(125_822);
+        assertThat(report.transactions()).extracting(Sale::tillReference)
+                .containsExactly("B", "C", "D", "E", "F", "G", "I", "H");
+        assertThat(report.byOperator()).containsExactly(new OperatorSum("c1", 5, 2, 160_000), new OperatorSum("c2", 3, 1, 20_000));
+        assertThat(report.byHour()).containsExactly(new HourSum(0, 1, 1, 150_000), new HourSum(10, 2, 1, 20_000),
+                new HourSum(11, 1, 0, 0), new HourSum(12, 1, 0, 0), new HourSum(13, 1, 0, 0), new HourSum(17, 1, 1, 10_000),
+                new HourSum(23, 1, 0, 0));
+        assertThat(report.lateSuccesses()).extracting(Sale::tillReference).containsExactly("I");
+        assertThat(report.refundsOwed()).extracting(Sale::tillReference).containsExactly("I");
+        assertThat(report.printedAt()).isEqualTo(PRINTED);
+        assertThat(report.printedBy()).isEqualTo("Malee");
+        assertThat(reports.tillIds()).containsExactly("till-1", "till-2");
+    }
+
+    @Test
+    void oneTillsTotalsLeaveTheOtherTillOut() {
+        DailyReport report = reports.build(DAY, DailyReports.BANGKOK, "till-1", "Malee");
+
+        assertThat(report.totals().successful()).isEqualTo(new DailyReport.Count(2, 160_000));
+        assertThat(report.totals().fee()).isEqualTo(2_640);
+        assertThat(report.totals().feeVat()).isEqualTo(185);
+        assertThat(report.totals().net()).isEqualTo(157_175);
+        assertThat(report.totals().refunds()).isEqualTo(new DailyReport.Count(2, 51_000));
+        assertThat(report.totals().netAfterRefunds()).isEqualTo(106_175);
+        assertThat(report.transactions()).extracting(Sale::tillReference).doesNotContain("C");
+    }
+
+    @Test
+    void thePdfHoldsTheTotalsInThaiAndBaht() throws Exception {
+        DailyReport report = reports.build(DAY, DailyReports.BANGKOK, null, "Malee");
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+
+        PdfReportWriter.write(report, ReportLayout.A4, pdf);
+
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("รายงานประจำวัน").contains("2026-11-25 (Asia/Bangkok), all tills")
+                    .contains("Printed 2026-11-26 01:30 by Malee")
+                    .containsPattern("Gross \\(successful\\)\\s+฿1,800\\.00")
+                    .containsPattern("Net after refunds\\s+฿1,258\\.22")
+                    .containsPattern("VAT on the fee\\s+฿2\\.08")
+                    .contains("insufficient_fund").contains("chrg_test_B");
+        }
+    }
+
+    @Test
+    void theCsvParsesBackToTheSameRows() throws Exception {
+        DailyReport report = reports.build(DAY, DailyReports.BANGKOK, null, "Malee");
+        ByteArrayOutputStream transactions = new ByteArrayOutputStream();
+        ByteArrayOutputStream totals = new ByteArrayOutputStream();
+
+        CsvReportWriter.writeTransactions(report, transactions);
+        CsvReportWriter.writeTotals(report, totals);
+
+        byte[] bytes = transactions.toByteArray();
+        assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+        List<CSVRecord> rows = parse(bytes);
+        assertThat(rows).hasSize(report.transactions().size());
+        for (int i = 0; i < rows.size(); i++) {
+            Sale sale = report.transactions().get(i);
+            CSVRecord row = rows.get(i);
+            assertThat(row.get("till_reference")).isEqualTo(sale.tillReference());
+            assertThat(Long.parseLong(row.get("amount_satang"))).isEqualTo(sale.amount());
+            assertThat(row.get("status")).isEqualTo(sale.status().name());
+            assertThat(row.get("payment_code")).isEqualTo(sale.paymentCodeMasked());
+            assertThat(Instant.from(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(row.get("time"))))
+                    .isEqualTo(sale.createdAt());
+        }
+        List<CSVRecord> totalRows = parse(totals.toByteArray());
+        assertThat(totalRows).filteredOn(row -> row.get("item").equals("net_after_refunds")).singleElement()
+                .satisfies(row -> assertThat(row.get("amount_satang")).isEqualTo("125822"));
+        assertThat(totalRows).filteredOn(row -> row.get("item").equals("failed:insufficient_fund")).singleElement()
+                .satisfies(row -> assertThat(row.get("count")).isEqualTo("1"));
+    }
+
+    private static List<CSVRecord> parse(byte[] bytes) throws Exception {
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
+    }
+}
