@@ -9,5 +9,7 @@ interface Navigation {
 
     void showSettings();
 
+    void showReport();
+
     void signOut(String why);
 }

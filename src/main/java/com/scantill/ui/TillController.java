@@ -62,6 +62,8 @@ final class TillController {
     @FXML
     private Button settingsButton;
     @FXML
+    private Button reportButton;
+    @FXML
     private ListView<Sale> transactionList;
     @FXML
     private TextArea details;
@@ -154,6 +156,8 @@ final class TillController {
         operatorsButton.setManaged(manager);
         settingsButton.setVisible(manager);
         settingsButton.setManaged(manager);
+        reportButton.setVisible(manager);
+        reportButton.setManaged(manager);
         model.activate();
         amountField.requestFocus();
     }
@@ -199,6 +203,13 @@ final class TillController {
     void settings() {
         if (settingsButton.isVisible()) {
             navigation.showSettings();
+        }
+    }
+
+    @FXML
+    void report() {
+        if (reportButton.isVisible()) {
+            navigation.showReport();
         }
     }
 

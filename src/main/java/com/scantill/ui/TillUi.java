@@ -5,6 +5,7 @@ import com.scantill.app.SettingsStore;
 import com.scantill.app.TillRuntime;
 import com.scantill.ledger.Role;
 import com.scantill.operators.Operator;
+import com.scantill.reports.DailyReports;
 import com.scantill.scanner.ScannerState;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,11 +22,11 @@ import javafx.scene.layout.StackPane;
 /**
  * The till's window: the status bar always on top, one screen at a time beneath it, and the supervisor's PIN
  * prompt over everything when asked for. Keys: F2 new sale, F4 expire, F5/F7 the training phone, F6 refund,
- * F8 operators, F9 settings, F12 sign out, Esc back or cancel.
+ * F8 operators, F9 settings, F10 daily report, F12 sign out, Esc back or cancel.
  */
 final class TillUi implements Navigation {
 
-    private enum Screen { NONE, SETUP, SIGN_IN, TILL, OPERATORS, SETTINGS }
+    private enum Screen { NONE, SETUP, SIGN_IN, TILL, OPERATORS, SETTINGS, REPORT }
 
     private final TillRuntime runtime;
     private final BackgroundExecutor background;
@@ -37,12 +38,14 @@ final class TillUi implements Navigation {
     private final TillController till;
     private final OperatorsController operators;
     private final SettingsController settings;
+    private final ReportController report;
     private final PinPromptController pinPromptController;
     private final Parent setupView;
     private final Parent signInView;
     private final Parent tillView;
     private final Parent operatorsView;
     private final Parent settingsView;
+    private final Parent reportView;
     private final Parent pinPromptView;
     private final StackPane screenHolder = new StackPane();
     private final Scene scene;
@@ -60,12 +63,15 @@ final class TillUi implements Navigation {
         operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background), this);
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
                 background), this);
+        report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), session, background,
+                runtime.settings().dataFolder(), DailyReports.BANGKOK, clock), this, DailyReports.BANGKOK);
         pinPromptController = new PinPromptController(pinPrompt);
         setupView = Views.load("setup.fxml", setup);
         signInView = Views.load("sign-in.fxml", signIn);
         tillView = Views.load("till.fxml", till);
         operatorsView = Views.load("operators.fxml", operators);
         settingsView = Views.load("settings.fxml", settings);
+        reportView = Views.load("report.fxml", report);
         pinPromptView = Views.load("pin-prompt.fxml", pinPromptController);
 
         BorderPane shell = new BorderPane();
@@ -168,6 +174,13 @@ final class TillUi implements Navigation {
     }
 
     @Override
+    public void showReport() {
+        if (may(Role.MANAGER)) {
+            show(Screen.REPORT);
+        }
+    }
+
+    @Override
     public void signOut(String why) {
         pinPrompt.cancel();
         session.signOut(why);
@@ -206,6 +219,10 @@ final class TillUi implements Navigation {
                 screenHolder.getChildren().setAll(settingsView);
                 settings.activate();
             }
+            case REPORT -> {
+                screenHolder.getChildren().setAll(reportView);
+                report.activate();
+            }
             case NONE -> screenHolder.getChildren().clear();
         }
     }
@@ -229,11 +246,21 @@ final class TillUi implements Navigation {
                     case F7 -> till.decline();
                     case F8 -> till.operators();
                     case F9 -> till.settings();
+                    case F10 -> till.report();
                     case F12 -> till.signOut();
                     default -> handled = false;
                 }
             }
             case OPERATORS -> handled = backOn(event, operators::back);
+            case REPORT -> {
+                switch (event.getCode()) {
+                    case F5 -> report.printA4();
+                    case F6 -> report.printReceipt();
+                    case F7 -> report.savePdf();
+                    case F8 -> report.saveCsv();
+                    default -> handled = backOn(event, report::back);
+                }
+            }
             case SETTINGS -> {
                 if (event.getCode() == KeyCode.S && event.isShortcutDown()) {
                     settings.save();

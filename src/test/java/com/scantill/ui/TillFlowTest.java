@@ -331,4 +331,56 @@ class TillFlowTest {
         till.awaitText("#signInMessage", text -> text.equals("Signed out after 2 seconds without use."));
         assertThat(till.text("#operatorStatus")).isEqualTo("Nobody signed in");
     }
+
+    @Test
+    void theManagersDailyReportIsShownSavedAsPdfAndCsvAndOnlyForManagers() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn("somchai", "4321");
+        till.sell("1500", "134567890123456789");
+        till.awaitText("#panelTitle", text -> text.equals("PAID ฿1,500.00"));
+        till.press(KeyCode.F10);
+        assertThat(robot.lookup("#reportDay").tryQuery()).isEmpty();
+        till.press(KeyCode.F12);
+
+        till.signIn("malee", "135790");
+        till.press(KeyCode.F10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#reportTotals").queryListView().getItems()
+                .contains("Successful: 1 · ฿1,500.00"));
+        assertThat(robot.lookup("#reportTransactions").queryListView().getItems()).hasSize(1);
+
+        till.press(KeyCode.F7);
+        till.awaitText("#reportMessage", text -> text.startsWith("Saved ") && text.endsWith(".pdf"));
+        till.press(KeyCode.F8);
+        till.awaitText("#reportMessage", text -> text.endsWith("-totals.csv"));
+        try (var files = Files.list(dataFolder.resolve("reports"))) {
+            assertThat(files.map(path -> path.getFileName().toString()).toList()).hasSize(3)
+                    .allMatch(name -> name.startsWith("daily-") && name.contains("-all"));
+        }
+        till.press(KeyCode.F5);
+        till.awaitText("#reportMessage", text -> text.startsWith("No printer is set up") || text.startsWith("Print"));
+    }
+
+    @Test
+    void printedPagesFitTheirPaper() throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        var report = new com.scantill.reports.DailyReports(runtime.ledger(), java.time.Clock.systemUTC())
+                .build(java.time.LocalDate.now(), com.scantill.reports.DailyReports.BANGKOK, null, "Malee");
+
+        for (var layout : com.scantill.reports.ReportLayout.values()) {
+            double printable = layout.pageWidth() - 2 * layout.margin();
+            var pages = new java.util.concurrent.atomic.AtomicReference<List<Node>>();
+            robot.interact(() -> {
+                pages.set(ReportPrinter.pages(report, layout, printable));
+                pages.get().forEach(page -> new javafx.scene.Group(page).applyCss());
+            });
+            assertThat(pages.get()).isNotEmpty().allSatisfy(page -> {
+                assertThat(page.getBoundsInParent().getHeight()).isLessThanOrEqualTo(layout.pageHeight() - 2 * layout.margin());
+                assertThat(page.getBoundsInParent().getWidth()).isLessThanOrEqualTo(printable + 1);
+            });
+        }
+    }
 }

@@ -1,0 +1,91 @@
+package com.scantill.ui;
+
+import com.scantill.ledger.Sale;
+import com.scantill.model.Money;
+import com.scantill.reports.ReportLayout;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+
+final class ReportController {
+
+    private final ReportModel model;
+    private final Navigation navigation;
+    private final DateTimeFormatter time;
+    @FXML
+    private DatePicker reportDay;
+    @FXML
+    private ComboBox<String> reportTill;
+    @FXML
+    private ListView<String> reportTotals;
+    @FXML
+    private ListView<Sale> reportTransactions;
+    @FXML
+    private Label reportMessage;
+
+    ReportController(ReportModel model, Navigation navigation, ZoneId zone) {
+        this.model = model;
+        this.navigation = navigation;
+        this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+    }
+
+    @FXML
+    private void initialize() {
+        reportDay.valueProperty().bindBidirectional(model.dayProperty());
+        reportTill.setItems(model.tills());
+        reportTill.valueProperty().bindBidirectional(model.tillProperty());
+        reportTotals.setItems(model.totals());
+        reportTransactions.setItems(model.transactions());
+        reportTransactions.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Sale sale, boolean empty) {
+                super.updateItem(sale, empty);
+                setText(empty || sale == null ? null : time.format(sale.createdAt()) + "  " + sale.paymentCodeMasked()
+                        + "  " + Money.format(sale.amount()) + "  " + sale.status() + "  "
+                        + (sale.chargeId() == null ? "-" : sale.chargeId()) + "  " + sale.operatorId());
+            }
+        });
+        reportMessage.textProperty().bind(model.messageProperty());
+    }
+
+    void activate() {
+        model.activate();
+        reportDay.requestFocus();
+    }
+
+    @FXML
+    void printA4() {
+        print(ReportLayout.A4);
+    }
+
+    @FXML
+    void printReceipt() {
+        print(ReportLayout.RECEIPT_80MM);
+    }
+
+    private void print(ReportLayout layout) {
+        if (model.reportProperty().get() != null) {
+            model.tell(ReportPrinter.print(model.reportProperty().get(), layout, reportDay.getScene().getWindow()));
+        }
+    }
+
+    @FXML
+    void savePdf() {
+        model.savePdf(ReportLayout.A4);
+    }
+
+    @FXML
+    void saveCsv() {
+        model.saveCsv();
+    }
+
+    @FXML
+    void back() {
+        navigation.showTill();
+    }
+}
