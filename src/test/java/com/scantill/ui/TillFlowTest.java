@@ -10,6 +10,7 @@ import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleEvent;
 import com.scantill.ledger.SaleStatus;
 import com.scantill.operators.Operators;
+import com.scantill.reports.ReportFixtures;
 import com.scantill.simulator.CustomerScript;
 import com.scantill.simulator.Fault;
 import com.scantill.simulator.Route;
@@ -367,8 +368,7 @@ class TillFlowTest {
         till.createOperators();
         till.launch();
         runtime = till.runtime;
-        var report = new com.scantill.reports.DailyReports(runtime.ledger(), java.time.Clock.systemUTC())
-                .build(java.time.LocalDate.now(), com.scantill.reports.DailyReports.BANGKOK, null, "Malee");
+        var report = ReportFixtures.dayOf(500);
 
         for (var layout : com.scantill.reports.ReportLayout.values()) {
             double printable = layout.pageWidth() - 2 * layout.margin();
