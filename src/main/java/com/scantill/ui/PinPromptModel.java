@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
 public final class PinPromptModel {
 
     private final Operators operators;
-    private final BackgroundExecutor background;
+    private final FormWork work;
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
@@ -27,7 +27,7 @@ public final class PinPromptModel {
 
     public PinPromptModel(Operators operators, BackgroundExecutor background) {
         this.operators = operators;
-        this.background = background;
+        this.work = new FormWork(background, checking, message);
     }
 
     /** Shows the prompt; {@code onApproved} runs on the FX thread once a PIN of {@code role} or above is given. */
@@ -48,16 +48,9 @@ public final class PinPromptModel {
         String id = operatorId.get();
         char[] typed = pin.get().toCharArray();
         pin.set("");
-        checking.set(true);
-        message.set("Checking…");
-        background.run(() -> operators.approve(id, typed, needed), approver -> {
-            checking.set(false);
+        work.run("Checking…", () -> operators.approve(id, typed, needed), approver -> {
             showing.set(false);
-            message.set("");
             onApproved.accept(approver);
-        }, failure -> {
-            checking.set(false);
-            message.set(failure.getMessage());
         });
     }
 

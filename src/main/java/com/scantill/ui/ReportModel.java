@@ -95,31 +95,41 @@ public final class ReportModel {
 
     /** Saves the report as a PDF for {@code layout}. */
     public void savePdf(ReportLayout layout) {
-        save(".pdf", layout == ReportLayout.A4 ? "" : "-80mm", out -> PdfReportWriter.write(report.get(), layout, out));
+        DailyReport current = report.get();
+        if (current != null) {
+            save(List.of(new Output(file(current, layout == ReportLayout.A4 ? ".pdf" : "-80mm.pdf"),
+                    out -> PdfReportWriter.write(current, layout, out))));
+        }
     }
 
     /** Saves the transactions and the totals as two CSV files. */
     public void saveCsv() {
-        save(".csv", "-transactions", out -> CsvReportWriter.writeTransactions(report.get(), out));
-        save(".csv", "-totals", out -> CsvReportWriter.writeTotals(report.get(), out));
+        DailyReport current = report.get();
+        if (current != null) {
+            save(List.of(new Output(file(current, "-transactions.csv"), out -> CsvReportWriter.writeTransactions(current, out)),
+                    new Output(file(current, "-totals.csv"), out -> CsvReportWriter.writeTotals(current, out))));
+        }
     }
 
-    private void save(String extension, String suffix, Consumer<OutputStream> writer) {
-        DailyReport current = report.get();
-        if (current == null) {
-            return;
-        }
-        Path file = folder.resolve("daily-" + current.day() + "-" + (current.tillId() == null ? "all" : current.tillId())
-                + suffix + extension);
+    private record Output(Path file, Consumer<OutputStream> writer) {
+    }
+
+    private Path file(DailyReport current, String ending) {
+        return folder.resolve("daily-" + current.day() + "-" + (current.tillId() == null ? "all" : current.tillId()) + ending);
+    }
+
+    private void save(List<Output> outputs) {
         background.run(() -> {
             Files.createDirectories(folder);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                writer.accept(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (Output output : outputs) {
+                try (OutputStream out = Files.newOutputStream(output.file())) {
+                    output.writer().accept(out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-            return file;
-        }, saved -> message.set("Saved " + saved), failure -> message.set("Not saved: " + failure.getMessage()));
+            return outputs.stream().map(output -> output.file().toString()).toList();
+        }, saved -> message.set("Saved " + String.join(" and ", saved)), failure -> message.set("Not saved: " + failure.getMessage()));
     }
 
     void tell(String text) {

@@ -14,7 +14,7 @@ public final class SetupModel {
 
     private final Operators operators;
     private final SessionModel session;
-    private final BackgroundExecutor background;
+    private final FormWork work;
     private final StringProperty operatorId = new SimpleStringProperty("");
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty pin = new SimpleStringProperty("");
@@ -25,7 +25,7 @@ public final class SetupModel {
     public SetupModel(Operators operators, SessionModel session, BackgroundExecutor background) {
         this.operators = operators;
         this.session = session;
-        this.background = background;
+        this.work = new FormWork(background, working, message);
     }
 
     public void create() {
@@ -42,15 +42,7 @@ public final class SetupModel {
         }
         String id = operatorId.get().strip();
         String name = displayName.get();
-        working.set(true);
-        message.set("Creating the manager…");
-        background.run(() -> operators.createFirstManager(id, name, first), manager -> {
-            working.set(false);
-            session.signedIn(manager);
-        }, failure -> {
-            working.set(false);
-            message.set(failure.getMessage());
-        });
+        work.run("Creating the manager…", () -> operators.createFirstManager(id, name, first), session::signedIn);
     }
 
     public StringProperty operatorIdProperty() {

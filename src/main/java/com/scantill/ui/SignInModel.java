@@ -13,16 +13,16 @@ public final class SignInModel {
 
     private final Operators operators;
     private final SessionModel session;
-    private final BackgroundExecutor background;
     private final StringProperty operatorId = new SimpleStringProperty("");
     private final StringProperty pin = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    private final FormWork work;
 
     public SignInModel(Operators operators, SessionModel session, BackgroundExecutor background) {
         this.operators = operators;
         this.session = session;
-        this.background = background;
+        this.work = new FormWork(background, checking, message);
     }
 
     public void reset() {
@@ -38,16 +38,7 @@ public final class SignInModel {
         String id = operatorId.get();
         char[] typed = pin.get().toCharArray();
         pin.set("");
-        checking.set(true);
-        message.set("Checking…");
-        background.run(() -> operators.signIn(id, typed), who -> {
-            checking.set(false);
-            message.set("");
-            session.signedIn(who);
-        }, failure -> {
-            checking.set(false);
-            message.set(failure.getMessage());
-        });
+        work.run("Checking…", () -> operators.signIn(id, typed), session::signedIn);
     }
 
     public StringProperty operatorIdProperty() {

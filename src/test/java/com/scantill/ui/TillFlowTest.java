@@ -10,7 +10,9 @@ import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleEvent;
 import com.scantill.ledger.SaleStatus;
 import com.scantill.operators.Operators;
+import com.scantill.reports.DailyReports;
 import com.scantill.reports.ReportFixtures;
+import com.scantill.reports.ReportLayout;
 import com.scantill.simulator.CustomerScript;
 import com.scantill.simulator.Fault;
 import com.scantill.simulator.Route;
@@ -19,7 +21,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -59,6 +64,14 @@ class TillFlowTest {
         till.close();
     }
 
+    /** A till with its three operators, one of them signed in. */
+    private void signedIn(String id, String pin) throws Exception {
+        till.createOperators();
+        till.launch();
+        runtime = till.runtime;
+        till.signIn(id, pin);
+    }
+
     private Sale onlySale() {
         List<Sale> sales = runtime.ledger().recentSales(10);
         assertThat(sales).hasSize(1);
@@ -90,10 +103,7 @@ class TillFlowTest {
 
     @Test
     void aSaleIsPaidAndTheAmountIsCheckedAsTyped() throws Exception {
-        till.createOperators();
-        till.launch();
-        runtime = till.runtime;
-        till.signIn("somchai", "4321");
+        signedIn("somchai", "4321");
 
         till.awaitText("#amountField", text -> true);
         till.fill("#amountField", "19.99");
@@ -125,10 +135,7 @@ class TillFlowTest {
         "130000000000000004 | Insufficient funds",
         "130000000000000005 | could not process the payment"})
     void eachFailureTellsTheCashierWhatToDo(String code, String advice) throws Exception {
-        till.createOperators();
-        till.launch();
-        runtime = till.runtime;
-        till.signIn("somchai", "4321");
+        signedIn("somchai", "4321");
 
         till.sell("250", code);
 
@@ -139,10 +146,7 @@ class TillFlowTest {
 
     @Test
     void aChargePendingPastTheLimitIsExpiredWithASupervisorsPinAndAWrongPinIsRefused() throws Exception {
-        till.createOperators();
-        till.launch();
-        runtime = till.runtime;
-        till.signIn("somchai", "4321");
+        signedIn("somchai", "4321");
 
         till.sell("80", CustomerScript.NEVER_CONFIRMS_CODE);
         till.awaitText("#panelTitle", text -> text.equals("WAITING ฿80.00"));
@@ -165,10 +169,7 @@ class TillFlowTest {
 
     @Test
     void aSupervisorRefundsPartOfASaleAndThenTheRest() throws Exception {
-        till.createOperators();
-        till.launch();
-        runtime = till.runtime;
-        till.signIn("somchai", "4321");
+        signedIn("somchai", "4321");
         till.sell("1,000", "134567890123456789");
         till.awaitText("#panelTitle", text -> text.equals("PAID ฿1,000.00"));
 
@@ -212,10 +213,7 @@ class TillFlowTest {
 
     @Test
     void theTraineeDeclinesOnTheCustomersPhone() throws Exception {
-        till.createOperators();
-        till.launch();
-        runtime = till.runtime;
-        till.signIn("somchai", "4321");
+        signedIn("somchai", "4321");
 
         till.sell("99", CustomerScript.NEVER_CONFIRMS_CODE);
         till.awaitText("#panelTitle", text -> text.startsWith("WAITING"));
@@ -244,10 +242,7 @@ class TillFlowTest {
 
     @Test
     void theManagersSettingsAreSavedAndReloadedWithoutShowingTheKey() throws Exception {
-        till.createOperators();
-        till.launch();
-        runtime = till.runtime;
-        till.signIn("malee", "135790");
+        signedIn("malee", "135790");
 
         till.press(KeyCode.F9);
         till.awaitText("#keyHint", text -> text.equals("none (training mode)"));
@@ -274,10 +269,7 @@ class TillFlowTest {
 
     @Test
     void aCashierSeesNoManagersButtons() throws Exception {
-        till.createOperators();
-        till.launch();
-        runtime = till.runtime;
-        till.signIn("somchai", "4321");
+        signedIn("somchai", "4321");
 
         till.awaitText("#amountMessage", text -> text.startsWith("Key the amount"));
         assertThat(robot.lookup("#settingsButton").query().isVisible()).isFalse();
@@ -287,10 +279,7 @@ class TillFlowTest {
 
     @Test
     void aManagerAddsACashierWhoThenSignsIn() throws Exception {
-        till.createOperators();
-        till.launch();
-        runtime = till.runtime;
-        till.signIn("malee", "135790");
+        signedIn("malee", "135790");
 
         till.press(KeyCode.F8);
         till.awaitText("#newId", text -> true);
@@ -335,10 +324,7 @@ class TillFlowTest {
 
     @Test
     void theManagersDailyReportIsShownSavedAsPdfAndCsvAndOnlyForManagers() throws Exception {
-        till.createOperators();
-        till.launch();
-        runtime = till.runtime;
-        till.signIn("somchai", "4321");
+        signedIn("somchai", "4321");
         till.sell("1500", "134567890123456789");
         till.awaitText("#panelTitle", text -> text.equals("PAID ฿1,500.00"));
         till.press(KeyCode.F10);
@@ -354,7 +340,8 @@ class TillFlowTest {
         till.press(KeyCode.F7);
         till.awaitText("#reportMessage", text -> text.startsWith("Saved ") && text.endsWith(".pdf"));
         till.press(KeyCode.F8);
-        till.awaitText("#reportMessage", text -> text.endsWith("-totals.csv"));
+        till.awaitText("#reportMessage", text -> text.endsWith("-transactions.csv and " + dataFolder.resolve("reports")
+                .resolve("daily-" + LocalDate.now(DailyReports.BANGKOK) + "-all-totals.csv")));
         try (var files = Files.list(dataFolder.resolve("reports"))) {
             assertThat(files.map(path -> path.getFileName().toString()).toList()).hasSize(3)
                     .allMatch(name -> name.startsWith("daily-") && name.contains("-all"));
@@ -370,12 +357,12 @@ class TillFlowTest {
         runtime = till.runtime;
         var report = ReportFixtures.dayOf(500);
 
-        for (var layout : com.scantill.reports.ReportLayout.values()) {
+        for (ReportLayout layout : ReportLayout.values()) {
             double printable = layout.pageWidth() - 2 * layout.margin();
-            var pages = new java.util.concurrent.atomic.AtomicReference<List<Node>>();
+            AtomicReference<List<Node>> pages = new AtomicReference<>();
             robot.interact(() -> {
                 pages.set(ReportPrinter.pages(report, layout, printable));
-                pages.get().forEach(page -> new javafx.scene.Group(page).applyCss());
+                pages.get().forEach(page -> new Group(page).applyCss());
             });
             assertThat(pages.get()).isNotEmpty().allSatisfy(page -> {
                 assertThat(page.getBoundsInParent().getHeight()).isLessThanOrEqualTo(layout.pageHeight() - 2 * layout.margin());
