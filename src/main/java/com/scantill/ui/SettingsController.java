@@ -84,6 +84,11 @@ final class SettingsController {
     }
 
     @FXML
+    void backUp() {
+        model.backUpNow();
+    }
+
+    @FXML
     void back() {
         navigation.showTill();
     }

@@ -5,6 +5,7 @@ import com.scantill.app.Settings;
 import com.scantill.app.SettingsChange;
 import com.scantill.app.SettingsStore;
 import com.scantill.app.TillOptions;
+import com.scantill.ledger.LedgerBackups;
 import com.scantill.scanner.SerialScanner;
 import com.scantill.scanner.SerialSettings;
 import com.scantill.scanner.WedgeSettings;
@@ -29,6 +30,7 @@ import javafx.collections.ObservableList;
 public final class SettingsModel {
 
     private final SettingsStore store;
+    private final LedgerBackups backups;
     private final BackgroundExecutor background;
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper("");
     private final StringProperty newKey = new SimpleStringProperty("");
@@ -48,8 +50,9 @@ public final class SettingsModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Settings loaded;
 
-    public SettingsModel(SettingsStore store, BackgroundExecutor background) {
+    public SettingsModel(SettingsStore store, LedgerBackups backups, BackgroundExecutor background) {
         this.store = store;
+        this.backups = backups;
         this.background = background;
     }
 
@@ -113,6 +116,13 @@ public final class SettingsModel {
             activate();
             message.set("Saved. Restart ScanTill to use the new settings.");
         }, failure -> message.set("Not saved: " + failure.getMessage()));
+    }
+
+    /** Writes a backup of the ledger now, beside the daily ones. */
+    public void backUpNow() {
+        message.set("Backing up the ledger…");
+        background.run(backups::backupNow, file -> message.set("Ledger backed up to " + file),
+                failure -> message.set("The backup failed: " + failure.getMessage()));
     }
 
     public ReadOnlyStringProperty keyHintProperty() {

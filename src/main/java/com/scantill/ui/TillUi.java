@@ -62,7 +62,7 @@ final class TillUi implements Navigation {
         till = new TillController(new TillModel(runtime, session, pinPrompt, background, clock), this, session::operator);
         operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background), this);
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
-                background), this);
+                runtime.backups(), background), this);
         report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), session, background,
                 runtime.settings().dataFolder(), DailyReports.BANGKOK, clock), this, DailyReports.BANGKOK);
         pinPromptController = new PinPromptController(pinPrompt);
@@ -264,6 +264,8 @@ final class TillUi implements Navigation {
             case SETTINGS -> {
                 if (event.getCode() == KeyCode.S && event.isShortcutDown()) {
                     settings.save();
+                } else if (event.getCode() == KeyCode.B && event.isShortcutDown()) {
+                    settings.backUp();
                 } else {
                     handled = backOn(event, settings::back);
                 }

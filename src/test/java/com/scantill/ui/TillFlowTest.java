@@ -265,6 +265,12 @@ class TillFlowTest {
         Path file = dataFolder.resolve("settings.properties");
         assertThat(Files.readString(file)).contains("omise.secretKey=" + SECRET_KEY).contains("till.id=front-2");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !runtime.backups().backups().isEmpty());
+        int backupsBefore = runtime.backups().backups().size();
+        till.click("#backUpNow");
+        till.awaitText("#settingsMessage", text -> text.startsWith("Ledger backed up to " + dataFolder.resolve("backups")));
+        assertThat(runtime.backups().backups()).hasSize(backupsBefore + 1);
     }
 
     @Test
