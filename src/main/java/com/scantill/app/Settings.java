@@ -4,7 +4,6 @@ import com.scantill.omise.SecretKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The till's configuration. Without a secret key the till runs in training mode against the embedded simulator.
@@ -24,10 +23,6 @@ public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String 
         if (tillId == null || !tillId.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new IllegalArgumentException("A till id is 1 to 32 letters, digits, '-' or '_'.");
         }
-    }
-
-    public Optional<SecretKey> key() {
-        return Optional.ofNullable(secretKey);
     }
 
     public TillMode mode() {

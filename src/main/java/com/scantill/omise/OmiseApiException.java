@@ -42,8 +42,4 @@ public final class OmiseApiException extends OmiseException {
     public boolean isRateLimited() {
         return httpStatus == 429;
     }
-
-    public boolean isServerError() {
-        return httpStatus >= 500;
-    }
 }

@@ -51,8 +51,4 @@ public record SerialSettings(String portName, int baudRate, int dataBits, Parity
     public static SerialSettings defaults(String portName) {
         return new SerialSettings(portName, 9600, 8, Parity.NONE, StopBits.ONE, LineEnding.CR);
     }
-
-    public SerialSettings withLineEnding(LineEnding ending) {
-        return new SerialSettings(portName, baudRate, dataBits, parity, stopBits, ending);
-    }
 }

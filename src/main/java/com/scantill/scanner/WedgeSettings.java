@@ -45,8 +45,4 @@ public record WedgeSettings(Duration maxGap, int minLength, Terminator terminato
     public WedgeSettings withPrefix(String newPrefix) {
         return new WedgeSettings(maxGap, minLength, terminator, suffix, newPrefix);
     }
-
-    public WedgeSettings withMaxGap(Duration gap) {
-        return new WedgeSettings(gap, minLength, terminator, suffix, prefix);
-    }
 }

@@ -49,10 +49,6 @@ public final class CustomerScript {
         scripted.put(paymentCode, behaviour);
     }
 
-    public void clearScripts() {
-        scripted.clear();
-    }
-
     /** The message Omise gives for a failure code of this payment method. */
     public static String failureMessage(String failureCode) {
         return FAILURE_MESSAGES.getOrDefault(failureCode, failureCode.replace('_', ' '));

@@ -7,6 +7,7 @@ import com.scantill.operators.Operator;
 import com.scantill.scanner.ScanListener;
 import com.scantill.scanner.Scan;
 import com.scantill.scanner.ScannerState;
+import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -50,14 +51,14 @@ public final class StatusBarModel {
         this.background = background;
         TillMode tillMode = runtime.connection().mode();
         mode.set(tillMode.banner());
-        modeStyle.set("mode-" + tillMode.name().toLowerCase(java.util.Locale.ROOT));
+        modeStyle.set("mode-" + tillMode.name().toLowerCase(Locale.ROOT));
         till.set("Till " + runtime.settings().tillId());
         session.operatorProperty().addListener((observable, before, now) -> operator.set(describe(now)));
         apiChecks.setCycleCount(Timeline.INDEFINITE);
     }
 
     private static String describe(Operator who) {
-        return who == null ? "Nobody signed in" : who.displayName() + " (" + who.role().name().toLowerCase(java.util.Locale.ROOT) + ")";
+        return who == null ? "Nobody signed in" : who.displayName() + " (" + who.role().name().toLowerCase(Locale.ROOT) + ")";
     }
 
     public void activate() {

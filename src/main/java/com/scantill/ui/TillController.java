@@ -50,6 +50,8 @@ final class TillController {
     @FXML
     private Button expireButton;
     @FXML
+    private Button stopWaitingButton;
+    @FXML
     private Label message;
     @FXML
     private VBox phonePanel;
@@ -117,6 +119,8 @@ final class TillController {
         newSaleButton.disableProperty().bind(model.newSaleAvailableProperty().not());
         expireButton.visibleProperty().bind(model.expireAvailableProperty());
         expireButton.managedProperty().bind(expireButton.visibleProperty());
+        stopWaitingButton.visibleProperty().bind(model.expireAvailableProperty());
+        stopWaitingButton.managedProperty().bind(stopWaitingButton.visibleProperty());
         message.textProperty().bind(model.messageProperty());
         phonePanel.visibleProperty().bind(model.phoneActiveProperty());
         phonePanel.managedProperty().bind(phonePanel.visibleProperty());
@@ -170,6 +174,11 @@ final class TillController {
     void newSale() {
         model.newSale();
         amountField.requestFocus();
+    }
+
+    @FXML
+    void stopWaiting() {
+        model.stopWaiting();
     }
 
     @FXML

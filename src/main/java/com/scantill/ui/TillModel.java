@@ -33,7 +33,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -192,7 +191,7 @@ public final class TillModel {
             message.set("Sign in before scanning.");
             return;
         }
-        if (current != null && !current.sale().status().isFinal() || currentReference != null && current == null) {
+        if (saleInProgress()) {
             message.set("A sale is in progress. Finish it before scanning again.");
             return;
         }
@@ -226,6 +225,11 @@ public final class TillModel {
         }
     }
 
+    /** A sale is being sent, or its charge is not yet final. */
+    private boolean saleInProgress() {
+        return current == null ? currentReference != null : !current.sale().status().isFinal();
+    }
+
     private void saleChanged(SaleState state) {
         latest.put(state.tillReference(), state);
         if (state.tillReference().equals(currentReference)) {
@@ -246,6 +250,31 @@ public final class TillModel {
         amountText.set("");
         message.set("");
         showPanel();
+    }
+
+    /**
+     * The cashier stops waiting for a charge left pending past the limit, when no supervisor can expire it: the till
+     * keeps following the charge, and flags a refund if the customer pays after all.
+     */
+    public void stopWaiting() {
+        if (!expireAvailable.get()) {
+            return;
+        }
+        Operator operator = session.operator();
+        String reference = current.sale().tillReference();
+        runtime.engine().abandon(reference, operator.id()).whenComplete((state, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                message.set(cause(failure).getMessage());
+                return;
+            }
+            message.set("Stopped waiting for sale " + reference + ". It is still followed; a refund is flagged if the "
+                    + "customer pays after all.");
+            current = null;
+            currentReference = null;
+            amountEditable.set(true);
+            amountText.set("");
+            showPanel();
+        }));
     }
 
     /** Asks for a supervisor's PIN, then asks Omise to expire the pending charge. */
@@ -412,7 +441,8 @@ public final class TillModel {
             case CREATED, CREATING -> show(Panel.SENDING, "Sending " + shown + "…", "Payment code " + sale.paymentCodeMasked());
             case PENDING -> show(Panel.WAITING, "WAITING " + shown,
                     current.expiryOffered()
-                            ? "Still not confirmed. A supervisor can expire the charge (F4), or keep waiting."
+                            ? "Still not confirmed. A supervisor can expire the charge (F4); or stop waiting (F3) "
+                            + "and the till keeps checking it."
                             : "Waiting for the customer to confirm the payment in WeChat.");
             case UNKNOWN -> show(Panel.CHECKING, "CHECKING… " + shown,
                     "The answer from Omise was lost. Checking whether the charge was made; do not scan again yet.");
@@ -451,10 +481,6 @@ public final class TillModel {
 
     public StringProperty amountTextProperty() {
         return amountText;
-    }
-
-    public ReadOnlyLongProperty amountProperty() {
-        return amount.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty amountShownProperty() {
@@ -519,10 +545,6 @@ public final class TillModel {
 
     public ReadOnlyBooleanProperty refundAvailableProperty() {
         return refundAvailable.getReadOnlyProperty();
-    }
-
-    public boolean isTraining() {
-        return training;
     }
 
     public ReadOnlyBooleanProperty phoneActiveProperty() {

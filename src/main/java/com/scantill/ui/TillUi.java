@@ -21,7 +21,7 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The till's window: the status bar always on top, one screen at a time beneath it, and the supervisor's PIN
- * prompt over everything when asked for. Keys: F2 new sale, F4 expire, F5/F7 the training phone, F6 refund,
+ * prompt over everything when asked for. Keys: F2 new sale, F3 stop waiting, F4 expire, F5/F7 the training phone, F6 refund,
  * F8 operators, F9 settings, F10 daily report, F12 sign out, Esc back or cancel.
  */
 final class TillUi implements Navigation {
@@ -240,6 +240,7 @@ final class TillUi implements Navigation {
             case TILL -> {
                 switch (event.getCode()) {
                     case F2 -> till.newSale();
+                    case F3 -> till.stopWaiting();
                     case F4 -> till.expire();
                     case F5 -> till.approve();
                     case F6 -> till.refund();

@@ -31,7 +31,7 @@ class SettingsStoreTest {
         Settings settings = new SettingsStore(dataFolder, Map.of()).load();
 
         assertThat(settings.mode()).isEqualTo(TillMode.TRAINING);
-        assertThat(settings.key()).isEmpty();
+        assertThat(settings.secretKey()).isNull();
         assertThat(settings.apiUrl()).isEqualTo(OmiseClient.DEFAULT_BASE_URI);
         assertThat(settings.tillId()).isEqualTo(Settings.DEFAULT_TILL_ID);
         assertThat(settings.dataFolder()).isEqualTo(dataFolder);

@@ -376,4 +376,25 @@ class TillFlowTest {
             });
         }
     }
+
+    @Test
+    void theCashierStopsWaitingAndIsToldToRefundWhenTheCustomerPaysLater() throws Exception {
+        signedIn("somchai", "4321");
+
+        till.sell("120", CustomerScript.NEVER_CONFIRMS_CODE);
+        till.awaitText("#panelDetail", text -> text.contains("stop waiting (F3)"));
+        till.press(KeyCode.F3);
+        till.awaitText("#message", text -> text.startsWith("Stopped waiting for sale"));
+        till.awaitText("#panelTitle", text -> text.equals("Ready"));
+        Sale abandoned = onlySale();
+        assertThat(abandoned.abandoned()).isTrue();
+        assertThat(abandoned.status()).isEqualTo(SaleStatus.PENDING);
+
+        runtime.connection().client().markAsPaid(abandoned.chargeId());
+
+        till.awaitText("#refundWarning", text -> text.startsWith("REFUND OWED: sale " + abandoned.tillReference())
+                && text.contains("after it was abandoned"));
+        till.sell("45", "134567890123400001");
+        till.awaitText("#panelTitle", text -> text.equals("PAID ฿45.00"));
+    }
 }
