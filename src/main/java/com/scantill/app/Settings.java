@@ -25,6 +25,18 @@ public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String 
         }
     }
 
+    /**
+     * Where this mode keeps its ledger, backups and reports: the data folder itself when live, its {@code test-mode}
+     * or {@code training} folder otherwise, so that practice and test charges never mix with real takings.
+     */
+    public Path modeFolder() {
+        return switch (mode()) {
+            case LIVE -> dataFolder;
+            case TEST -> dataFolder.resolve("test-mode");
+            case TRAINING -> dataFolder.resolve("training");
+        };
+    }
+
     public TillMode mode() {
         if (secretKey == null) {
             return TillMode.TRAINING;

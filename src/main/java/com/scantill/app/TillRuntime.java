@@ -44,7 +44,7 @@ public final class TillRuntime implements AutoCloseable {
                 .withPendingLimit(settings.options().pendingLimit()));
         this.operators = new Operators(ledger.operators(), new PinHasher(settings.options().pinHashIterations()),
                 Clock.systemUTC());
-        this.backups = new LedgerBackups(ledger, settings.dataFolder(), Clock.systemDefaultZone());
+        this.backups = new LedgerBackups(ledger, settings.modeFolder(), Clock.systemDefaultZone());
         this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL
                 ? SerialScanner.withDefaults(settings.scanner().serial(), scans) : null;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("till-housekeeping"));
@@ -56,7 +56,7 @@ public final class TillRuntime implements AutoCloseable {
      * @throws com.scantill.ledger.LedgerInUseException when another copy runs on the same data folder
      */
     public static TillRuntime open(Settings settings) {
-        Ledger ledger = Ledger.open(settings.dataFolder());
+        Ledger ledger = Ledger.open(settings.modeFolder());
         OmiseConnection connection;
         try {
             connection = OmiseConnection.open(settings);

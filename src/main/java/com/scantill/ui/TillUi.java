@@ -64,7 +64,7 @@ final class TillUi implements Navigation {
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
                 runtime.backups(), background), this);
         report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), session, background,
-                runtime.settings().dataFolder(), DailyReports.BANGKOK, clock), this, DailyReports.BANGKOK);
+                runtime.settings().modeFolder(), DailyReports.BANGKOK, clock), this, DailyReports.BANGKOK);
         pinPromptController = new PinPromptController(pinPrompt);
         setupView = Views.load("setup.fxml", setup);
         signInView = Views.load("sign-in.fxml", signIn);

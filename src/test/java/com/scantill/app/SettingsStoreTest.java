@@ -35,6 +35,7 @@ class SettingsStoreTest {
         assertThat(settings.apiUrl()).isEqualTo(OmiseClient.DEFAULT_BASE_URI);
         assertThat(settings.tillId()).isEqualTo(Settings.DEFAULT_TILL_ID);
         assertThat(settings.dataFolder()).isEqualTo(dataFolder);
+        assertThat(settings.modeFolder()).isEqualTo(dataFolder.resolve("training"));
     }
 
     @Test
@@ -44,6 +45,7 @@ class SettingsStoreTest {
         Settings settings = new SettingsStore(dataFolder, Map.of()).load();
 
         assertThat(settings.mode()).isEqualTo(TillMode.TEST);
+        assertThat(settings.modeFolder()).isEqualTo(dataFolder.resolve("test-mode"));
         assertThat(settings.apiUrl()).isEqualTo(URI.create("https://api.example.test"));
         assertThat(settings.tillId()).isEqualTo("front-2");
         assertThat(settings.toString()).doesNotContain("fromfile");
@@ -59,6 +61,7 @@ class SettingsStoreTest {
                 "SCANTILL_TILL_ID", "lane-7")).load();
 
         assertThat(settings.mode()).isEqualTo(TillMode.LIVE);
+        assertThat(settings.modeFolder()).isEqualTo(dataFolder);
         assertThat(settings.apiUrl()).isEqualTo(URI.create("https://api.omise.co"));
         assertThat(settings.tillId()).isEqualTo("lane-7");
     }

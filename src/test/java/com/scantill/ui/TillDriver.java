@@ -51,12 +51,17 @@ final class TillDriver implements AutoCloseable {
     }
 
     void createOperators() {
-        try (Ledger ledger = Ledger.open(dataFolder)) {
+        try (Ledger ledger = Ledger.open(trainingFolder())) {
             Operators operators = new Operators(ledger.operators(), new PinHasher(1_000), Clock.systemUTC());
             var manager = operators.createFirstManager("malee", "Malee", "135790".toCharArray());
             operators.add(manager, "wanida", "Wanida", Role.SUPERVISOR, "8642".toCharArray());
             operators.add(manager, "somchai", "Somchai", Role.CASHIER, "4321".toCharArray());
         }
+    }
+
+    /** Where training mode keeps its ledger, backups and reports. */
+    Path trainingFolder() {
+        return dataFolder.resolve("training");
     }
 
     void launch() throws Exception {

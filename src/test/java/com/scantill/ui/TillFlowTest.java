@@ -269,7 +269,7 @@ class TillFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !runtime.backups().backups().isEmpty());
         int backupsBefore = runtime.backups().backups().size();
         till.click("#backUpNow");
-        till.awaitText("#settingsMessage", text -> text.startsWith("Ledger backed up to " + dataFolder.resolve("backups")));
+        till.awaitText("#settingsMessage", text -> text.startsWith("Ledger backed up to " + till.trainingFolder().resolve("backups")));
         assertThat(runtime.backups().backups()).hasSize(backupsBefore + 1);
     }
 
@@ -346,9 +346,9 @@ class TillFlowTest {
         till.press(KeyCode.F7);
         till.awaitText("#reportMessage", text -> text.startsWith("Saved ") && text.endsWith(".pdf"));
         till.press(KeyCode.F8);
-        till.awaitText("#reportMessage", text -> text.endsWith("-transactions.csv and " + dataFolder.resolve("reports")
+        till.awaitText("#reportMessage", text -> text.endsWith("-transactions.csv and " + till.trainingFolder().resolve("reports")
                 .resolve("daily-" + LocalDate.now(DailyReports.BANGKOK) + "-all-totals.csv")));
-        try (var files = Files.list(dataFolder.resolve("reports"))) {
+        try (var files = Files.list(till.trainingFolder().resolve("reports"))) {
             assertThat(files.map(path -> path.getFileName().toString()).toList()).hasSize(3)
                     .allMatch(name -> name.startsWith("daily-") && name.contains("-all"));
         }

@@ -45,11 +45,11 @@ class TrainingWindowTest {
 
     @Test
     void aSecondCopyOnTheSameDataFolderSaysSoInsteadOfStarting() throws Exception {
-        try (Ledger firstCopy = Ledger.open(dataFolder)) {
+        try (Ledger firstCopy = Ledger.open(dataFolder.resolve("training"))) {
             launch();
 
             assertThat(robot.lookup("#startupProblem").queryAs(Label.class).getText())
-                    .startsWith("ScanTill is already running with the data folder " + dataFolder)
+                    .startsWith("ScanTill is already running with the data folder " + dataFolder.resolve("training"))
                     .doesNotContain("Exception");
             assertThat(firstCopy.recentSales(1)).isEmpty();
         }
