@@ -10,7 +10,7 @@ final class PinPromptController {
 
     private final PinPromptModel model;
     @FXML
-    private Label pinReason;
+    private MoneyText pinReason;
     @FXML
     private TextField pinOperator;
     @FXML

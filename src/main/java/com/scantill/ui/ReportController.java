@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
@@ -26,7 +25,7 @@ final class ReportController {
     @FXML
     private ListView<Sale> reportTransactions;
     @FXML
-    private Label reportMessage;
+    private MoneyText reportMessage;
 
     ReportController(ReportModel model, Navigation navigation, ZoneId zone) {
         this.model = model;

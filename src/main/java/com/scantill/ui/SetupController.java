@@ -2,7 +2,6 @@ package com.scantill.ui;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 
@@ -20,7 +19,7 @@ final class SetupController {
     @FXML
     private Button createButton;
     @FXML
-    private Label setupMessage;
+    private MoneyText setupMessage;
 
     SetupController(SetupModel model) {
         this.model = model;

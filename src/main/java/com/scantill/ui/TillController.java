@@ -28,21 +28,21 @@ final class TillController {
     private final Navigation navigation;
     private final Supplier<Operator> operator;
     @FXML
-    private Label refundWarning;
+    private MoneyText refundWarning;
     @FXML
     private TextField amountField;
     @FXML
     private Label amountShown;
     @FXML
-    private Label amountMessage;
+    private MoneyText amountMessage;
     @FXML
     private GridPane keypad;
     @FXML
     private VBox statusPanel;
     @FXML
-    private Label panelTitle;
+    private MoneyText panelTitle;
     @FXML
-    private Label panelDetail;
+    private MoneyText panelDetail;
     @FXML
     private Label elapsed;
     @FXML
@@ -52,7 +52,7 @@ final class TillController {
     @FXML
     private Button stopWaitingButton;
     @FXML
-    private Label message;
+    private MoneyText message;
     @FXML
     private VBox phonePanel;
     @FXML

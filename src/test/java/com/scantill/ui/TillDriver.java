@@ -103,6 +103,9 @@ final class TillDriver implements AutoCloseable {
 
     String text(String id) {
         Node node = robot.lookup(id).query();
+        if (node instanceof MoneyText money) {
+            return money.getText();
+        }
         return node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText();
     }
 
