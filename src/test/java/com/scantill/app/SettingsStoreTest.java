@@ -56,7 +56,7 @@ class SettingsStoreTest {
         writeSettings("omise.secretKey=skey_test_fromfile\nomise.apiUrl=https://api.example.test\n");
 
         Settings settings = new SettingsStore(dataFolder, Map.of(
-                "OMISE_SECRET_KEY", "skey_livefromenvironment",
+                "OMISE_SECRET_KEY", "skey_fromenvironment",
                 "OMISE_API_URL", "https://api.omise.co",
                 "SCANTILL_TILL_ID", "lane-7")).load();
 

@@ -311,7 +311,7 @@ class CheckoutEngineTest {
     void aChargeRefusedByOmiseIsSettledWithOmisesCode() {
         till.engine.close();
         till.ledger.close();
-        till.client = OmiseClient.builder(SecretKey.of("skey_livekeythesimulatorrefuses"))
+        till.client = OmiseClient.builder(SecretKey.of("skey_notatestkey"))
                 .baseUri(simulator.baseUri()).retryPolicy(TestClients.QUICK_RETRIES).build();
         till.open();
 

@@ -188,14 +188,14 @@ class OmiseClientContractTest {
 
     @Test
     void answersAuthenticationFailureToAKeyThatIsNotATestKey() {
-        try (OmiseClient live = OmiseClient.builder(SecretKey.of("skey_5y4zomdqoboas2g9rdslive"))
+        try (OmiseClient live = OmiseClient.builder(SecretKey.of("skey_fakelive_5y4zomdq"))
                 .baseUri(simulator.baseUri()).retryPolicy(TestClients.QUICK_RETRIES).build()) {
             assertThatThrownBy(() -> live.retrieveCharge("chrg_test_any"))
                     .isInstanceOfSatisfying(OmiseApiException.class, error -> {
                         assertThat(error.httpStatus()).isEqualTo(401);
                         assertThat(error.code()).isEqualTo("authentication_failure");
                     })
-                    .hasMessageNotContaining("skey_5y4zomdqoboas2g9rdslive");
+                    .hasMessageNotContaining("skey_fakelive_5y4zomdq");
             assertThatThrownBy(() -> live.createCharge(CreateChargeRequest.of(5_000, PaymentCodes.random(), "T1-auth")))
                     .isInstanceOfSatisfying(OmiseApiException.class,
                             error -> assertThat(error.code()).isEqualTo("authentication_failure"));

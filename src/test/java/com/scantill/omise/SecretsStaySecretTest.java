@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 class SecretsStaySecretTest {
 
     private static final String KEY_TEXT = "skey_test_5y4zomdqoboas2g9rdsecret";
-    private static final String LIVE_KEY_TEXT = "skey_5y4zomdqoboas2g9rdslivesecret";
+    private static final String LIVE_KEY_TEXT = "skey_fake_live_5y4zomdqo";
     private static final String CODE = "134567890123456789";
 
     private final Logger ourLogs = (Logger) LoggerFactory.getLogger("com.scantill");
@@ -86,6 +86,6 @@ class SecretsStaySecretTest {
                 .doesNotContain(KEY_TEXT)
                 .doesNotContain(LIVE_KEY_TEXT)
                 .doesNotContain(CODE)
-                .doesNotContain("5y4zomdqoboas2g9rd");
+                .doesNotContain("5y4zomdqo");
     }
 }
