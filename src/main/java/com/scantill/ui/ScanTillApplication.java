@@ -39,6 +39,10 @@ public final class ScanTillApplication extends Application {
         } catch (LedgerInUseException e) {
             startupProblem = e.getMessage();
             log.error(startupProblem);
+        } catch (RuntimeException e) {
+            // A settings file a person got wrong, a data folder that cannot be written: say what, do not crash.
+            startupProblem = "ScanTill cannot start: " + e.getMessage();
+            log.error("ScanTill cannot start", e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.scantill.ledger.Ledger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.application.Application;
@@ -65,5 +66,16 @@ class TrainingWindowTest {
         assertThat(robot.lookup("#scannerStatus").queryAs(Label.class).getText()).isEqualTo("Scanner: keyboard scanner ready");
         assertThat(robot.lookup("#tillStatus").queryAs(Label.class).getText()).isEqualTo("Till till-1");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#setupId").tryQuery().isPresent());
+    }
+
+    @Test
+    void settingsThatAreWrongAreExplainedInsteadOfACrash() throws Exception {
+        Files.writeString(dataFolder.resolve("settings.properties"), "scanner.driver=serial\n");
+
+        launch();
+
+        assertThat(robot.lookup("#startupProblem").queryAs(Label.class).getText())
+                .startsWith("ScanTill cannot start: The scanner settings in " + dataFolder.resolve("settings.properties"))
+                .contains("scanner.serial.port");
     }
 }
