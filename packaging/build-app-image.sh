@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds a self-contained ScanTill for this operating system with jpackage: a folder holding the application, its
+# libraries and a Java runtime, started by its own launcher. Run from anywhere:
+#   packaging/build-app-image.sh            -> target/dist/ScanTill/
+#   packaging/build-app-image.sh deb        -> an installer (deb, rpm, msi, dmg … as jpackage allows here)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+type="${1:-app-image}"
+./mvnw -q -B -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/dist-libs
+cp target/scantill-*.jar target/dist-libs/
+version=$(ls target/scantill-*.jar | sed -E 's/.*scantill-([0-9.]+).*\.jar/\1/')
+
+rm -rf target/dist
+jpackage --type "$type" \
+  --name ScanTill \
+  --app-version "$version" \
+  --vendor "ScanTill" \
+  --description "WeChat Pay cashier for Omise" \
+  --input target/dist-libs \
+  --main-jar "$(basename target/scantill-*.jar)" \
+  --main-class com.scantill.ui.ScanTill \
+  --java-options "-Dfile.encoding=UTF-8" \
+  --dest target/dist
+echo "Built $type in target/dist"
