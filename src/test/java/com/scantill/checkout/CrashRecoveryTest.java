@@ -48,6 +48,9 @@ class CrashRecoveryTest {
                 } while (line != null && !line.startsWith("SENT "));
                 assertThat(line).as("the crashing till sent its charge").isNotNull();
                 reference = line.substring("SENT ".length());
+                // "SENT" is printed once the ledger says CREATING, just before the request leaves; give it time to
+                // reach the simulator, which then holds it for two seconds.
+                Thread.sleep(500);
             } finally {
                 till.destroyForcibly();
                 till.waitFor(10, TimeUnit.SECONDS);
