@@ -376,9 +376,7 @@ public final class CheckoutEngine implements AutoCloseable {
             }
             commit(worker, after, newlyOwed ? EventKind.REFUND_OWED : kind, operatorId, null, detail);
         }
-        if (after.status().isFinal()) {
-            finish(worker);
-        } else if (after.status() == SaleStatus.PENDING) {
+        if (after.status() == SaleStatus.PENDING) {
             worker.ensureExpiryOffer();
             schedulePoll(worker);
         }

@@ -165,10 +165,7 @@ public final class OmiseClient implements AutoCloseable {
      */
     public Charge expireCharge(String chargeId) {
         URI uri = uri("charges", requireId(chargeId), "expire");
-        return retrying("expire charge " + chargeId, () -> new HttpPost(uri), this::parseCharge, () -> {
-            Charge now = retrieveCharge(chargeId);
-            return now.status() == ChargeStatus.PENDING ? Optional.empty() : Optional.of(now);
-        });
+        return retrying("expire charge " + chargeId, () -> new HttpPost(uri), this::parseCharge, () -> noLongerPending(chargeId));
     }
 
     public ListPage<Charge> listCharges(ListRequest request) {
@@ -217,10 +214,13 @@ public final class OmiseClient implements AutoCloseable {
 
     private Charge markAs(String chargeId, String action) {
         URI uri = uri("charges", requireId(chargeId), action);
-        return retrying(action + " " + chargeId, () -> new HttpPost(uri), this::parseCharge, () -> {
-            Charge now = retrieveCharge(chargeId);
-            return now.status() == ChargeStatus.PENDING ? Optional.empty() : Optional.of(now);
-        });
+        return retrying(action + " " + chargeId, () -> new HttpPost(uri), this::parseCharge, () -> noLongerPending(chargeId));
+    }
+
+    /** The charge, once it has left pending: how an expiry or a test-mode mark whose answer was lost is found out. */
+    private Optional<Charge> noLongerPending(String chargeId) {
+        Charge now = retrieveCharge(chargeId);
+        return now.status() == ChargeStatus.PENDING ? Optional.empty() : Optional.of(now);
     }
 
     private Optional<Refund> findRefund(String chargeId, String tillReference) {

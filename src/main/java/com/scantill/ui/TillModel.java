@@ -244,11 +244,16 @@ public final class TillModel {
         if (!newSaleAvailable.get()) {
             return;
         }
+        message.set("");
+        readyForNextSale();
+    }
+
+    /** Forgets the sale on the panel and clears the amount for the next customer. */
+    private void readyForNextSale() {
         current = null;
         currentReference = null;
         amountEditable.set(true);
         amountText.set("");
-        message.set("");
         showPanel();
     }
 
@@ -269,11 +274,7 @@ public final class TillModel {
             }
             message.set("Stopped waiting for sale " + reference + ". It is still followed; a refund is flagged if the "
                     + "customer pays after all.");
-            current = null;
-            currentReference = null;
-            amountEditable.set(true);
-            amountText.set("");
-            showPanel();
+            readyForNextSale();
         }));
     }
 
