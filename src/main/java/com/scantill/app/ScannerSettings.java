@@ -9,7 +9,7 @@ import java.util.Properties;
 
 /**
  * Which scanner the till reads, and how. Keys in {@code settings.properties}: {@code scanner.driver}
- * ({@code keyboard} or {@code serial}); {@code scanner.keyboard.maxGapMillis}, {@code .minLength},
+ * ({@code keyboard} or {@code serial}); {@code scanner.keyboard.maxGapMillis}, {@code .maxPauseMillis}, {@code .minLength},
  * {@code .terminator} ({@code ENTER}, {@code TAB}, {@code SUFFIX}), {@code .suffix}, {@code .prefix};
  * {@code scanner.serial.port}, {@code .baud}, {@code .dataBits}, {@code .parity}, {@code .stopBits},
  * {@code .lineEnding} ({@code CR}, {@code LF}, {@code CRLF}).
@@ -38,6 +38,8 @@ public record ScannerSettings(Driver driver, WedgeSettings keyboard, SerialSetti
         WedgeSettings keyboard = new WedgeSettings(
                 Duration.ofMillis(Long.parseLong(file.getProperty("scanner.keyboard.maxGapMillis",
                         Long.toString(wedgeDefaults.maxGap().toMillis())).strip())),
+                Duration.ofMillis(Long.parseLong(file.getProperty("scanner.keyboard.maxPauseMillis",
+                        Long.toString(wedgeDefaults.maxPause().toMillis())).strip())),
                 Integer.parseInt(file.getProperty("scanner.keyboard.minLength", Integer.toString(wedgeDefaults.minLength())).strip()),
                 WedgeSettings.Terminator.valueOf(upper(file.getProperty("scanner.keyboard.terminator", "ENTER"))),
                 file.getProperty("scanner.keyboard.suffix", ""),
@@ -60,6 +62,7 @@ public record ScannerSettings(Driver driver, WedgeSettings keyboard, SerialSetti
     void writeTo(Properties file) {
         file.setProperty("scanner.driver", driver.name().toLowerCase(Locale.ROOT));
         file.setProperty("scanner.keyboard.maxGapMillis", Long.toString(keyboard.maxGap().toMillis()));
+        file.setProperty("scanner.keyboard.maxPauseMillis", Long.toString(keyboard.maxPause().toMillis()));
         file.setProperty("scanner.keyboard.minLength", Integer.toString(keyboard.minLength()));
         file.setProperty("scanner.keyboard.terminator", keyboard.terminator().name());
         file.setProperty("scanner.keyboard.suffix", keyboard.suffix());

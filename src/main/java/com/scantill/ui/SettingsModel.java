@@ -93,11 +93,13 @@ public final class SettingsModel {
         SettingsChange change;
         try {
             String port = serialPort.get().strip().split("\\s+")[0];
+            // What the form does not show (data bits, parity, stop bits, timings) is kept as it was loaded.
+            SerialSettings before = loaded.scanner().serial() != null ? loaded.scanner().serial() : SerialSettings.defaults(port);
             SerialSettings serial = port.isEmpty() ? null : new SerialSettings(port, Integer.parseInt(baudRate.get().strip()),
-                    8, SerialSettings.Parity.NONE, SerialSettings.StopBits.ONE, lineEnding.get());
+                    before.dataBits(), before.parity(), before.stopBits(), lineEnding.get());
             WedgeSettings keyboard = loaded.scanner().keyboard();
             ScannerSettings scanner = new ScannerSettings(driver.get(), new WedgeSettings(keyboard.maxGap(),
-                    keyboard.minLength(), terminator.get(), suffix.get(), prefix.get()), serial);
+                    keyboard.maxPause(), keyboard.minLength(), terminator.get(), suffix.get(), prefix.get()), serial);
             TillOptions options = new TillOptions(Duration.ofSeconds(Long.parseLong(pendingLimitSeconds.get().strip())),
                     Duration.ofMinutes(Long.parseLong(idleMinutes.get().strip())), loaded.options().pinHashIterations(),
                     loaded.options().trainingCustomerDelay());

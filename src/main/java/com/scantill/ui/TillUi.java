@@ -86,6 +86,12 @@ final class TillUi implements Navigation {
         StackPane root = new StackPane(shell, pinPromptView);
         scene = new Scene(root, 1180, 720);
         scene.getStylesheets().add(TillUi.class.getResource("scantill.css").toExternalForm());
+        if (runtime.settings().scanner().driver() == ScannerSettings.Driver.KEYBOARD) {
+            // First of the scene's key filters: a key pressed while typed digits are held waits for them.
+            new KeyboardWedge(runtime.settings().scanner().keyboard(), runtime.scans()).attach(scene);
+            runtime.scans().stateChanged(new ScannerState(KeyboardWedge.SCANNER_NAME, ScannerState.Status.CONNECTED,
+                    "keyboard scanner ready"));
+        }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::functionKeys);
 
         idle = new PauseTransition(javafx.util.Duration.millis(runtime.settings().options().idleSignOut().toMillis()));
@@ -98,11 +104,6 @@ final class TillUi implements Navigation {
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, this::activity);
         session.operatorProperty().addListener((observable, before, now) -> operatorChanged(now));
 
-        if (runtime.settings().scanner().driver() == ScannerSettings.Driver.KEYBOARD) {
-            new KeyboardWedge(runtime.settings().scanner().keyboard(), runtime.scans()).attach(scene);
-            runtime.scans().stateChanged(new ScannerState(KeyboardWedge.SCANNER_NAME, ScannerState.Status.CONNECTED,
-                    "keyboard scanner ready"));
-        }
     }
 
     private static String spoken(Duration duration) {

@@ -122,7 +122,7 @@ class SettingsStoreTest {
         assertThat(scanner.driver()).isEqualTo(ScannerSettings.Driver.SERIAL);
         assertThat(scanner.serial()).isEqualTo(new SerialSettings("/dev/ttyACM0", 115200, 8, SerialSettings.Parity.EVEN,
                 SerialSettings.StopBits.ONE, SerialSettings.LineEnding.CRLF));
-        assertThat(scanner.keyboard()).isEqualTo(new WedgeSettings(Duration.ofMillis(35), 8, WedgeSettings.Terminator.SUFFIX,
+        assertThat(scanner.keyboard()).isEqualTo(new WedgeSettings(Duration.ofMillis(35), Duration.ofMillis(150), 8, WedgeSettings.Terminator.SUFFIX,
                 "#", "]Q"));
     }
 

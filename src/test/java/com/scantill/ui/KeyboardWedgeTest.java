@@ -10,9 +10,10 @@ import com.scantill.scanner.WedgeSettings;
 import com.scantill.testing.RecordingScanListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -27,16 +28,21 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
- * The keyboard wedge on a real scene with the amount field focused, keys fired one by one in real time at
- * scanner speed and at a person's speed.
+ * The keyboard wedge on a real scene with the amount field focused, fed the key events that real scanners and
+ * keyboards send (keypad digits wrapped in NumLock, Shift around each character, a pause in a burst), timed by a
+ * clock the test moves, so that every decision is exact however busy the machine is.
  */
 class KeyboardWedgeTest {
+
+    private static final long MS = 1_000_000L;
 
     private final FxRobot robot = new FxRobot();
     private final RecordingScanListener heard = new RecordingScanListener();
     private final List<Scan> scans = heard.scans;
     private final List<RejectedScan> rejected = heard.rejected;
     private final AtomicInteger defaultButtonFired = new AtomicInteger();
+    private final List<String> fieldWhenDefaultButtonFired = new ArrayList<>();
+    private final AtomicLong clock = new AtomicLong(1_000 * MS);
     private TextField amount;
     private KeyboardWedge wedge;
 
@@ -49,12 +55,15 @@ class KeyboardWedgeTest {
             amount.setId("amount");
             Button charge = new Button("Charge");
             charge.setDefaultButton(true);
-            charge.setOnAction(event -> defaultButtonFired.incrementAndGet());
+            charge.setOnAction(event -> {
+                defaultButtonFired.incrementAndGet();
+                fieldWhenDefaultButtonFired.add(amount.getText());
+            });
             Scene scene = new Scene(new VBox(amount, charge), 300, 120);
             stage.setScene(scene);
             stage.show();
             amount.requestFocus();
-            wedge = new KeyboardWedge(settings, dispatcher);
+            wedge = new KeyboardWedge(settings, dispatcher, clock::get);
             wedge.attach(scene);
         });
     }
@@ -65,52 +74,104 @@ class KeyboardWedgeTest {
         FxToolkit.cleanupStages();
     }
 
-    /** Queued on the FX thread without waiting, so keys are as far apart as the test sleeps. */
-    private void key(KeyCode code, String character) {
-        Platform.runLater(() -> {
-            Event.fireEvent(amount, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
-            if (!character.isEmpty()) {
-                Event.fireEvent(amount, new KeyEvent(KeyEvent.KEY_TYPED, character, "", KeyCode.UNDEFINED, false, false, false, false));
-            }
-            Event.fireEvent(amount, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", code, false, false, false, false));
-        });
+    // --- key events as the FX thread gets them, at the test clock's time ---
+
+    private void after(long millis) {
+        clock.addAndGet(millis * MS);
     }
 
-    private void type(String text, long gapMillis, boolean keypad) throws InterruptedException {
+    private void fire(KeyEvent event) {
+        robot.interact(() -> Event.fireEvent(amount.getScene().getFocusOwner(), event));
+    }
+
+    private void press(KeyCode code, boolean shift) {
+        fire(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, shift, false, false, false));
+    }
+
+    private void release(KeyCode code, boolean shift) {
+        fire(new KeyEvent(KeyEvent.KEY_RELEASED, "", "", code, shift, false, false, false));
+    }
+
+    private void typed(String character, boolean shift) {
+        fire(new KeyEvent(KeyEvent.KEY_TYPED, character, "", KeyCode.UNDEFINED, shift, false, false, false));
+    }
+
+    private void key(KeyCode code, String character) {
+        press(code, false);
+        if (!character.isEmpty()) {
+            typed(character, false);
+        }
+        release(code, false);
+    }
+
+    private void digits(String text, long gapMillis, boolean keypad) {
         for (char c : text.toCharArray()) {
-            KeyCode code = Character.isDigit(c)
-                    ? KeyCode.valueOf((keypad ? "NUMPAD" : "DIGIT") + c)
-                    : KeyCode.getKeyCode(String.valueOf(c).toUpperCase());
-            key(code == null ? KeyCode.UNDEFINED : code, String.valueOf(c));
-            Thread.sleep(gapMillis);
+            after(gapMillis);
+            key(KeyCode.valueOf((keypad ? "NUMPAD" : "DIGIT") + c), String.valueOf(c));
         }
     }
 
-    private void enter() {
+    private void enter(long afterMillis) {
+        after(afterMillis);
         key(KeyCode.ENTER, "\r");
     }
 
+    /** Lets the longest pause pass on the test clock, then waits for the wedge's timer to notice. */
+    private void pause() throws InterruptedException {
+        after(WedgeSettings.DEFAULT_MAX_PAUSE.toMillis() + 1);
+        Thread.sleep(WedgeSettings.DEFAULT_MAX_PAUSE.toMillis() + 100);
+        robot.interact(() -> { });
+    }
+
+    // --- scanners ---
+
     @Test
-    void aScanAtOneMillisecondACharacterNeverReachesTheFocusedField() throws Exception {
+    void aScanAtScannerSpeedNeverReachesTheFocusedField() throws Exception {
         show(WedgeSettings.defaults());
 
-        type("130991292552725093", 1, false);
-        enter();
+        digits("130991292552725093", 1, false);
+        enter(1);
+        pause();
 
         await().atMost(Duration.ofSeconds(2)).until(() -> scans.size() == 1);
         assertThat(scans.get(0).paymentCode().digits()).isEqualTo("130991292552725093");
         assertThat(scans.get(0).scanner()).isEqualTo(KeyboardWedge.SCANNER_NAME);
-        Thread.sleep(150);
-        assertThat(robot.lookup("#amount").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(amount.getText()).isEmpty();
         assertThat(defaultButtonFired).hasValue(0);
     }
 
     @Test
-    void aScanAtTwentyMillisecondsACharacterFromTheKeypadIsAScan() throws Exception {
+    void aKeypadScannerThatWrapsItsDigitsInNumLockIsOneScan() throws Exception {
         show(WedgeSettings.defaults());
 
-        type("101234567890123456", 20, true);
-        enter();
+        after(2);
+        key(KeyCode.NUM_LOCK, "");
+        digits("120131234567890121", 2, true);
+        after(2);
+        key(KeyCode.NUM_LOCK, "");
+        enter(2);
+        pause();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> scans.size() == 1);
+        assertThat(scans.get(0).paymentCode().digits()).isEqualTo("120131234567890121");
+        assertThat(amount.getText()).as("no digit leaked into the amount").isEmpty();
+        assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void aScannerThatTogglesNumLockAroundEveryDigitIsOneScan() throws Exception {
+        show(WedgeSettings.defaults());
+
+        for (char c : "101234567890123456".toCharArray()) {
+            after(1);
+            key(KeyCode.NUM_LOCK, "");
+            after(1);
+            key(KeyCode.valueOf("NUMPAD" + c), String.valueOf(c));
+            after(1);
+            key(KeyCode.NUM_LOCK, "");
+        }
+        enter(1);
+        pause();
 
         await().atMost(Duration.ofSeconds(2)).until(() -> scans.size() == 1);
         assertThat(scans.get(0).paymentCode().digits()).isEqualTo("101234567890123456");
@@ -118,40 +179,55 @@ class KeyboardWedgeTest {
     }
 
     @Test
-    void aPersonTypingTheAmountIsNotSwallowed() throws Exception {
-        show(WedgeSettings.defaults());
+    void shiftAndCapsLockInsideABurstDoNotBreakIt() throws Exception {
+        show(WedgeSettings.defaults().withPrefix("]Q"));
 
-        type("1500", 120, false);
-        Thread.sleep(120);
-        type("25", 150, true);
-        Thread.sleep(120);
-        enter();
+        after(2);
+        key(KeyCode.CAPS, "");
+        after(2);
+        press(KeyCode.SHIFT, true);
+        press(KeyCode.CLOSE_BRACKET, true);
+        typed("]", true);
+        release(KeyCode.CLOSE_BRACKET, true);
+        press(KeyCode.Q, true);
+        typed("Q", true);
+        release(KeyCode.Q, true);
+        release(KeyCode.SHIFT, false);
+        digits("130991292552725093", 2, false);
+        after(2);
+        key(KeyCode.CAPS, "");
+        enter(2);
+        pause();
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> "150025".equals(amount.getText()));
-        assertThat(scans).isEmpty();
-        assertThat(defaultButtonFired).hasValue(1);
+        await().atMost(Duration.ofSeconds(2)).until(() -> scans.size() == 1);
+        assertThat(scans.get(0).paymentCode().digits()).isEqualTo("130991292552725093");
+        assertThat(amount.getText()).isEmpty();
     }
 
     @Test
-    void aScanAfterTheCashierTypedLeavesTheirTypingAlone() throws Exception {
+    void aScanPausedInsideIsRefusedWithAMessageAndNothingReachesTheField() throws Exception {
         show(WedgeSettings.defaults());
 
-        type("99", 120, false);
-        Thread.sleep(150);
-        type("130991292552725093", 2, false);
-        enter();
+        digits("13", 2, false);
+        after(120);
+        digits("0991292552725093", 2, false);
+        enter(2);
+        pause();
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> scans.size() == 1);
-        Thread.sleep(150);
-        assertThat(amount.getText()).isEqualTo("99");
+        await().atMost(Duration.ofSeconds(2)).until(() -> rejected.size() == 1);
+        assertThat(rejected.get(0).message()).startsWith("A scan was cut short");
+        assertThat(scans).isEmpty();
+        assertThat(amount.getText()).isEmpty();
+        assertThat(defaultButtonFired).hasValue(0);
     }
 
     @Test
     void aFastReadThatIsNotAPaymentCodeIsRejectedAndStaysOutOfTheField() throws Exception {
         show(WedgeSettings.defaults());
 
-        type("12345678901", 2, false);
-        enter();
+        digits("12345678901", 2, false);
+        enter(2);
+        pause();
 
         await().atMost(Duration.ofSeconds(2)).until(() -> rejected.size() == 1);
         assertThat(rejected.get(0).message()).startsWith("Not a WeChat Pay payment code").contains("*******8901");
@@ -163,22 +239,74 @@ class KeyboardWedgeTest {
     void aScannerSetToAPrefixAndASuffix() throws Exception {
         show(WedgeSettings.defaults().withPrefix("]Q").withTerminator(WedgeSettings.Terminator.SUFFIX, "#"));
 
-        type("]Q130991292552725093#", 3, false);
+        for (char c : "]Q130991292552725093#".toCharArray()) {
+            after(3);
+            key(KeyCode.UNDEFINED, String.valueOf(c));
+        }
+        pause();
 
         await().atMost(Duration.ofSeconds(2)).until(() -> scans.size() == 1);
         assertThat(scans.get(0).paymentCode().digits()).isEqualTo("130991292552725093");
-        Thread.sleep(150);
         assertThat(amount.getText()).isEmpty();
     }
 
     @Test
-    void aScannerEndingWithTab() throws Exception {
+    void aScannerEndingWithTabKeepsTheFocus() throws Exception {
         show(WedgeSettings.defaults().withTerminator(WedgeSettings.Terminator.TAB, ""));
 
-        type("130991292552725093", 5, false);
+        digits("130991292552725093", 5, false);
+        after(5);
         key(KeyCode.TAB, "\t");
+        pause();
 
         await().atMost(Duration.ofSeconds(2)).until(() -> scans.size() == 1);
         assertThat(amount.isFocused()).isTrue();
+    }
+
+    // --- people ---
+
+    @Test
+    void aPersonTypingTheAmountThenEnterGetsTheAmountBeforeTheEnter() throws Exception {
+        show(WedgeSettings.defaults());
+
+        digits("1500", 120, false);
+        after(120);
+        digits("25", 150, true);
+        enter(90);
+        pause();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> "150025".equals(amount.getText()));
+        await().atMost(Duration.ofSeconds(2)).until(() -> defaultButtonFired.get() == 1);
+        assertThat(fieldWhenDefaultButtonFired).containsExactly("150025");
+        assertThat(scans).isEmpty();
+        assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void aPersonsBackspaceRightAfterTheirDigitsComesAfterThem() throws Exception {
+        show(WedgeSettings.defaults());
+
+        digits("158", 110, false);
+        after(60);
+        key(KeyCode.BACK_SPACE, "\b");
+        pause();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> "15".equals(amount.getText()));
+        assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void aScanLongAfterTheCashierTypedLeavesTheirTypingAlone() throws Exception {
+        show(WedgeSettings.defaults());
+
+        digits("99", 120, false);
+        pause();
+        after(200);
+        digits("130991292552725093", 2, false);
+        enter(2);
+        pause();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> scans.size() == 1);
+        assertThat(amount.getText()).isEqualTo("99");
     }
 }
