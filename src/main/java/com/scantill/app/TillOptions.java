@@ -1,22 +1,31 @@
 package com.scantill.app;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
  * How the till behaves for its people. Keys in {@code settings.properties}: {@code checkout.pendingLimitSeconds}
  * (60), {@code till.idleSignOutMinutes} (10), {@code operators.pinHashIterations} (600000, OWASP's advice; lower
  * only for tests), {@code training.customerConfirmSeconds} (10: how long the simulated customer takes to pay when
- * the trainee does not press Approve or Decline first).
+ * the trainee does not press Approve or Decline first), {@code shop.timeZone} ({@code Asia/Bangkok}: every time the
+ * till shows, and where a business day begins and ends).
  */
-public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHashIterations, Duration trainingCustomerDelay) {
+public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHashIterations, Duration trainingCustomerDelay,
+                          ZoneId shopZone) {
+
+    public static final ZoneId DEFAULT_SHOP_ZONE = ZoneId.of("Asia/Bangkok");
 
     static final String PENDING_LIMIT = "checkout.pendingLimitSeconds";
     static final String IDLE_SIGN_OUT = "till.idleSignOutMinutes";
     static final String PIN_ITERATIONS = "operators.pinHashIterations";
     static final String TRAINING_DELAY = "training.customerConfirmSeconds";
+    static final String SHOP_ZONE = "shop.timeZone";
 
     public TillOptions {
+        Objects.requireNonNull(shopZone, "shopZone");
         if (pendingLimit.isNegative() || pendingLimit.isZero() || idleSignOut.isNegative() || idleSignOut.isZero()
                 || trainingCustomerDelay.isNegative()) {
             throw new IllegalArgumentException("the pending limit and the idle sign-out must be positive");
@@ -27,7 +36,7 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
     }
 
     public static TillOptions defaults() {
-        return new TillOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), 600_000, Duration.ofSeconds(10));
+        return new TillOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), 600_000, Duration.ofSeconds(10), DEFAULT_SHOP_ZONE);
     }
 
     static TillOptions from(Properties file) {
@@ -38,7 +47,13 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
                         : Duration.ofSeconds(Math.round(Double.parseDouble(file.getProperty(IDLE_SIGN_OUT).strip()) * 60)),
                 file.getProperty(PIN_ITERATIONS) == null ? defaults.pinHashIterations()
                         : Integer.parseInt(file.getProperty(PIN_ITERATIONS).strip()),
-                seconds(file.getProperty(TRAINING_DELAY), defaults.trainingCustomerDelay()));
+                seconds(file.getProperty(TRAINING_DELAY), defaults.trainingCustomerDelay()),
+                zone(file.getProperty(SHOP_ZONE), defaults.shopZone()));
+    }
+
+    /** The same options with another shop time zone. */
+    public TillOptions withShopZone(ZoneId zone) {
+        return new TillOptions(pendingLimit, idleSignOut, pinHashIterations, trainingCustomerDelay, zone);
     }
 
     void writeTo(Properties file) {
@@ -46,6 +61,19 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
         file.setProperty(IDLE_SIGN_OUT, Long.toString(Math.max(1, idleSignOut.toMinutes())));
         file.setProperty(PIN_ITERATIONS, Integer.toString(pinHashIterations));
         file.setProperty(TRAINING_DELAY, Double.toString(trainingCustomerDelay.toMillis() / 1000.0));
+        file.setProperty(SHOP_ZONE, shopZone.getId());
+    }
+
+    private static ZoneId zone(String text, ZoneId fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return ZoneId.of(text.strip());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(SHOP_ZONE + " is not a time zone: " + text.strip()
+                    + " (for example Asia/Bangkok)", e);
+        }
     }
 
     private static Duration seconds(String text, Duration fallback) {

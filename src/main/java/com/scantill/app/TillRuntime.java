@@ -43,8 +43,8 @@ public final class TillRuntime implements AutoCloseable {
         this.engine = new CheckoutEngine(ledger, connection.client(), CheckoutSettings.defaults(settings.tillId())
                 .withPendingLimit(settings.options().pendingLimit()));
         this.operators = new Operators(ledger.operators(), new PinHasher(settings.options().pinHashIterations()),
-                Clock.systemUTC());
-        this.backups = new LedgerBackups(ledger, settings.modeFolder(), Clock.systemDefaultZone());
+                Clock.system(settings.options().shopZone()));
+        this.backups = new LedgerBackups(ledger, settings.modeFolder(), Clock.system(settings.options().shopZone()));
         this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL
                 ? SerialScanner.withDefaults(settings.scanner().serial(), scans) : null;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("till-housekeeping"));

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,7 @@ public final class CheckoutEngine implements AutoCloseable {
     private final Map<String, ReentrantLock> refundLocks = new ConcurrentHashMap<>();
     private final List<CheckoutListener> listeners = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private final CompletableFuture<List<String>> recovered = new CompletableFuture<>();
     private volatile boolean closed;
 
     public CheckoutEngine(Ledger ledger, OmiseClient client, CheckoutSettings settings) {
@@ -92,13 +94,21 @@ public final class CheckoutEngine implements AutoCloseable {
      * that turned up late, and from then on repeats those checks every {@link CheckoutSettings#sweepInterval()}.
      */
     public CompletableFuture<Void> start() {
-        CompletableFuture<Void> recovered = onEngineThread(() -> {
-            recoverUnfinishedSales();
+        CompletableFuture<Void> started = onEngineThread(() -> {
+            recovered.complete(recoverUnfinishedSales());
             sweep();
             return null;
         });
         long every = settings.sweepInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+        return started;
+    }
+
+    /**
+     * The till references of the sales that {@link #start()} found unfinished from an earlier run and resumed, once
+     * it has looked; their states follow through the listeners like any other sale's.
+     */
+    public CompletableFuture<List<String>> recoveredSales() {
         return recovered;
     }
 
@@ -106,8 +116,12 @@ public final class CheckoutEngine implements AutoCloseable {
      * Starts a sale: checks it, then (on the engine's threads) writes it to the ledger and creates the charge.
      * The future completes once the sale is in the ledger, before the charge request leaves.
      *
-     * @throws CheckoutRefusedException for an amount out of the limits, a payment code already in flight, or while
-     *                                  an earlier sale's outcome is still being reconciled; nothing is written or sent
+     * The future fails with {@link PaymentCodeUsedException} when the code was already sent to Omise for an
+     * earlier sale; nothing is written or sent then.
+     *
+     * @throws PaymentCodeUsedException when the code is being charged for a sale not yet finished
+     * @throws CheckoutRefusedException for an amount out of the limits, or while an earlier sale's outcome is still
+     *                                  being reconciled; nothing is written or sent
      */
     public CompletableFuture<SaleState> startSale(long amount, PaymentCode code, String operatorId) {
         requireOperator(operatorId);
@@ -118,9 +132,9 @@ public final class CheckoutEngine implements AutoCloseable {
         synchronized (this) {
             requireOpen();
             String earlier = inFlightCodes.get(code.digits());
-            if (earlier != null) {
-                throw new DuplicateScanException("This payment code (" + code.masked() + ") is already being charged for sale "
-                        + earlier + ". Wait for that sale to finish.");
+            SaleWorker charging = earlier == null ? null : workers.get(earlier);
+            if (charging != null) {
+                throw new PaymentCodeUsedException(charging.sale);
             }
             Optional<SaleWorker> unsettled = workers.values().stream()
                     .filter(w -> switch (w.sale.status()) {
@@ -237,8 +251,16 @@ public final class CheckoutEngine implements AutoCloseable {
     private void create(SaleWorker worker, PaymentCode code, CompletableFuture<SaleState> written) {
         Sale sale = worker.sale;
         try {
+            Optional<Sale> used = ledger.salesWithPaymentCode(code.digits()).stream()
+                    .filter(CheckoutEngine::mayHaveCharged).findFirst();
+            if (used.isPresent()) {
+                log.info("Payment code {} refused: already used for sale {}", code.masked(), used.get().tillReference());
+                finish(worker);
+                written.completeExceptionally(new PaymentCodeUsedException(used.get()));
+                return;
+            }
             ledger.insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, sale.operatorId(), sale.amount(),
-                    "payment code " + sale.paymentCodeMasked(), now()));
+                    "payment code " + sale.paymentCodeMasked(), now()), code.digits());
             commit(worker, sale.toBuilder().status(SaleStatus.CREATING).build(), EventKind.CHARGE_REQUESTED,
                     sale.operatorId(), sale.amount(), null);
         } catch (RuntimeException e) {
@@ -270,6 +292,11 @@ public final class CheckoutEngine implements AutoCloseable {
                     unknown.reason());
             worker.schedule(() -> reconcile(worker), Duration.ZERO);
         }
+    }
+
+    /** A sale settled as not charged, with no charge found since, spent no payment code: it may be scanned again. */
+    private static boolean mayHaveCharged(Sale sale) {
+        return sale.status() != SaleStatus.NOT_CREATED || sale.chargeId() != null;
     }
 
     private void settleNotCreated(SaleWorker worker, EventKind kind, String code, String message) {
@@ -497,15 +524,21 @@ public final class CheckoutEngine implements AutoCloseable {
 
     // --- recovery and sweeps ---
 
-    private void recoverUnfinishedSales() {
+    private List<String> recoverUnfinishedSales() {
+        List<String> resumed = new ArrayList<>();
         for (Sale sale : ledger.unfinishedSales()) {
             if (workers.containsKey(sale.tillReference())) {
                 continue;
             }
             SaleWorker worker = new SaleWorker(sale, null);
             workers.put(sale.tillReference(), worker);
+            resumed.add(sale.tillReference());
             worker.submit(() -> resume(worker));
         }
+        if (!resumed.isEmpty()) {
+            log.warn("Resumed {} sale(s) left unfinished by the last run: {}", resumed.size(), resumed);
+        }
+        return List.copyOf(resumed);
     }
 
     private void resume(SaleWorker worker) {

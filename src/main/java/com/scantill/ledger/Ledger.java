@@ -44,12 +44,14 @@ public final class Ledger implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final JdbcConnectionPool pool;
+    private final PaymentCodeFingerprints fingerprints;
 
     private Ledger(Path folder, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) {
         this.folder = folder;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.pool = pool;
+        this.fingerprints = PaymentCodeFingerprints.in(folder);
     }
 
     /**
@@ -123,14 +125,41 @@ public final class Ledger implements AutoCloseable {
 
     /** Writes a new sale and its first event, committed together. */
     public void insert(Sale sale, SaleEvent event) {
+        insert(sale, event, null);
+    }
+
+    /**
+     * Writes a new sale, its first event and the fingerprint of its payment code, committed together. The code
+     * itself is never written.
+     */
+    public void insert(Sale sale, SaleEvent event, String paymentCodeDigits) {
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO sale (" + SALE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bindSale(insert, sale);
                 insert.executeUpdate();
             }
+            if (paymentCodeDigits != null) {
+                try (PreparedStatement use = connection.prepareStatement(
+                        "INSERT INTO payment_code_use (till_reference, fingerprint) VALUES (?, ?)")) {
+                    use.setString(1, sale.tillReference());
+                    use.setString(2, fingerprints.of(paymentCodeDigits));
+                    use.executeUpdate();
+                }
+            }
             append(connection, event);
         });
+    }
+
+    /** Every sale made with this payment code, newest first. */
+    public List<Sale> salesWithPaymentCode(String paymentCodeDigits) {
+        return query("SELECT " + qualified("s", SALE_COLUMNS) + " FROM sale s JOIN payment_code_use u "
+                + "ON u.till_reference = s.till_reference WHERE u.fingerprint = ? ORDER BY s.created_at DESC",
+                Ledger::readSale, fingerprints.of(paymentCodeDigits));
+    }
+
+    private static String qualified(String alias, String columns) {
+        return alias + "." + String.join(", " + alias + ".", columns.split(",\\s*"));
     }
 
     /** Writes the sale's new state with the event that explains it, committed together. */

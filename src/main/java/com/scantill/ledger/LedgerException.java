@@ -5,6 +5,10 @@ public class LedgerException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    public LedgerException(String message) {
+        super(message);
+    }
+
     public LedgerException(String message, Throwable cause) {
         super(message, cause);
     }

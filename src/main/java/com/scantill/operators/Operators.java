@@ -6,7 +6,6 @@ import com.scantill.ledger.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -120,7 +119,7 @@ public final class Operators {
 
     private String lockedMessage(OperatorAccount account) {
         return "Operator " + account.operatorId() + " is locked out after " + MAX_ATTEMPTS + " wrong PINs until "
-                + DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault()).format(account.lockedUntil())
+                + DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone()).format(account.lockedUntil())
                 + ", or until a manager resets the PIN.";
     }
 

@@ -1,8 +1,12 @@
 package com.scantill.ui;
 
 import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleStatus;
+import com.scantill.model.Money;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
-/** What the cashier is told when a payment does not go through, in words that say what to do next. */
+/** What the cashier is told of a sale, in words that say what to do next. */
 final class CashierMessages {
 
     private CashierMessages() {
@@ -25,5 +29,28 @@ final class CashierMessages {
     static String notCharged(Sale sale) {
         return "No charge was made" + (sale.failureMessage() == null ? "" : " (" + sale.failureMessage() + ")")
                 + ". The customer was not charged: scan the payment code again.";
+    }
+
+    /** A sale's state in one or two words, as the panel shows it. */
+    static String status(SaleStatus status) {
+        return switch (status) {
+            case CREATED, CREATING -> "SENDING";
+            case PENDING -> "WAITING";
+            case UNKNOWN -> "CHECKING";
+            case SUCCESSFUL -> "PAID";
+            case FAILED -> "NOT PAID";
+            case EXPIRED -> "EXPIRED";
+            case REVERSED -> "REVERSED";
+            case NOT_CREATED -> "NOT CHARGED";
+        };
+    }
+
+    /** A payment code scanned again after it was sent to Omise for {@code earlier}. */
+    static String codeUsed(Sale earlier, ZoneId zone) {
+        String which = "(sale " + earlier.tillReference() + ", " + status(earlier.status()) + " " + Money.format(earlier.amount())
+                + " at " + DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(earlier.createdAt()) + ")";
+        return earlier.status().isFinal()
+                ? "This payment code was already used " + which + ". Ask the customer to refresh the code. Nothing was sent."
+                : "This payment code is already being charged " + which + ". Wait for that sale to finish. Nothing was sent.";
     }
 }

@@ -3,7 +3,6 @@ package com.scantill.ui;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Slow work behind a form (a PIN checked, an operator created): the form is marked busy and says so, the work runs
@@ -13,9 +12,9 @@ final class FormWork {
 
     private final BackgroundExecutor background;
     private final ReadOnlyBooleanWrapper busy;
-    private final ReadOnlyStringWrapper message;
+    private final Notice message;
 
-    FormWork(BackgroundExecutor background, ReadOnlyBooleanWrapper busy, ReadOnlyStringWrapper message) {
+    FormWork(BackgroundExecutor background, ReadOnlyBooleanWrapper busy, Notice message) {
         this.background = background;
         this.busy = busy;
         this.message = message;
@@ -26,14 +25,14 @@ final class FormWork {
             return;
         }
         busy.set(true);
-        message.set(saying);
+        message.info(saying);
         background.run(work, result -> {
             busy.set(false);
-            message.set("");
+            message.clear();
             done.accept(result);
         }, failure -> {
             busy.set(false);
-            message.set(failure.getMessage());
+            message.problem(failure.getMessage());
         });
     }
 }

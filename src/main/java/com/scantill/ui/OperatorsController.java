@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import java.util.List;
 import com.scantill.ledger.OperatorAccount;
 import com.scantill.ledger.Role;
 import java.time.Instant;
@@ -53,6 +54,8 @@ final class OperatorsController {
         newRole.valueProperty().bindBidirectional(model.newRoleProperty());
         operatorPin.textProperty().bindBidirectional(model.pinProperty());
         operatorsMessage.textProperty().bind(model.messageProperty());
+        model.notice().styles(operatorsMessage);
+        Forms.enterDoes(newId.getParent(), List.of(newId, newName, operatorPin), model::add);
     }
 
     void activate() {

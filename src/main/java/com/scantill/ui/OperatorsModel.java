@@ -6,7 +6,6 @@ import com.scantill.operators.Operators;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,7 +24,7 @@ public final class OperatorsModel {
     private final StringProperty newName = new SimpleStringProperty("");
     private final ObjectProperty<Role> newRole = new SimpleObjectProperty<>(Role.CASHIER);
     private final StringProperty pin = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Notice message = new Notice();
 
     public OperatorsModel(Operators operators, SessionModel session, BackgroundExecutor background) {
         this.operators = operators;
@@ -38,7 +37,7 @@ public final class OperatorsModel {
     }
 
     private void refresh() {
-        background.run(operators::accounts, accounts::setAll, failure -> message.set(failure.getMessage()));
+        background.run(operators::accounts, accounts::setAll, failure -> message.problem(failure.getMessage()));
     }
 
     /** Adds an operator with the id, name, role and PIN typed. */
@@ -58,7 +57,7 @@ public final class OperatorsModel {
     public void resetPin() {
         OperatorAccount account = selected.get();
         if (account == null) {
-            message.set("Select an operator first.");
+            message.problem("Select an operator first.");
             return;
         }
         char[] typed = pin.get().toCharArray();
@@ -72,7 +71,7 @@ public final class OperatorsModel {
     public void toggleEnabled() {
         OperatorAccount account = selected.get();
         if (account == null) {
-            message.set("Select an operator first.");
+            message.problem("Select an operator first.");
             return;
         }
         boolean enable = !account.enabled();
@@ -83,12 +82,12 @@ public final class OperatorsModel {
     }
 
     private void change(Callable<?> work, String done, Runnable after) {
-        message.set("Saving…");
+        message.info("Saving…");
         background.run(work, result -> {
-            message.set(done);
+            message.done(done);
             after.run();
             refresh();
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> message.problem(failure.getMessage()));
     }
 
     public ObservableList<OperatorAccount> accounts() {
@@ -115,7 +114,11 @@ public final class OperatorsModel {
         return pin;
     }
 
+    Notice notice() {
+        return message;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 }

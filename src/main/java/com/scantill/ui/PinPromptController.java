@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,6 +32,8 @@ final class PinPromptController {
         pinField.textProperty().bindBidirectional(model.pinProperty());
         pinApprove.disableProperty().bind(model.checkingProperty());
         pinMessage.textProperty().bind(model.messageProperty());
+        Forms.enterDoes(pinApprove.getParent().getParent(), List.of(pinOperator, pinField), model::submit);
+        model.notice().styles(pinMessage);
     }
 
     void focus() {

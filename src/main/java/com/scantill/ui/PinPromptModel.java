@@ -19,7 +19,7 @@ public final class PinPromptModel {
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Notice message = new Notice();
     private final StringProperty operatorId = new SimpleStringProperty("");
     private final StringProperty pin = new SimpleStringProperty("");
     private Role needed;
@@ -28,6 +28,13 @@ public final class PinPromptModel {
     public PinPromptModel(Operators operators, BackgroundExecutor background) {
         this.operators = operators;
         this.work = new FormWork(background, checking, message);
+        // A refusal is old news once the supervisor types again.
+        operatorId.addListener((observable, before, now) -> message.clearProblem());
+        pin.addListener((observable, before, now) -> {
+            if (!now.isEmpty()) {
+                message.clearProblem();
+            }
+        });
     }
 
     /** Shows the prompt; {@code onApproved} runs on the FX thread once a PIN of {@code role} or above is given. */
@@ -37,7 +44,7 @@ public final class PinPromptModel {
         onApproved = approved;
         operatorId.set("");
         pin.set("");
-        message.set("");
+        message.clear();
         showing.set(true);
     }
 
@@ -71,8 +78,12 @@ public final class PinPromptModel {
         return reason.getReadOnlyProperty();
     }
 
+    Notice notice() {
+        return message;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 
     public StringProperty operatorIdProperty() {

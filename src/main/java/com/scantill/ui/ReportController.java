@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.util.converter.LocalDateStringConverter;
 
 final class ReportController {
 
@@ -35,6 +36,7 @@ final class ReportController {
 
     @FXML
     private void initialize() {
+        reportDay.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         reportDay.valueProperty().bindBidirectional(model.dayProperty());
         reportTill.setItems(model.tills());
         reportTill.valueProperty().bindBidirectional(model.tillProperty());
@@ -50,6 +52,7 @@ final class ReportController {
             }
         });
         reportMessage.textProperty().bind(model.messageProperty());
+        model.notice().styles(reportMessage);
     }
 
     void activate() {

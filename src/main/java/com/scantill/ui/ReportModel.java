@@ -22,7 +22,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -46,7 +45,7 @@ public final class ReportModel {
     private final ReadOnlyObjectWrapper<DailyReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> totals = FXCollections.observableArrayList();
     private final ObservableList<Sale> transactions = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Notice message = new Notice();
 
     public ReportModel(DailyReports reports, SessionModel session, BackgroundExecutor background, Path dataFolder,
                        ZoneId zone, Clock clock) {
@@ -64,8 +63,10 @@ public final class ReportModel {
         background.run(reports::tillIds, ids -> {
             List<String> choices = new ArrayList<>(List.of(ALL_TILLS));
             choices.addAll(ids);
+            String chosen = till.get();
             tills.setAll(choices);
-        }, failure -> message.set(failure.getMessage()));
+            till.set(chosen != null && choices.contains(chosen) ? chosen : ALL_TILLS);
+        }, failure -> message.problem(failure.getMessage()));
         load();
     }
 
@@ -73,9 +74,9 @@ public final class ReportModel {
         LocalDate chosenDay = day.get();
         String chosenTill = ALL_TILLS.equals(till.get()) ? null : till.get();
         String printedBy = session.operator() == null ? "" : session.operator().displayName();
-        message.set("Reading the ledger…");
+        message.info("Reading the ledger…");
         background.run(() -> reports.build(chosenDay, zone, chosenTill, printedBy), this::show,
-                failure -> message.set("The report could not be made: " + failure.getMessage()));
+                failure -> message.problem("The report could not be made: " + failure.getMessage()));
     }
 
     private void show(DailyReport shown) {
@@ -90,7 +91,7 @@ public final class ReportModel {
                         + " · Net after refunds " + Money.format(sums.netAfterRefunds()),
                 "Refunds still owed: " + shown.refundsOwed().size());
         transactions.setAll(shown.transactions());
-        message.set("");
+        message.clear();
     }
 
     /** Saves the report as a PDF for {@code layout}. */
@@ -129,11 +130,11 @@ public final class ReportModel {
                 }
             }
             return outputs.stream().map(output -> output.file().toString()).toList();
-        }, saved -> message.set("Saved " + String.join(" and ", saved)), failure -> message.set("Not saved: " + failure.getMessage()));
+        }, saved -> message.done("Saved " + String.join(" and ", saved)), failure -> message.problem("Not saved: " + failure.getMessage()));
     }
 
     void tell(String text) {
-        message.set(text);
+        message.info(text);
     }
 
     public ObjectProperty<LocalDate> dayProperty() {
@@ -160,7 +161,11 @@ public final class ReportModel {
         return transactions;
     }
 
+    Notice notice() {
+        return message;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 }

@@ -54,7 +54,7 @@ public final class ScanTillApplication extends Application {
             stage.setTitle("ScanTill cannot start");
             stage.setScene(scene);
         } else {
-            ui = new TillUi(runtime, background, Clock.systemDefaultZone());
+            ui = new TillUi(runtime, background, Clock.system(runtime.settings().options().shopZone()));
             stage.setTitle("ScanTill — " + runtime.connection().mode().banner());
             stage.setScene(ui.scene());
             ui.start(ScanTillApplication::logReady);

@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import java.util.List;
 import com.scantill.app.ScannerSettings;
 import com.scantill.scanner.SerialSettings;
 import com.scantill.scanner.WedgeSettings;
@@ -71,6 +72,8 @@ final class SettingsController {
         pendingLimit.textProperty().bindBidirectional(model.pendingLimitSecondsProperty());
         idleMinutes.textProperty().bindBidirectional(model.idleMinutesProperty());
         settingsMessage.textProperty().bind(model.messageProperty());
+        model.notice().styles(settingsMessage);
+        Forms.enterDoes(settingsMessage.getParent(), List.of(), model::save);
     }
 
     void activate() {

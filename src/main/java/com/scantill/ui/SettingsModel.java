@@ -47,7 +47,7 @@ public final class SettingsModel {
     private final StringProperty pendingLimitSeconds = new SimpleStringProperty("");
     private final StringProperty idleMinutes = new SimpleStringProperty("");
     private final ObservableList<String> ports = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Notice message = new Notice();
     private Settings loaded;
 
     public SettingsModel(SettingsStore store, LedgerBackups backups, BackgroundExecutor background) {
@@ -58,11 +58,11 @@ public final class SettingsModel {
 
     /** Reads the settings file and the serial ports, off the FX thread. */
     public void activate() {
-        message.set("");
+        message.clear();
         background.run(() -> new Loaded(store.load(), store.secretKeyHint(), SerialScanner.availablePorts().stream()
                         .map(port -> port.name() + (port.description() == null || port.description().isBlank() ? ""
                                 : "  (" + port.description() + ")")).toList()),
-                this::show, failure -> message.set(failure.getMessage()));
+                this::show, failure -> message.problem(failure.getMessage()));
     }
 
     private record Loaded(Settings settings, String hint, List<String> ports) {
@@ -102,29 +102,29 @@ public final class SettingsModel {
                     keyboard.maxPause(), keyboard.minLength(), terminator.get(), suffix.get(), prefix.get()), serial);
             TillOptions options = new TillOptions(Duration.ofSeconds(Long.parseLong(pendingLimitSeconds.get().strip())),
                     Duration.ofMinutes(Long.parseLong(idleMinutes.get().strip())), loaded.options().pinHashIterations(),
-                    loaded.options().trainingCustomerDelay());
+                    loaded.options().trainingCustomerDelay(), loaded.options().shopZone());
             change = new SettingsChange(newKey.get(), removeKey.get(), URI.create(apiUrl.get().strip()),
                     tillId.get().strip(), scanner, options);
         } catch (RuntimeException e) {
-            message.set("Not saved: " + e.getMessage());
+            message.problem("Not saved: " + e.getMessage());
             return;
         }
         newKey.set("");
-        message.set("Saving…");
+        message.info("Saving…");
         background.run(() -> {
             store.save(change);
             return store.load();
         }, saved -> {
             activate();
-            message.set("Saved. Restart ScanTill to use the new settings.");
-        }, failure -> message.set("Not saved: " + failure.getMessage()));
+            message.done("Saved. Restart ScanTill to use the new settings.");
+        }, failure -> message.problem("Not saved: " + failure.getMessage()));
     }
 
     /** Writes a backup of the ledger now, beside the daily ones. */
     public void backUpNow() {
-        message.set("Backing up the ledger…");
-        background.run(backups::backupNow, file -> message.set("Ledger backed up to " + file),
-                failure -> message.set("The backup failed: " + failure.getMessage()));
+        message.info("Backing up the ledger…");
+        background.run(backups::backupNow, file -> message.done("Ledger backed up to " + file),
+                failure -> message.problem("The backup failed: " + failure.getMessage()));
     }
 
     public ReadOnlyStringProperty keyHintProperty() {
@@ -187,7 +187,11 @@ public final class SettingsModel {
         return ports;
     }
 
+    Notice notice() {
+        return message;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 }

@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.PasswordField;
@@ -33,6 +34,8 @@ final class SetupController {
         setupPinAgain.textProperty().bindBidirectional(model.pinAgainProperty());
         createButton.disableProperty().bind(model.workingProperty());
         setupMessage.textProperty().bind(model.messageProperty());
+        model.notice().styles(setupMessage);
+        Forms.enterDoes(createButton.getParent(), List.of(setupId, setupName, setupPin, setupPinAgain), model::create);
     }
 
     void focus() {

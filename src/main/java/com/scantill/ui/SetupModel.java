@@ -5,7 +5,6 @@ import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -19,7 +18,7 @@ public final class SetupModel {
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty pin = new SimpleStringProperty("");
     private final StringProperty pinAgain = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Notice message = new Notice();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
 
     public SetupModel(Operators operators, SessionModel session, BackgroundExecutor background) {
@@ -37,7 +36,7 @@ public final class SetupModel {
         pin.set("");
         pinAgain.set("");
         if (!Arrays.equals(first, second)) {
-            message.set("The two PINs are not the same; type them again.");
+            message.problem("The two PINs are not the same; type them again.");
             return;
         }
         String id = operatorId.get().strip();
@@ -61,8 +60,12 @@ public final class SetupModel {
         return pinAgain;
     }
 
+    Notice notice() {
+        return message;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 
     public ReadOnlyBooleanProperty workingProperty() {

@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,6 +29,8 @@ final class SignInController {
         signInPin.textProperty().bindBidirectional(model.pinProperty());
         signInButton.disableProperty().bind(model.checkingProperty());
         signInMessage.textProperty().bind(model.messageProperty());
+        model.notice().styles(signInMessage);
+        Forms.enterDoes(signInButton.getParent(), List.of(signInId, signInPin), model::signIn);
     }
 
     void activate() {

@@ -4,7 +4,6 @@ import com.scantill.operators.Operators;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -15,7 +14,7 @@ public final class SignInModel {
     private final SessionModel session;
     private final StringProperty operatorId = new SimpleStringProperty("");
     private final StringProperty pin = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Notice message = new Notice();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final FormWork work;
 
@@ -23,12 +22,19 @@ public final class SignInModel {
         this.operators = operators;
         this.session = session;
         this.work = new FormWork(background, checking, message);
+        // A refusal is old news once the person types again.
+        operatorId.addListener((observable, before, now) -> message.clearProblem());
+        pin.addListener((observable, before, now) -> {
+            if (!now.isEmpty()) {
+                message.clearProblem();
+            }
+        });
     }
 
     public void reset() {
         operatorId.set("");
         pin.set("");
-        message.set(session.noticeProperty().get());
+        message.info(session.noticeProperty().get());
     }
 
     public void signIn() {
@@ -49,8 +55,12 @@ public final class SignInModel {
         return pin;
     }
 
+    Notice notice() {
+        return message;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {

@@ -21,12 +21,12 @@ import javafx.scene.layout.VBox;
 
 final class TillController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     private static final String[][] KEYS = {{"7", "8", "9"}, {"4", "5", "6"}, {"1", "2", "3"}, {"00", "0", "."}, {"C", "⌫"}};
 
     private final TillModel model;
     private final Navigation navigation;
     private final Supplier<Operator> operator;
+    private final DateTimeFormatter time;
     @FXML
     private MoneyText refundWarning;
     @FXML
@@ -74,10 +74,11 @@ final class TillController {
     @FXML
     private Button refundButton;
 
-    TillController(TillModel model, Navigation navigation, Supplier<Operator> operator) {
+    TillController(TillModel model, Navigation navigation, Supplier<Operator> operator, ZoneId shopZone) {
         this.model = model;
         this.navigation = navigation;
         this.operator = operator;
+        this.time = DateTimeFormatter.ofPattern("HH:mm").withZone(shopZone);
     }
 
     @FXML
@@ -122,6 +123,7 @@ final class TillController {
         stopWaitingButton.visibleProperty().bind(model.expireAvailableProperty());
         stopWaitingButton.managedProperty().bind(stopWaitingButton.visibleProperty());
         message.textProperty().bind(model.messageProperty());
+        model.notice().styles(message);
         phonePanel.visibleProperty().bind(model.phoneActiveProperty());
         phonePanel.managedProperty().bind(phonePanel.visibleProperty());
         transactionList.setItems(model.transactions());
@@ -134,7 +136,7 @@ final class TillController {
                     setText(null);
                     return;
                 }
-                setText(TIME.format(sale.createdAt()) + "  " + Money.format(sale.amount()) + "  " + sale.status()
+                setText(time.format(sale.createdAt()) + "  " + Money.format(sale.amount()) + "  " + sale.status()
                         + (sale.refundedAmount() > 0 ? "  refunded " + Money.format(sale.refundedAmount()) : "")
                         + "  " + sale.paymentCodeMasked().substring(sale.paymentCodeMasked().length() - 4));
                 if (sale.refundOwed() && sale.refundableAmount() > 0) {

@@ -3,6 +3,7 @@ package com.scantill.ui;
 import com.scantill.app.TillMode;
 import com.scantill.app.TillRuntime;
 import com.scantill.checkout.CheckoutListener;
+import com.scantill.checkout.PaymentCodeUsedException;
 import com.scantill.checkout.SaleState;
 import com.scantill.ledger.RefundRecord;
 import com.scantill.ledger.Role;
@@ -21,9 +22,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -63,7 +66,7 @@ public final class TillModel {
     private final PinPromptModel pinPrompt;
     private final BackgroundExecutor background;
     private final Clock clock;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone;
 
     private final StringProperty amountText = new SimpleStringProperty("");
     private final ReadOnlyLongWrapper amount = new ReadOnlyLongWrapper(0);
@@ -78,7 +81,7 @@ public final class TillModel {
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper expireAvailable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper newSaleAvailable = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Notice message = new Notice();
     private final ReadOnlyStringWrapper refundWarning = new ReadOnlyStringWrapper("");
 
     private final ObservableList<Sale> transactions = FXCollections.observableArrayList();
@@ -91,6 +94,9 @@ public final class TillModel {
     private final ReadOnlyBooleanWrapper phoneActive = new ReadOnlyBooleanWrapper(false);
 
     private final Map<String, SaleState> latest = new HashMap<>();
+    private boolean recoveryAsked;
+    private List<String> recoveredReferences = List.of();
+    private String recoveryText;
     private String currentReference;
     private SaleState current;
     private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), event -> tick()));
@@ -104,7 +110,7 @@ public final class TillModel {
 
         @Override
         public void rejected(RejectedScan rejected) {
-            Platform.runLater(() -> message.set(rejected.message()));
+            Platform.runLater(() -> message.problem(rejected.message()));
         }
     };
 
@@ -116,6 +122,7 @@ public final class TillModel {
         this.background = background;
         this.clock = clock;
         this.training = runtime.connection().mode() == TillMode.TRAINING;
+        this.zone = runtime.settings().options().shopZone();
         ticker.setCycleCount(Timeline.INDEFINITE);
         amountText.addListener((observable, before, now) -> amountChanged(now));
         selected.addListener((observable, before, now) -> showDetails(now));
@@ -128,6 +135,48 @@ public final class TillModel {
         runtime.scans().addListener(scanListener);
         ticker.play();
         refreshTransactions();
+        if (!recoveryAsked) {
+            recoveryAsked = true;
+            runtime.engine().recoveredSales().thenAccept(references -> background.run(
+                    () -> references.stream().map(reference -> runtime.engine().state(reference)).flatMap(Optional::stream).toList(),
+                    this::recovered, failure -> message.problem("The sales resumed after the restart could not be read: "
+                            + failure.getMessage())));
+        }
+    }
+
+    /** Tells the cashier what the last run left unfinished, and follows on the panel the newest still open. */
+    private void recovered(List<SaleState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        states.forEach(state -> latest.putIfAbsent(state.tillReference(), state));
+        recoveredReferences = states.stream().map(SaleState::tillReference).toList();
+        if (currentReference == null) {
+            states.stream().filter(state -> !state.sale().status().isFinal())
+                    .max(Comparator.comparing(state -> state.sale().createdAt()))
+                    .ifPresent(state -> {
+                        currentReference = state.tillReference();
+                        current = latest.get(currentReference);
+                        amountEditable.set(current.sale().status().isFinal());
+                        showPanel();
+                    });
+        }
+        announceRecovery();
+    }
+
+    private void announceRecovery() {
+        String before = recoveryText;
+        StringBuilder text = new StringBuilder("Recovered after restart: ");
+        for (int i = 0; i < recoveredReferences.size(); i++) {
+            Sale sale = latest.get(recoveredReferences.get(i)).sale();
+            text.append(i == 0 ? "" : "; ").append(Money.format(sale.amount())).append(' ').append(CashierMessages.status(sale.status()))
+                    .append(sale.chargeId() == null ? "" : ", charge " + sale.chargeId())
+                    .append(" (sale ").append(sale.tillReference()).append(')');
+        }
+        recoveryText = text.append('.').toString();
+        if (before == null || before.equals(message.text())) {
+            message.info(recoveryText);
+        }
     }
 
     public void deactivate() {
@@ -152,6 +201,14 @@ public final class TillModel {
     }
 
     private void amountChanged(String text) {
+        if (text != null && !text.isBlank()) {
+            message.clearProblem();
+            if (current != null && current.sale().status().isFinal()) {
+                // Keying the next amount starts the next sale; the finished one stays in the list.
+                current = null;
+                currentReference = null;
+            }
+        }
         if (text == null || text.isBlank()) {
             amount.set(0);
             amountShown.set(Money.format(0));
@@ -188,20 +245,22 @@ public final class TillModel {
     private void onScan(Scan scan) {
         Operator operator = session.operator();
         if (operator == null) {
-            message.set("Sign in before scanning.");
+            message.problem("Sign in before scanning. Nothing was sent.");
             return;
         }
         if (saleInProgress()) {
-            message.set("A sale is in progress. Finish it before scanning again.");
+            message.problem("A sale is in progress. Finish it before scanning again. Nothing was sent.");
             return;
         }
         if (!amountReady.get()) {
-            message.set("Key the amount before scanning the payment code.");
+            message.problem(current != null && current.sale().status().isFinal()
+                    ? "Key the amount of the new sale first, then scan. Nothing was sent."
+                    : "Key the amount before scanning the payment code. Nothing was sent.");
             return;
         }
         try {
             CompletionStage<SaleState> started = runtime.engine().startSale(amount.get(), scan.paymentCode(), operator.id());
-            message.set("");
+            message.clear();
             currentReference = "";
             current = null;
             amountEditable.set(false);
@@ -212,7 +271,8 @@ public final class TillModel {
                 if (failure != null) {
                     currentReference = null;
                     amountEditable.set(true);
-                    message.set("The sale could not be recorded: " + cause(failure).getMessage());
+                    message.problem(cause(failure) instanceof PaymentCodeUsedException used ? CashierMessages.codeUsed(used.earlier(), zone)
+                            : "The sale could not be recorded: " + cause(failure).getMessage());
                     showPanel();
                     return;
                 }
@@ -220,8 +280,10 @@ public final class TillModel {
                 current = latest.getOrDefault(currentReference, state);
                 showPanel();
             }));
+        } catch (PaymentCodeUsedException used) {
+            message.problem(CashierMessages.codeUsed(used.earlier(), zone));
         } catch (RuntimeException refused) {
-            message.set(refused.getMessage());
+            message.problem(refused.getMessage());
         }
     }
 
@@ -234,7 +296,15 @@ public final class TillModel {
         latest.put(state.tillReference(), state);
         if (state.tillReference().equals(currentReference)) {
             current = state;
+            if (state.sale().status().isFinal()) {
+                // A finished sale never lends its amount to the next scan.
+                amountEditable.set(true);
+                amountText.set("");
+            }
             showPanel();
+        }
+        if (recoveredReferences.contains(state.tillReference())) {
+            announceRecovery();
         }
         refreshTransactions();
     }
@@ -244,7 +314,7 @@ public final class TillModel {
         if (!newSaleAvailable.get()) {
             return;
         }
-        message.set("");
+        message.clear();
         readyForNextSale();
     }
 
@@ -269,10 +339,10 @@ public final class TillModel {
         String reference = current.sale().tillReference();
         runtime.engine().abandon(reference, operator.id()).whenComplete((state, failure) -> Platform.runLater(() -> {
             if (failure != null) {
-                message.set(cause(failure).getMessage());
+                message.problem(cause(failure).getMessage());
                 return;
             }
-            message.set("Stopped waiting for sale " + reference + ". It is still followed; a refund is flagged if the "
+            message.info("Stopped waiting for sale " + reference + ". It is still followed; a refund is flagged if the "
                     + "customer pays after all.");
             readyForNextSale();
         }));
@@ -286,10 +356,15 @@ public final class TillModel {
         Sale sale = current.sale();
         pinPrompt.ask("Expire sale " + sale.tillReference() + " of " + Money.format(sale.amount())
                 + ": the customer will not be charged.", Role.SUPERVISOR, supervisor -> {
-                    message.set("Expiring the charge…");
+                    message.info("Expiring the charge…");
                     runtime.engine().expire(sale.tillReference(), supervisor.id()).whenComplete((state, failure) ->
-                            Platform.runLater(() -> message.set(failure != null ? cause(failure).getMessage()
-                                    : "Expiry approved by " + supervisor.displayName() + ".")));
+                            Platform.runLater(() -> {
+                                if (failure != null) {
+                                    message.problem(cause(failure).getMessage());
+                                } else {
+                                    message.done("Expiry approved by " + supervisor.displayName() + ".");
+                                }
+                            }));
                 });
     }
 
@@ -310,8 +385,8 @@ public final class TillModel {
         String chargeId = current.sale().chargeId();
         background.run(() -> approve ? runtime.connection().client().markAsPaid(chargeId)
                         : runtime.connection().client().markAsFailed(chargeId),
-                charge -> message.set(approve ? "The customer approved on their phone." : "The customer declined on their phone."),
-                failure -> message.set("The customer's phone could not answer: " + failure.getMessage()));
+                charge -> message.info(approve ? "The customer approved on their phone." : "The customer declined on their phone."),
+                failure -> message.problem("The customer's phone could not answer: " + failure.getMessage()));
     }
 
     // --- transactions and refunds ---
@@ -324,7 +399,7 @@ public final class TillModel {
                         .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
                         .toList(),
                 this::showTransactions,
-                failure -> message.set("The transactions could not be read: " + failure.getMessage()));
+                failure -> message.problem("The transactions could not be read: " + failure.getMessage()));
     }
 
     private void showTransactions(List<Sale> sales) {
@@ -393,22 +468,25 @@ public final class TillModel {
         try {
             refund = Money.parse(refundAmountText.get());
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.problem(e.getMessage());
             return;
         }
         if (refund <= 0 || refund > sale.refundableAmount()) {
-            message.set("A refund of sale " + sale.tillReference() + " is more than " + Money.format(0) + " and at most "
+            message.problem("A refund of sale " + sale.tillReference() + " is more than " + Money.format(0) + " and at most "
                     + Money.format(sale.refundableAmount()) + ".");
             return;
         }
         pinPrompt.ask("Refund " + Money.format(refund) + " of sale " + sale.tillReference() + ".", Role.SUPERVISOR,
                 supervisor -> {
-                    message.set("Refunding…");
+                    message.info("Refunding…");
                     runtime.engine().refund(sale.tillReference(), refund, operator.id(), supervisor.id())
                             .whenComplete((record, failure) -> Platform.runLater(() -> {
-                                message.set(failure != null ? cause(failure).getMessage()
-                                        : "Refunded " + Money.format(record.amount()) + ", approved by "
-                                        + supervisor.displayName() + ".");
+                                if (failure != null) {
+                                    message.problem(cause(failure).getMessage());
+                                } else {
+                                    message.done("Refunded " + Money.format(record.amount()) + ", approved by "
+                                            + supervisor.displayName() + ".");
+                                }
                                 refreshTransactions();
                             }));
                 });
@@ -521,7 +599,11 @@ public final class TillModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
+    }
+
+    Notice notice() {
+        return message;
     }
 
     public ReadOnlyStringProperty refundWarningProperty() {

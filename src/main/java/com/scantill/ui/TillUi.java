@@ -9,6 +9,7 @@ import com.scantill.reports.DailyReports;
 import com.scantill.scanner.ScannerState;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import javafx.animation.PauseTransition;
 import javafx.event.Event;
 import javafx.scene.Parent;
@@ -59,12 +60,14 @@ final class TillUi implements Navigation {
         this.pinPrompt = new PinPromptModel(runtime.operators(), background);
         setup = new SetupController(new SetupModel(runtime.operators(), session, background));
         signIn = new SignInController(new SignInModel(runtime.operators(), session, background));
-        till = new TillController(new TillModel(runtime, session, pinPrompt, background, clock), this, session::operator);
+        till = new TillController(new TillModel(runtime, session, pinPrompt, background, clock), this, session::operator,
+                runtime.settings().options().shopZone());
         operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background), this);
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
                 runtime.backups(), background), this);
+        ZoneId shopZone = runtime.settings().options().shopZone();
         report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), session, background,
-                runtime.settings().modeFolder(), DailyReports.BANGKOK, clock), this, DailyReports.BANGKOK);
+                runtime.settings().modeFolder(), shopZone, clock), this, shopZone);
         pinPromptController = new PinPromptController(pinPrompt);
         setupView = Views.load("setup.fxml", setup);
         signInView = Views.load("sign-in.fxml", signIn);

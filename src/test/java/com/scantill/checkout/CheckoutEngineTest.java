@@ -2,6 +2,7 @@ package com.scantill.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.scantill.ledger.EventKind;
@@ -227,7 +228,7 @@ class CheckoutEngineTest {
         simulator.advanceClock(Duration.ofDays(91));
         simulator.clearRequests();
 
-        Throwable refused = cause(org.assertj.core.api.Assertions.catchThrowable(
+        Throwable refused = cause(catchThrowable(
                 () -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join()));
 
         assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("90 days");
@@ -241,7 +242,7 @@ class CheckoutEngineTest {
         till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
         simulator.advanceClock(Duration.ofDays(91));
 
-        Throwable refused = cause(org.assertj.core.api.Assertions.catchThrowable(
+        Throwable refused = cause(catchThrowable(
                 () -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join()));
 
         assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("90 days");
@@ -258,7 +259,7 @@ class CheckoutEngineTest {
         String reference = sell(10_000, PaymentCode.parse("130000000000000004"));
         till.awaitStatus(reference, SaleStatus.FAILED);
 
-        Throwable refused = cause(org.assertj.core.api.Assertions.catchThrowable(
+        Throwable refused = cause(catchThrowable(
                 () -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join()));
 
         assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("Only a paid sale");
@@ -328,14 +329,72 @@ class CheckoutEngineTest {
         String reference = sell(10_000, code);
 
         assertThatThrownBy(() -> till.engine.startSale(10_000, code, "cashier-1"))
-                .isInstanceOf(DuplicateScanException.class)
+                .isInstanceOf(PaymentCodeUsedException.class)
                 .hasMessageContaining(reference)
                 .hasMessageContaining("**************0009");
         assertThat(till.ledger.recentSales(10)).hasSize(1);
 
         till.awaitStatus(reference, SaleStatus.PENDING);
         till.engine.expire(reference, "supervisor-1").join();
-        assertThat(till.engine.startSale(10_000, code, "cashier-1").join().sale().status()).isNotNull();
+        assertThatThrownBy(() -> till.engine.startSale(10_000, code, "cashier-1").join())
+                .hasCauseInstanceOf(PaymentCodeUsedException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"130991292552725093", "130000000000000002", CustomerScript.NEVER_CONFIRMS_CODE})
+    void aPaymentCodeAlreadySentToOmiseIsRefusedWhateverBecameOfItsSaleAndNothingIsWrittenOrSent(String digits) {
+        PaymentCode code = PaymentCode.parse(digits);
+        String first = sell(10_000, code);
+        Sale earlier = digits.equals(CustomerScript.NEVER_CONFIRMS_CODE) ? till.awaitStatus(first, SaleStatus.PENDING)
+                : till.awaitFinal(first);
+        till.engine.abandon(first, "cashier-1").join();
+        long creates = simulator.requests().stream().filter(request -> request.route() == Route.CREATE_CHARGE).count();
+
+        Throwable refused = cause(catchThrowable(
+                () -> till.engine.startSale(95_000, code, "cashier-1").join()));
+
+        assertThat(refused).isInstanceOf(PaymentCodeUsedException.class);
+        assertThat(((PaymentCodeUsedException) refused).earlier().tillReference()).isEqualTo(first);
+        assertThat(((PaymentCodeUsedException) refused).earlier().status()).isEqualTo(earlier.status());
+        assertThat(refused.getMessage()).doesNotContain(digits);
+        assertThat(till.ledger.recentSales(10)).hasSize(1);
+        assertThat(simulator.requests().stream().filter(request -> request.route() == Route.CREATE_CHARGE).count())
+                .isEqualTo(creates);
+        assertThat(till.engine.startSale(10_000, PaymentCodes.random(), "cashier-1").join()).isNotNull();
+    }
+
+    @Test
+    void aPaymentCodeWhoseSaleWasSettledAsNotChargedMayBeScannedAgain() {
+        PaymentCode code = PaymentCodes.random();
+        simulator.faults().once(Route.CREATE_CHARGE, Fault.ErrorAnswer.serverError());
+        Sale notCharged = till.awaitFinal(sell(20_000, code));
+        assertThat(notCharged.status()).isEqualTo(SaleStatus.NOT_CREATED);
+
+        Sale paid = till.awaitFinal(sell(20_000, code));
+
+        assertThat(paid.status()).isEqualTo(SaleStatus.SUCCESSFUL);
+        assertThatThrownBy(() -> till.engine.startSale(20_000, code, "cashier-1").join())
+                .hasCauseInstanceOf(PaymentCodeUsedException.class);
+    }
+
+    @Test
+    void aUsedPaymentCodeIsStillRefusedAfterARestartAndTheLedgerHoldsNoWholeCode() throws Exception {
+        PaymentCode code = PaymentCodes.random();
+        till.awaitFinal(sell(20_000, code));
+        till.stop();
+        till.open();
+        till.engine.start().join();
+
+        assertThatThrownBy(() -> till.engine.startSale(20_000, code, "cashier-1").join())
+                .hasCauseInstanceOf(PaymentCodeUsedException.class);
+        till.ledger.close();
+        try (var files = java.nio.file.Files.walk(dataFolder)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                assertThat(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain(code.digits());
+            }
+        }
+        till.ledger = com.scantill.ledger.Ledger.open(dataFolder);
     }
 
     @Test

@@ -45,6 +45,8 @@ final class TillDriver implements AutoCloseable {
                 checkout.pendingLimitSeconds=1
                 training.customerConfirmSeconds=0.3
                 operators.pinHashIterations=1000
+                scanner.keyboard.maxGapMillis=25
+                scanner.keyboard.maxPauseMillis=300
                 """);
         System.setProperty("scantill.home", dataFolder.toString());
         FxToolkit.registerPrimaryStage();
@@ -87,8 +89,52 @@ final class TillDriver implements AutoCloseable {
                 .findFirst().orElseThrow().getScene();
     }
 
+    /** Sets a field's text directly: only for what a test prepares, never for what a person does. */
     void fill(String id, String text) {
         robot.interact(() -> robot.lookup(id).queryAs(TextInputControl.class).setText(text));
+    }
+
+    /** The gap between a person's keystrokes: slower than any scanner, as a cashier types. */
+    private static final long TYPING_GAP_MILLIS = 90;
+
+    /** Types {@code text} key by key, as a person does, into whatever has the focus. */
+    void type(String text) {
+        for (char c : text.toCharArray()) {
+            KeyCode key = switch (c) {
+                case '.' -> KeyCode.PERIOD;
+                case ',' -> KeyCode.COMMA;
+                case '-' -> KeyCode.MINUS;
+                case ' ' -> KeyCode.SPACE;
+                default -> Character.isDigit(c) ? KeyCode.valueOf("DIGIT" + c) : KeyCode.valueOf(String.valueOf(c).toUpperCase());
+            };
+            robot.type(key);
+            robot.sleep(TYPING_GAP_MILLIS);
+        }
+    }
+
+    /** Moves the focus with Tab to the field {@code id} and types {@code text} over whatever it held. */
+    void typeInto(String id, String text) {
+        focus(id);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.sleep(TYPING_GAP_MILLIS);
+        if (text.isEmpty()) {
+            robot.type(KeyCode.BACK_SPACE);
+        } else {
+            type(text);
+        }
+    }
+
+    /** Tabs until {@code id} has the focus, as a keyboard user does. */
+    void focus(String id) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(id).tryQuery().filter(Node::isVisible).isPresent());
+        Node target = robot.lookup(id).query();
+        for (int i = 0; i < 30 && !target.isFocused(); i++) {
+            robot.type(KeyCode.TAB);
+            robot.sleep(TYPING_GAP_MILLIS);
+        }
+        if (!target.isFocused()) {
+            throw new AssertionError("Tab never reaches " + id);
+        }
     }
 
     void click(String id) {
@@ -114,11 +160,20 @@ final class TillDriver implements AutoCloseable {
                 && robot.lookup(id).query().isVisible() && condition.test(text(id)));
     }
 
+    /** Signs in by keys: the id, Enter (to the PIN), the PIN, Enter. */
     void signIn(String id, String pin) {
         awaitText("#signInId", text -> true);
-        fill("#signInId", id);
-        fill("#signInPin", pin);
-        click("#signInButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#signInId").query().isFocused()
+                || robot.lookup("#signInPin").query().isFocused());
+        typeInto("#signInId", id);
+        press(KeyCode.ENTER);
+        awaitFocus("#signInPin");
+        type(pin);
+        press(KeyCode.ENTER);
+    }
+
+    void awaitFocus(String id) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(id).tryQuery().map(Node::isFocused).orElse(false));
     }
 
     /** The scanner types the code and Enter, 2 ms a character, into whatever has the focus. */
@@ -137,17 +192,22 @@ final class TillDriver implements AutoCloseable {
         }
     }
 
+    /** Keys the amount into the focused amount field, waits until the till asks for the code, and scans it. */
     void sell(String amount, String code) throws InterruptedException {
         awaitText("#amountField", text -> true);
-        fill("#amountField", amount);
+        awaitFocus("#amountField");
+        typeInto("#amountField", amount);
         awaitText("#amountMessage", text -> text.startsWith("Scan"));
         scan(code);
     }
 
+    /** The supervisor's approval by keys: the prompt has the focus on the id; id, Enter, PIN, Enter. */
     void approveAsSupervisor(String id, String pin) {
         awaitText("#pinReason", text -> !text.isEmpty());
-        fill("#pinOperator", id);
-        fill("#pinField", pin);
-        click("#pinApprove");
+        typeInto("#pinOperator", id);
+        press(KeyCode.ENTER);
+        awaitFocus("#pinField");
+        type(pin);
+        press(KeyCode.ENTER);
     }
 }

@@ -86,11 +86,18 @@ class TillFlowTest {
         runtime = till.runtime;
 
         till.awaitText("#setupId", text -> true);
-        till.fill("#setupId", "malee");
-        till.fill("#setupName", "Malee");
-        till.fill("#setupPin", "135790");
-        till.fill("#setupPinAgain", "135790");
-        till.click("#createButton");
+        till.awaitFocus("#setupId");
+        till.type("malee");
+        till.press(KeyCode.ENTER);
+        till.awaitFocus("#setupName");
+        till.type("Malee");
+        till.press(KeyCode.ENTER);
+        till.awaitFocus("#setupPin");
+        till.type("135790");
+        till.press(KeyCode.ENTER);
+        till.awaitFocus("#setupPinAgain");
+        till.type("135790");
+        till.press(KeyCode.ENTER);
 
         till.awaitText("#operatorStatus", text -> text.equals("Malee (manager)"));
         till.awaitText("#amountMessage", text -> text.startsWith("Key the amount"));
@@ -106,11 +113,12 @@ class TillFlowTest {
         signedIn("somchai", "4321");
 
         till.awaitText("#amountField", text -> true);
-        till.fill("#amountField", "19.99");
+        till.awaitFocus("#amountField");
+        till.typeInto("#amountField", "19.99");
         till.awaitText("#amountMessage", text -> text.equals("The least WeChat Pay takes is ฿20.00."));
         till.scan("130991292552725093");
         till.awaitText("#message", text -> text.equals("Key the amount before scanning the payment code."));
-        till.fill("#amountField", "150001");
+        till.typeInto("#amountField", "150001");
         till.awaitText("#amountMessage", text -> text.equals("The most WeChat Pay takes is ฿150,000.00."));
 
         till.sell("1500", "130991292552725093");
@@ -173,15 +181,16 @@ class TillFlowTest {
         till.sell("1,000", "134567890123456789");
         till.awaitText("#panelTitle", text -> text.equals("PAID ฿1,000.00"));
 
-        robot.interact(() -> robot.lookup("#transactionList").<ListView<Sale>>queryListView().getSelectionModel().select(0));
+        till.focus("#transactionList");
+        till.press(KeyCode.HOME);
         till.awaitText("#refundAmount", text -> text.equals("1,000.00"));
-        till.fill("#refundAmount", "250");
+        till.typeInto("#refundAmount", "250");
         till.press(KeyCode.F6);
         till.approveAsSupervisor("wanida", "8642");
         till.awaitText("#message", text -> text.equals("Refunded ฿250.00, approved by Wanida."));
 
         till.awaitText("#refundAmount", text -> text.equals("750.00"));
-        till.click("#refundButton");
+        till.press(KeyCode.F6);
         till.approveAsSupervisor("malee", "135790");
         till.awaitText("#message", text -> text.equals("Refunded ฿750.00, approved by Malee."));
 
@@ -246,10 +255,10 @@ class TillFlowTest {
 
         till.press(KeyCode.F9);
         till.awaitText("#keyHint", text -> text.equals("none (training mode)"));
-        till.fill("#newKey", SECRET_KEY);
-        till.fill("#tillId", "front-2");
-        till.fill("#pendingLimit", "45");
-        till.click("#saveSettings");
+        till.typeInto("#newKey", SECRET_KEY);
+        till.typeInto("#tillId", "front-2");
+        till.typeInto("#pendingLimit", "45");
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         till.awaitText("#settingsMessage", text -> text.startsWith("Saved."));
 
         till.press(KeyCode.ESCAPE);
@@ -269,7 +278,7 @@ class TillFlowTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !runtime.backups().backups().isEmpty());
         int backupsBefore = runtime.backups().backups().size();
-        till.click("#backUpNow");
+        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
         till.awaitText("#settingsMessage", text -> text.startsWith("Ledger backed up to " + till.trainingFolder().resolve("backups")));
         assertThat(runtime.backups().backups()).hasSize(backupsBefore + 1);
     }
@@ -290,10 +299,11 @@ class TillFlowTest {
 
         till.press(KeyCode.F8);
         till.awaitText("#newId", text -> true);
-        till.fill("#newId", "nok");
-        till.fill("#newName", "Nok");
-        till.fill("#operatorPin", "7531");
-        till.click("#addButton");
+        till.awaitFocus("#newId");
+        till.typeInto("#newId", "nok");
+        till.typeInto("#newName", "Nok");
+        till.typeInto("#operatorPin", "7531");
+        till.press(KeyCode.ENTER);
         till.awaitText("#operatorsMessage", text -> text.equals("Added nok."));
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#operatorList").queryListView().getItems().size() == 4);
 

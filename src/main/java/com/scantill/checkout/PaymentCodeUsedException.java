@@ -1,0 +1,24 @@
+package com.scantill.checkout;
+
+import com.scantill.ledger.Sale;
+
+/**
+ * The payment code was already sent to Omise for an earlier sale, whatever became of it: payment codes are single
+ * use, so the customer must refresh it. Nothing was written or sent.
+ */
+public final class PaymentCodeUsedException extends CheckoutRefusedException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Sale earlier;
+
+    public PaymentCodeUsedException(Sale earlier) {
+        super("payment code " + earlier.paymentCodeMasked() + " was already used for sale " + earlier.tillReference());
+        this.earlier = earlier;
+    }
+
+    /** The sale the code was used for. */
+    public Sale earlier() {
+        return earlier;
+    }
+}
