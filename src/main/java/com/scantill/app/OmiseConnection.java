@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class OmiseConnection implements AutoCloseable {
 
     static final SecretKey TRAINING_KEY = SecretKey.of("skey_test_scantill_training");
+    /** Where training keeps the simulator's charges, beside its ledger, so that they outlive a restart. */
+    public static final String TRAINING_CHARGES = "training-charges.json";
 
     private final TillMode mode;
     private final OmiseClient client;
@@ -27,7 +29,8 @@ public final class OmiseConnection implements AutoCloseable {
     public static OmiseConnection open(Settings settings) {
         if (settings.mode() == TillMode.TRAINING) {
             OmiseSimulator simulator = OmiseSimulator.start(OmiseSimulator.options()
-                    .confirmDelay(settings.options().trainingCustomerDelay()));
+                    .confirmDelay(settings.options().trainingCustomerDelay())
+                    .storeIn(settings.modeFolder().resolve(TRAINING_CHARGES)));
             return new OmiseConnection(TillMode.TRAINING,
                     OmiseClient.builder(TRAINING_KEY).baseUri(simulator.baseUri()).build(), simulator);
         }

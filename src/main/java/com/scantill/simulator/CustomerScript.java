@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scripted customer. The documented payment codes below fail in each way the WeChat Pay UPM page lists, or
- * are never confirmed; any other valid payment code is paid after {@link #confirmDelay()}. Tests may script any
+ * are never confirmed, and so does any code of {@link #SCRIPTED_PREFIX}, seven digits and the same last digit; any
+ * other valid payment code is paid after {@link #confirmDelay()}. Tests may script any
  * payment code with {@link #script}.
  */
 public final class CustomerScript {
@@ -20,6 +21,8 @@ public final class CustomerScript {
             "130000000000000004", "insufficient_fund",
             "130000000000000005", "failed_processing");
     public static final String NEVER_CONFIRMS_CODE = "130000000000000009";
+    /** The start of every scripted payment code: {@code 1300000000}, any seven digits, then the outcome digit. */
+    public static final String SCRIPTED_PREFIX = "1300000000";
 
     private static final Map<String, String> FAILURE_MESSAGES = Map.of(
             "payment_expired", "payment expired",
@@ -59,13 +62,25 @@ public final class CustomerScript {
         if (behaviour != null) {
             return behaviour;
         }
-        if (NEVER_CONFIRMS_CODE.equals(paymentCode)) {
+        String outcome = outcomeCode(paymentCode);
+        if (NEVER_CONFIRMS_CODE.equals(outcome)) {
             return new CustomerBehaviour.NeverConfirms();
         }
-        String failureCode = FAILING_CODES.get(paymentCode);
+        String failureCode = FAILING_CODES.get(outcome);
         if (failureCode != null) {
             return new CustomerBehaviour.Fails(confirmDelay, failureCode, failureMessage(failureCode));
         }
         return new CustomerBehaviour.Pays(confirmDelay);
+    }
+
+    /**
+     * Payment codes are single use, so a trainee needs fresh ones: any code of {@value #SCRIPTED_PREFIX}, seven
+     * digits of their choice and an outcome digit behaves as the documented code with that outcome digit.
+     */
+    private static String outcomeCode(String paymentCode) {
+        if (paymentCode.length() == 18 && paymentCode.startsWith(SCRIPTED_PREFIX)) {
+            return "13000000000000000" + paymentCode.charAt(17);
+        }
+        return paymentCode;
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An Omise API for WeChat Pay UPM, served over HTTP on 127.0.0.1: training mode's back end and every test's.
- * It accepts any {@code skey_test_…} key, keeps charges in memory, plays a scripted customer, and injects faults.
+ * It accepts any {@code skey_test_…} key, keeps charges in memory (and in a file, when given one), plays a scripted
+ * customer, and injects faults.
  */
 public final class OmiseSimulator implements AutoCloseable {
 
@@ -32,13 +34,14 @@ public final class OmiseSimulator implements AutoCloseable {
     private final ExecutorService requestThreads;
     private final ScheduledExecutorService customerThread;
     private final SimulatorClock clock;
-    private final ChargeBook book = new ChargeBook();
+    private final ChargeBook book;
     private final CustomerScript customer;
     private final FaultInjector faults = new FaultInjector();
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
 
     private OmiseSimulator(Options options) {
         this.clock = new SimulatorClock(options.clock);
+        this.book = options.store == null ? new ChargeBook() : new ChargeBook(options.store);
         this.customer = new CustomerScript(options.confirmDelay);
         this.requestThreads = Executors.newFixedThreadPool(options.requestThreads, daemonThreads("omise-simulator-http"));
         this.customerThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("omise-simulator-customer"));
@@ -49,8 +52,10 @@ public final class OmiseSimulator implements AutoCloseable {
             customerThread.shutdownNow();
             throw new UncheckedIOException("The Omise simulator could not listen on port " + options.port, e);
         }
-        server.createContext("/", new SimulatorHandler(book, clock, customer, faults, customerThread,
-                options.chargeLifetime, requests::add));
+        SimulatorHandler handler = new SimulatorHandler(book, clock, customer, faults, customerThread,
+                options.chargeLifetime, requests::add);
+        handler.resumeCustomers();
+        server.createContext("/", handler);
         server.setExecutor(requestThreads);
         server.start();
         log.info("Omise simulator listening at {}", baseUri());
@@ -137,6 +142,7 @@ public final class OmiseSimulator implements AutoCloseable {
         private Duration chargeLifetime = Duration.ofDays(1);
         private int requestThreads = 16;
         private Clock clock = Clock.systemUTC();
+        private Path store;
 
         private Options() {
         }
@@ -161,6 +167,12 @@ public final class OmiseSimulator implements AutoCloseable {
 
         public Options requestThreads(int threads) {
             this.requestThreads = threads;
+            return this;
+        }
+
+        /** Keeps the charges in {@code file}, read back at the next start: training's charges survive a restart. */
+        public Options storeIn(Path file) {
+            this.store = file;
             return this;
         }
 

@@ -43,6 +43,11 @@ final class SimulatedCharge {
 
     SimulatedCharge(long sequence, String id, String sourceId, long amount, String currency, String barcode,
                     String description, Map<String, String> metadata, Instant createdAt, Duration lifetime) {
+        this(sequence, id, sourceId, amount, currency, barcode, description, metadata, createdAt, createdAt.plus(lifetime));
+    }
+
+    private SimulatedCharge(long sequence, String id, String sourceId, long amount, String currency, String barcode,
+                            String description, Map<String, String> metadata, Instant createdAt, Instant expiresAt) {
         this.sequence = sequence;
         this.id = id;
         this.sourceId = sourceId;
@@ -52,8 +57,75 @@ final class SimulatedCharge {
         this.description = description;
         this.metadata = new LinkedHashMap<>(metadata);
         this.createdAt = createdAt;
-        this.expiresAt = createdAt.plus(lifetime);
+        this.expiresAt = expiresAt;
         this.statusChangedAt = createdAt;
+    }
+
+    /**
+     * Everything about the charge, to be kept on disk and read back by {@link #fromState}; the payment code is kept
+     * masked, as nothing on disk may hold a whole one.
+     */
+    synchronized JsonObject state() {
+        JsonObject state = new JsonObject();
+        state.addProperty("sequence", sequence);
+        state.addProperty("id", id);
+        state.addProperty("sourceId", sourceId);
+        state.addProperty("amount", amount);
+        state.addProperty("currency", currency);
+        state.addProperty("barcode", masked(barcode));
+        state.addProperty("description", description);
+        state.add("metadata", metadataJson(metadata));
+        state.addProperty("createdAt", createdAt.toString());
+        state.addProperty("expiresAt", expiresAt.toString());
+        JsonArray refundStates = new JsonArray();
+        refunds.forEach(refund -> refundStates.add(refund.deepCopy()));
+        state.add("refunds", refundStates);
+        state.addProperty("status", status);
+        state.addProperty("failureCode", failureCode);
+        state.addProperty("failureMessage", failureMessage);
+        state.addProperty("transactionId", transactionId);
+        state.addProperty("paidAt", paidAt == null ? null : paidAt.toString());
+        state.addProperty("expiredAt", expiredAt == null ? null : expiredAt.toString());
+        state.addProperty("statusChangedAt", statusChangedAt.toString());
+        state.addProperty("refundedAmount", refundedAmount);
+        return state;
+    }
+
+    static SimulatedCharge fromState(JsonObject state) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        state.getAsJsonObject("metadata").entrySet().forEach(entry -> metadata.put(entry.getKey(), entry.getValue().getAsString()));
+        SimulatedCharge charge = new SimulatedCharge(state.get("sequence").getAsLong(), state.get("id").getAsString(),
+                state.get("sourceId").getAsString(), state.get("amount").getAsLong(), state.get("currency").getAsString(),
+                state.get("barcode").getAsString(), text(state, "description"), metadata,
+                Instant.parse(state.get("createdAt").getAsString()), Instant.parse(state.get("expiresAt").getAsString()));
+        state.getAsJsonArray("refunds").forEach(refund -> charge.refunds.add(refund.getAsJsonObject()));
+        charge.status = state.get("status").getAsString();
+        charge.failureCode = text(state, "failureCode");
+        charge.failureMessage = text(state, "failureMessage");
+        charge.transactionId = text(state, "transactionId");
+        charge.paidAt = time(state, "paidAt");
+        charge.expiredAt = time(state, "expiredAt");
+        charge.statusChangedAt = Instant.parse(state.get("statusChangedAt").getAsString());
+        charge.refundedAmount = state.get("refundedAmount").getAsLong();
+        return charge;
+    }
+
+    private static String text(JsonObject state, String name) {
+        return state.has(name) && !state.get(name).isJsonNull() ? state.get(name).getAsString() : null;
+    }
+
+    private static Instant time(JsonObject state, String name) {
+        String text = text(state, name);
+        return text == null ? null : Instant.parse(text);
+    }
+
+    private static String masked(String code) {
+        return code.length() <= 4 ? code : "*".repeat(code.length() - 4) + code.substring(code.length() - 4);
+    }
+
+    synchronized boolean isPending(Instant now) {
+        expireIfOverdue(now);
+        return status.equals(PENDING);
     }
 
     long sequence() {

@@ -120,6 +120,9 @@ final class SimulatorHandler implements HttpHandler {
         } catch (ApiError error) {
             answer = Answer.error(error.status(), error.code(), error.getMessage(), null);
         }
+        if (!"GET".equals(call.method())) {
+            book.changed();
+        }
         journal.accept(new RecordedRequest(receivedAt, clock.now(), call.method(), call.path(), call.route(), call.chargeId(),
                 call.params(), headers, loseResponse ? 0 : answer.status()));
         if (loseResponse) {
@@ -182,7 +185,9 @@ final class SimulatorHandler implements HttpHandler {
         }
         SimulatedCharge charge = book.create(amount, "THB", barcode, params.get("description"),
                 prefixed(params, "metadata"), now, chargeLifetime);
-        scheduleCustomer(charge, customer.behaviourFor(barcode));
+        CustomerBehaviour behaviour = customer.behaviourFor(barcode);
+        book.plan(charge.id(), behaviour);
+        scheduleCustomer(charge, behaviour);
         log.debug("Created {} for {} satang", charge.id(), amount);
         return charge.toJson(now);
     }
@@ -196,7 +201,20 @@ final class SimulatorHandler implements HttpHandler {
         } else {
             return;
         }
-        customerActions.schedule(() -> charge.customerActs(behaviour, clock.now()), after.toNanos(), TimeUnit.NANOSECONDS);
+        customerActions.schedule(() -> {
+            charge.customerActs(behaviour, clock.now());
+            book.changed();
+        }, after.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The customers of charges still pending when the simulator last stopped carry on as planned. */
+    void resumeCustomers() {
+        Instant now = clock.now();
+        for (SimulatedCharge charge : book.all()) {
+            if (charge.isPending(now)) {
+                book.planFor(charge.id()).ifPresent(behaviour -> scheduleCustomer(charge, behaviour));
+            }
+        }
     }
 
     private JsonObject listCharges(Map<String, String> params, Instant now) {
