@@ -11,6 +11,7 @@ import com.scantill.ledger.SaleStatus;
 import com.scantill.model.Money;
 import com.scantill.model.PaymentCode;
 import com.scantill.model.WeChatPayUpm;
+import com.scantill.omise.ApiFailure;
 import com.scantill.omise.Charge;
 import com.scantill.omise.ChargeCreation;
 import com.scantill.omise.CreateChargeRequest;
@@ -60,6 +61,8 @@ public final class CheckoutEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CheckoutEngine.class);
     private static final DateTimeFormatter REFERENCE_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
     private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+    /** How many times in a row Omise may say it does not know a sale's charge before a supervisor must look. */
+    static final int LOOKS_BEFORE_ATTENTION = 5;
 
     private final Ledger ledger;
     private final OmiseClient client;
@@ -71,6 +74,7 @@ public final class CheckoutEngine implements AutoCloseable {
     private final List<CheckoutListener> listeners = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private final CompletableFuture<List<String>> recovered = new CompletableFuture<>();
+    private volatile OmiseAccess access = OmiseAccess.ACCEPTED;
     private volatile boolean closed;
 
     public CheckoutEngine(Ledger ledger, OmiseClient client, CheckoutSettings settings) {
@@ -120,6 +124,7 @@ public final class CheckoutEngine implements AutoCloseable {
      * earlier sale; nothing is written or sent then.
      *
      * @throws PaymentCodeUsedException when the code is being charged for a sale not yet finished
+     * @throws KeyRefusedException      while Omise refuses the till's secret key
      * @throws CheckoutRefusedException for an amount out of the limits, or while an earlier sale's outcome is still
      *                                  being reconciled; nothing is written or sent
      */
@@ -127,6 +132,9 @@ public final class CheckoutEngine implements AutoCloseable {
         requireOperator(operatorId);
         if (!WeChatPayUpm.isWithinLimits(amount)) {
             throw new CheckoutRefusedException(WeChatPayUpm.limitsMessage(amount));
+        }
+        if (access == OmiseAccess.KEY_REFUSED) {
+            throw new KeyRefusedException();
         }
         SaleWorker worker;
         synchronized (this) {
@@ -173,19 +181,43 @@ public final class CheckoutEngine implements AutoCloseable {
             commit(worker, sale.toBuilder().expireRequested(true).build(), EventKind.EXPIRE_REQUESTED, supervisorId, null, null);
             try {
                 applyCharge(worker, client.expireCharge(sale.chargeId()), EventKind.STATUS_SEEN, supervisorId);
-            } catch (OmiseApiException refused) {
-                // Omise refuses to expire a charge that is no longer pending: the customer finished first.
-                log.info("Expiry of {} refused ({}); reading the charge", tillReference, refused.code());
-                try {
-                    applyCharge(worker, client.retrieveCharge(sale.chargeId()), EventKind.STATUS_SEEN, null);
-                } catch (OmiseException unreadable) {
-                    throw expireFailed(worker, supervisorId, unreadable);
+                heardAnswer();
+            } catch (OmiseException refused) {
+                heard(refused);
+                switch (refused.failure()) {
+                    case ACCOUNT -> throw expireFailed(worker, supervisorId, ExpireFailedException.Reason.KEY_REFUSED, refused);
+                    case RETRYABLE -> {
+                        if (!(refused instanceof OmiseApiException)) {
+                            throw expireFailed(worker, supervisorId, ExpireFailedException.Reason.UNREACHABLE, refused);
+                        }
+                    }
+                    default -> log.info("Expiry of {} refused ({}); reading the charge", tillReference, refused.getMessage());
                 }
-            } catch (OmiseException unreachable) {
-                throw expireFailed(worker, supervisorId, unreachable);
+                // Omise answered: the charge tells the truth (the customer finished first, say).
+                lookAfterRefusedExpiry(worker, supervisorId);
+            }
+            if (worker.sale.status() == SaleStatus.PENDING) {
+                throw expireFailed(worker, supervisorId, ExpireFailedException.Reason.STILL_PENDING, null);
             }
             return worker.state();
         });
+    }
+
+    private void lookAfterRefusedExpiry(SaleWorker worker, String supervisorId) {
+        try {
+            applyCharge(worker, client.retrieveCharge(worker.sale.chargeId()), EventKind.STATUS_SEEN, null);
+            heardAnswer();
+        } catch (OmiseException unreadable) {
+            heard(unreadable);
+            switch (unreadable.failure()) {
+                case NOT_FOUND -> {
+                    needsAttention(worker, "Omise knows no charge " + worker.sale.chargeId() + " to expire");
+                    throw expireFailed(worker, supervisorId, ExpireFailedException.Reason.UNKNOWN_CHARGE, unreadable);
+                }
+                case ACCOUNT -> throw expireFailed(worker, supervisorId, ExpireFailedException.Reason.KEY_REFUSED, unreadable);
+                default -> throw expireFailed(worker, supervisorId, ExpireFailedException.Reason.UNREACHABLE, unreadable);
+            }
+        }
     }
 
     /** The cashier stops waiting for a pending charge; the engine keeps following it, and asks for a refund if it is paid. */
@@ -275,6 +307,7 @@ public final class CheckoutEngine implements AutoCloseable {
             creation = client.createCharge(CreateChargeRequest.of(sale.amount(), code, worker.reference)
                     .withDescription("ScanTill " + settings.tillId() + " sale " + worker.reference));
         } catch (OmiseApiException refused) {
+            heard(refused);
             settleNotCreated(worker, EventKind.CHARGE_REFUSED, refused.code() == null ? "http_" + refused.httpStatus() : refused.code(),
                     refused.code() == null ? refused.getMessage() : refused.apiMessage());
             return;
@@ -286,6 +319,7 @@ public final class CheckoutEngine implements AutoCloseable {
             creation = new ChargeCreation.OutcomeUnknown(worker.reference, unexpected.toString(), 0);
         }
         if (creation instanceof ChargeCreation.Created created) {
+            heardAnswer();
             applyCharge(worker, created.charge(), EventKind.CHARGE_CREATED, null);
         } else if (creation instanceof ChargeCreation.OutcomeUnknown unknown) {
             commit(worker, worker.sale.toBuilder().status(SaleStatus.UNKNOWN).build(), EventKind.OUTCOME_UNKNOWN, null, null,
@@ -314,7 +348,9 @@ public final class CheckoutEngine implements AutoCloseable {
         Optional<Charge> found;
         try {
             found = findCharge(sale);
+            heardAnswer();
         } catch (OmiseException e) {
+            heard(e);
             worker.consecutiveErrors++;
             Duration wait = settings.polling().errorDelay(worker.consecutiveErrors, settings.reconciliation().interval());
             log.warn("Could not search for the charge of {} ({}); again in {} ms", worker.reference, e.getMessage(), wait.toMillis());
@@ -351,9 +387,18 @@ public final class CheckoutEngine implements AutoCloseable {
         }
         try {
             Charge charge = client.retrieveCharge(sale.chargeId());
+            heardAnswer();
             worker.consecutiveErrors = 0;
+            worker.notFoundLooks = 0;
             applyCharge(worker, charge, EventKind.STATUS_SEEN, null);
         } catch (OmiseException e) {
+            heard(e);
+            if (e.failure() == ApiFailure.NOT_FOUND && ++worker.notFoundLooks >= LOOKS_BEFORE_ATTENTION) {
+                log.error("Omise does not know charge {} of sale {} after {} looks; it needs a supervisor", sale.chargeId(),
+                        worker.reference, worker.notFoundLooks);
+                needsAttention(worker, "Omise knows no charge " + sale.chargeId() + " after " + worker.notFoundLooks + " looks");
+                return;
+            }
             worker.consecutiveErrors++;
             log.warn("Could not read the charge of {}: {}", worker.reference, e.getMessage());
             schedulePoll(worker);
@@ -380,10 +425,52 @@ public final class CheckoutEngine implements AutoCloseable {
         }
     }
 
-    private CheckoutRefusedException expireFailed(SaleWorker worker, String supervisorId, OmiseException cause) {
-        ledger.note(SaleEvent.of(EventKind.EXPIRE_FAILED, worker.sale, supervisorId, null, cause.getMessage(), now()));
-        return new CheckoutRefusedException("Could not reach Omise to expire sale " + worker.reference
-                + ". The till keeps checking the charge; try again.", cause);
+    private ExpireFailedException expireFailed(SaleWorker worker, String supervisorId, ExpireFailedException.Reason reason,
+                                               OmiseException cause) {
+        ledger.note(SaleEvent.of(EventKind.EXPIRE_FAILED, worker.sale, supervisorId, null,
+                reason + (cause == null ? "" : ": " + cause.getMessage()), now()));
+        return new ExpireFailedException(reason, worker.sale, cause);
+    }
+
+    /** Omise does not know the sale's charge however often it is asked: a supervisor must look; the sweep keeps asking. */
+    private void needsAttention(SaleWorker worker, String detail) {
+        if (!worker.sale.needsAttention()) {
+            commit(worker, worker.sale.toBuilder().needsAttention(true).build(), EventKind.NEEDS_ATTENTION, null, null, detail);
+        }
+        finish(worker);
+    }
+
+    /** Whether Omise accepts the key, as its last answer told. */
+    public OmiseAccess access() {
+        return access;
+    }
+
+    private void heard(OmiseException failure) {
+        if (failure.failure() == ApiFailure.ACCOUNT) {
+            changeAccess(OmiseAccess.KEY_REFUSED);
+        }
+    }
+
+    private void heardAnswer() {
+        changeAccess(OmiseAccess.ACCEPTED);
+    }
+
+    private void changeAccess(OmiseAccess now) {
+        if (access != now) {
+            access = now;
+            if (now == OmiseAccess.KEY_REFUSED) {
+                log.error("Omise refused the secret key: no sale can be taken until a manager fixes it");
+            } else {
+                log.info("Omise accepts the secret key again");
+            }
+            for (CheckoutListener listener : listeners) {
+                try {
+                    listener.accessChanged(now);
+                } catch (RuntimeException e) {
+                    log.warn("A checkout listener failed", e);
+                }
+            }
+        }
     }
 
     /** Takes in what Omise says of the sale's charge, writing it with an event when anything changed. */
@@ -424,7 +511,8 @@ public final class CheckoutEngine implements AutoCloseable {
                 .chargeId(charge.id())
                 .status(status)
                 .fees(charge.fee(), charge.feeVat(), charge.net())
-                .refundedAmount(Math.min(sale.amount(), Math.max(sale.refundedAmount(), charge.refundedAmount())));
+                .refundedAmount(Math.min(sale.amount(), Math.max(sale.refundedAmount(), charge.refundedAmount())))
+                .needsAttention(false);
         switch (status) {
             case FAILED -> builder.failure(charge.failureCode(), charge.failureMessage());
             case SUCCESSFUL -> builder.paidAt(charge.paidAt() != null ? charge.paidAt() : now)
@@ -471,6 +559,7 @@ public final class CheckoutEngine implements AutoCloseable {
             Refund refund = client.createRefund(sale.chargeId(), new CreateRefundRequest(amount, record.refundReference()));
             return settleRefundMade(record, sale, refund.id(), "refund " + refund.id());
         } catch (OmiseApiException refused) {
+            heard(refused);
             ledger.settleRefund(record.failed(refused.code(), now()), sale, SaleEvent.of(EventKind.REFUND_FAILED, sale,
                     operatorId, amount, refused.getMessage(), now()));
             throw new CheckoutRefusedException("Omise refused the refund: " + (refused.code() == null
@@ -527,7 +616,7 @@ public final class CheckoutEngine implements AutoCloseable {
     private List<String> recoverUnfinishedSales() {
         List<String> resumed = new ArrayList<>();
         for (Sale sale : ledger.unfinishedSales()) {
-            if (workers.containsKey(sale.tillReference())) {
+            if (workers.containsKey(sale.tillReference()) || sale.needsAttention()) {
                 continue;
             }
             SaleWorker worker = new SaleWorker(sale, null);
@@ -561,6 +650,7 @@ public final class CheckoutEngine implements AutoCloseable {
     }
 
     private void sweep() {
+        lookAgainAtUnknownCharges();
         for (RefundRecord refund : ledger.unsettledRefunds()) {
             try {
                 settleUnansweredRefund(refund);
@@ -569,6 +659,29 @@ public final class CheckoutEngine implements AutoCloseable {
             }
         }
         findLateCharges();
+    }
+
+    /** Sales whose charge Omise did not know are asked about again, slowly; one Omise knows now is followed again. */
+    private void lookAgainAtUnknownCharges() {
+        for (Sale sale : ledger.salesNeedingAttention()) {
+            if (workers.containsKey(sale.tillReference())) {
+                continue;
+            }
+            Charge charge;
+            try {
+                charge = client.retrieveCharge(sale.chargeId());
+                heardAnswer();
+            } catch (OmiseException e) {
+                heard(e);
+                log.info("Charge {} of sale {} still unknown: {}", sale.chargeId(), sale.tillReference(), e.getMessage());
+                continue;
+            }
+            SaleWorker worker = new SaleWorker(sale, null);
+            if (workers.putIfAbsent(worker.reference, worker) == null) {
+                log.warn("Omise knows charge {} of sale {} now; following it again", sale.chargeId(), sale.tillReference());
+                worker.submit(() -> applyCharge(worker, charge, EventKind.STATUS_SEEN, null));
+            }
+        }
     }
 
     private void sweepQuietly() {
@@ -704,6 +817,7 @@ public final class CheckoutEngine implements AutoCloseable {
         volatile boolean expiryOffered;
         int consecutiveErrors;
         int lookupsWithoutMatch;
+        int notFoundLooks;
         private ScheduledFuture<?> next;
         private ScheduledFuture<?> expiryOffer;
 

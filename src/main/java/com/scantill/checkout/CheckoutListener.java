@@ -5,4 +5,8 @@ package com.scantill.checkout;
 public interface CheckoutListener {
 
     void saleChanged(SaleState state);
+
+    /** Omise began refusing the till's secret key, or accepts it again. */
+    default void accessChanged(OmiseAccess access) {
+    }
 }

@@ -17,6 +17,7 @@ public enum EventKind {
     EXPIRE_FAILED,
     ABANDONED,
     REFUND_OWED,
+    NEEDS_ATTENTION,
     REFUND_REQUESTED,
     REFUNDED,
     REFUND_FAILED,

@@ -35,7 +35,7 @@ public final class Ledger implements AutoCloseable {
     static final String DATABASE = "scantill";
     private static final String SALE_COLUMNS = "till_reference, till_id, operator_id, amount, currency, "
             + "payment_code_masked, charge_id, status, failure_code, failure_message, fee, fee_vat, net, refunded_amount, "
-            + "expire_requested, abandoned, refund_owed, created_at, paid_at, expired_at, finished_at";
+            + "expire_requested, abandoned, refund_owed, created_at, paid_at, expired_at, finished_at, needs_attention";
     private static final String REFUND_COLUMNS = "refund_reference, till_reference, amount, status, refund_id, "
             + "operator_id, approved_by, failure_code, requested_at, finished_at";
     private static final String EVENT_COLUMNS = "id, till_reference, occurred_at, kind, operator_id, status_after, amount, detail";
@@ -135,7 +135,7 @@ public final class Ledger implements AutoCloseable {
     public void insert(Sale sale, SaleEvent event, String paymentCodeDigits) {
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sale (" + SALE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO sale (" + SALE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bindSale(insert, sale);
                 insert.executeUpdate();
             }
@@ -212,6 +212,12 @@ public final class Ledger implements AutoCloseable {
     /** Sales not yet in a final state, oldest first: what start-up recovery resumes. */
     public List<Sale> unfinishedSales() {
         return querySales("WHERE status IN ('CREATED', 'CREATING', 'PENDING', 'UNKNOWN') ORDER BY created_at");
+    }
+
+    /** Unfinished sales whose charge Omise did not know, oldest first. */
+    public List<Sale> salesNeedingAttention() {
+        return querySales("WHERE needs_attention = TRUE AND status IN ('CREATED', 'CREATING', 'PENDING', 'UNKNOWN') "
+                + "ORDER BY created_at");
     }
 
     /** The newest sales first. */
@@ -330,8 +336,8 @@ public final class Ledger implements AutoCloseable {
     private static void updateSale(Connection connection, Sale sale) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE sale SET charge_id = ?, status = ?, "
                 + "failure_code = ?, failure_message = ?, fee = ?, fee_vat = ?, net = ?, refunded_amount = ?, "
-                + "expire_requested = ?, abandoned = ?, refund_owed = ?, paid_at = ?, expired_at = ?, finished_at = ? "
-                + "WHERE till_reference = ?")) {
+                + "expire_requested = ?, abandoned = ?, refund_owed = ?, paid_at = ?, expired_at = ?, finished_at = ?, "
+                + "needs_attention = ? WHERE till_reference = ?")) {
             update.setString(1, sale.chargeId());
             update.setString(2, sale.status().name());
             update.setString(3, sale.failureCode());
@@ -346,7 +352,8 @@ public final class Ledger implements AutoCloseable {
             setTime(update, 12, sale.paidAt());
             setTime(update, 13, sale.expiredAt());
             setTime(update, 14, sale.finishedAt());
-            update.setString(15, sale.tillReference());
+            update.setBoolean(15, sale.needsAttention());
+            update.setString(16, sale.tillReference());
             requireOneRow(update.executeUpdate(), sale.tillReference());
         }
     }
@@ -393,6 +400,7 @@ public final class Ledger implements AutoCloseable {
         setTime(statement, 19, sale.paidAt());
         setTime(statement, 20, sale.expiredAt());
         setTime(statement, 21, sale.finishedAt());
+        statement.setBoolean(22, sale.needsAttention());
     }
 
     private static void bindRefund(PreparedStatement statement, RefundRecord refund) throws SQLException {
@@ -413,7 +421,7 @@ public final class Ledger implements AutoCloseable {
                 row.getString(6), row.getString(7), SaleStatus.valueOf(row.getString(8)), row.getString(9),
                 row.getString(10), getLong(row, 11), getLong(row, 12), getLong(row, 13), row.getLong(14),
                 row.getBoolean(15), row.getBoolean(16), row.getBoolean(17), getTime(row, 18), getTime(row, 19),
-                getTime(row, 20), getTime(row, 21));
+                getTime(row, 20), getTime(row, 21), row.getBoolean(22));
     }
 
     private static RefundRecord readRefund(ResultSet row) throws SQLException {

@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param expireRequested a supervisor asked for the charge to be expired
  * @param abandoned       the cashier stopped waiting for the customer
  * @param refundOwed      the charge was paid although the sale had been expired or abandoned: refund it
+ * @param needsAttention  Omise does not know the sale's charge, however often it was looked for: a supervisor checks
+ *                        it by hand; the till keeps looking, slowly
  */
 public record Sale(
         String tillReference,
@@ -31,7 +33,8 @@ public record Sale(
         Instant createdAt,
         Instant paidAt,
         Instant expiredAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        boolean needsAttention) {
 
     public Sale {
         Objects.requireNonNull(tillReference, "tillReference");
@@ -43,7 +46,7 @@ public record Sale(
     public static Sale created(String tillReference, String tillId, String operatorId, long amount, String currency,
                                String paymentCodeMasked, Instant at) {
         return new Sale(tillReference, tillId, operatorId, amount, currency, paymentCodeMasked, null, SaleStatus.CREATED,
-                null, null, null, null, null, 0, false, false, false, at, null, null, null);
+                null, null, null, null, null, 0, false, false, false, at, null, null, null, false);
     }
 
     public long refundableAmount() {
@@ -71,6 +74,7 @@ public record Sale(
         private Instant paidAt;
         private Instant expiredAt;
         private Instant finishedAt;
+        private boolean needsAttention;
 
         private Builder(Sale from) {
             this.from = from;
@@ -88,6 +92,7 @@ public record Sale(
             this.paidAt = from.paidAt;
             this.expiredAt = from.expiredAt;
             this.finishedAt = from.finishedAt;
+            this.needsAttention = from.needsAttention;
         }
 
         public Builder chargeId(String value) {
@@ -148,10 +153,16 @@ public record Sale(
             return this;
         }
 
+        public Builder needsAttention(boolean value) {
+            this.needsAttention = value;
+            return this;
+        }
+
         public Sale build() {
             return new Sale(from.tillReference, from.tillId, from.operatorId, from.amount, from.currency,
                     from.paymentCodeMasked, chargeId, status, failureCode, failureMessage, fee, feeVat, net,
-                    refundedAmount, expireRequested, abandoned, refundOwed, from.createdAt, paidAt, expiredAt, finishedAt);
+                    refundedAmount, expireRequested, abandoned, refundOwed, from.createdAt, paidAt, expiredAt, finishedAt,
+                    needsAttention);
         }
     }
 }

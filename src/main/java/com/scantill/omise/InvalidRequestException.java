@@ -15,4 +15,9 @@ public final class InvalidRequestException extends OmiseException {
     public String field() {
         return field;
     }
+
+    @Override
+    public ApiFailure failure() {
+        return ApiFailure.REFUSED;
+    }
 }

@@ -8,4 +8,9 @@ public final class MalformedResponseException extends OmiseException {
     public MalformedResponseException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ApiFailure failure() {
+        return ApiFailure.RETRYABLE;
+    }
 }

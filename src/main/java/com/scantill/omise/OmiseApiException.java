@@ -42,4 +42,9 @@ public final class OmiseApiException extends OmiseException {
     public boolean isRateLimited() {
         return httpStatus == 429;
     }
+
+    @Override
+    public ApiFailure failure() {
+        return ApiFailure.ofAnswer(httpStatus, code);
+    }
 }

@@ -9,4 +9,7 @@ public abstract sealed class OmiseException extends RuntimeException
     OmiseException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** What the failure means for the caller: try again, not found, refused, or a problem with the till's account. */
+    public abstract ApiFailure failure();
 }

@@ -8,4 +8,9 @@ public final class OmiseTransportException extends OmiseException {
     public OmiseTransportException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ApiFailure failure() {
+        return ApiFailure.RETRYABLE;
+    }
 }

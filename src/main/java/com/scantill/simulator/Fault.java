@@ -9,7 +9,7 @@ public sealed interface Fault {
     record Latency(Duration delay) implements Fault {
     }
 
-    /** The request is answered with an Omise error object and {@code status} (5xx or 429), and not handled. */
+    /** The request is answered with an Omise error object and {@code status} (5xx, 429, or any other), and not handled. */
     record ErrorAnswer(int status, String code, Duration retryAfter) implements Fault {
         public static ErrorAnswer serverError() {
             return new ErrorAnswer(500, "internal_error", null);

@@ -316,11 +316,84 @@ class CheckoutEngineTest {
                 .baseUri(simulator.baseUri()).retryPolicy(TestClients.QUICK_RETRIES).build();
         till.open();
 
+        List<OmiseAccess> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        till.engine.addListener(new CheckoutListener() {
+            @Override
+            public void saleChanged(SaleState state) {
+            }
+
+            @Override
+            public void accessChanged(OmiseAccess access) {
+                told.add(access);
+            }
+        });
+
         Sale refused = till.awaitFinal(sell(20_000, PaymentCodes.random()));
 
         assertThat(refused.status()).isEqualTo(SaleStatus.NOT_CREATED);
         assertThat(refused.failureCode()).isEqualTo("authentication_failure");
         assertThat(eventKinds(refused.tillReference())).contains(EventKind.CHARGE_REFUSED);
+        assertThat(till.engine.access()).isEqualTo(OmiseAccess.KEY_REFUSED);
+        assertThat(told).containsExactly(OmiseAccess.KEY_REFUSED);
+        assertThatThrownBy(() -> till.engine.startSale(20_000, PaymentCodes.random(), "cashier-1"))
+                .isInstanceOf(KeyRefusedException.class);
+        assertThat(till.ledger.recentSales(10)).hasSize(1);
+    }
+
+    @Test
+    void aChargeOmiseDoesNotKnowIsFlaggedForASupervisorAfterBoundedLooksAndFollowedAgainOnceItIsKnown() {
+        String reference = sellNeverConfirmed();
+        till.awaitStatus(reference, SaleStatus.PENDING);
+        for (int i = 0; i < 20; i++) {
+            simulator.faults().once(Route.RETRIEVE_CHARGE, new Fault.ErrorAnswer(404, "not_found", null));
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> till.ledger.sale(reference).orElseThrow().needsAttention());
+
+        Sale flagged = till.ledger.sale(reference).orElseThrow();
+        assertThat(flagged.status()).isEqualTo(SaleStatus.PENDING);
+        assertThat(eventKinds(reference)).containsOnlyOnce(EventKind.NEEDS_ATTENTION);
+        assertThat(till.engine.salesInFlight()).isEmpty();
+        long looks = simulator.requests().stream().filter(request -> request.route() == Route.RETRIEVE_CHARGE).count();
+        assertThat(looks).isLessThanOrEqualTo(CheckoutEngine.LOOKS_BEFORE_ATTENTION + 1L);
+        assertThat(till.engine.startSale(10_000, PaymentCodes.random(), "cashier-1").join()).as("the till is not blocked").isNotNull();
+
+        simulator.faults().clear();
+        till.engine.sweepNow().join();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !till.ledger.sale(reference).orElseThrow().needsAttention());
+        assertThat(till.engine.salesInFlight()).extracting(SaleState::tillReference).contains(reference);
+        till.engine.expire(reference, "supervisor-1").join();
+        assertThat(till.awaitStatus(reference, SaleStatus.EXPIRED).needsAttention()).isFalse();
+    }
+
+    @Test
+    void anExpiryOmiseAnswersWithNotFoundTellsTheTruthAndFlagsTheSale() {
+        String reference = sellNeverConfirmed();
+        till.awaitStatus(reference, SaleStatus.PENDING);
+        simulator.faults().once(Route.EXPIRE_CHARGE, new Fault.ErrorAnswer(404, "not_found", null));
+        simulator.faults().once(Route.RETRIEVE_CHARGE, new Fault.ErrorAnswer(404, "not_found", null));
+
+        Throwable failed = cause(catchThrowable(() -> till.engine.expire(reference, "supervisor-1").join()));
+
+        assertThat(failed).isInstanceOf(ExpireFailedException.class);
+        assertThat(((ExpireFailedException) failed).reason()).isEqualTo(ExpireFailedException.Reason.UNKNOWN_CHARGE);
+        assertThat(till.ledger.sale(reference).orElseThrow().needsAttention()).isTrue();
+        assertThat(eventKinds(reference)).contains(EventKind.EXPIRE_FAILED, EventKind.NEEDS_ATTENTION);
+    }
+
+    @Test
+    void anExpiryRefusedWhileTheChargeIsStillPendingSaysSoAndTheTillKeepsFollowingIt() {
+        String reference = sellNeverConfirmed();
+        till.awaitStatus(reference, SaleStatus.PENDING);
+        simulator.faults().once(Route.EXPIRE_CHARGE, new Fault.ErrorAnswer(400, "failed_expire", null));
+
+        Throwable failed = cause(catchThrowable(() -> till.engine.expire(reference, "supervisor-1").join()));
+
+        assertThat(failed).isInstanceOf(ExpireFailedException.class);
+        assertThat(((ExpireFailedException) failed).reason()).isEqualTo(ExpireFailedException.Reason.STILL_PENDING);
+        assertThat(till.engine.salesInFlight()).extracting(SaleState::tillReference).contains(reference);
+        assertThat(till.engine.expire(reference, "supervisor-1").join().sale().status()).isEqualTo(SaleStatus.EXPIRED);
     }
 
     @Test

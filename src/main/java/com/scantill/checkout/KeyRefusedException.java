@@ -1,0 +1,11 @@
+package com.scantill.checkout;
+
+/** A new sale is refused because Omise refused the till's secret key; nothing was written or sent. */
+public final class KeyRefusedException extends CheckoutRefusedException {
+
+    private static final long serialVersionUID = 1L;
+
+    public KeyRefusedException() {
+        super("Omise refused the secret key; no sale can be taken until it is fixed");
+    }
+}
