@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class TillRuntime implements AutoCloseable {
     private final LedgerBackups backups;
     private final ScanDispatcher scans = new ScanDispatcher(Clock.systemUTC());
     private final SerialScanner serialScanner;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService housekeeping;
 
     private TillRuntime(Settings settings, Ledger ledger, OmiseConnection connection) {
@@ -116,6 +118,9 @@ public final class TillRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         housekeeping.shutdownNow();
         if (serialScanner != null) {
             serialScanner.close();

@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import com.scantill.checkout.ExpireFailedException;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleStatus;
 import com.scantill.model.Money;
@@ -26,7 +27,13 @@ final class CashierMessages {
         };
     }
 
+    static final String KEY_REFUSED = "Omise refused the secret key: a manager must fix it in Settings (F9), then restart "
+            + "ScanTill. No sale can be taken until then.";
+
     static String notCharged(Sale sale) {
+        if ("authentication_failure".equals(sale.failureCode())) {
+            return "Omise refused the secret key; the customer was not charged. A manager must fix it in Settings (F9).";
+        }
         return "No charge was made" + (sale.failureMessage() == null ? "" : " (" + sale.failureMessage() + ")")
                 + ". The customer was not charged: scan the payment code again.";
     }
@@ -52,5 +59,22 @@ final class CashierMessages {
         return earlier.status().isFinal()
                 ? "This payment code was already used " + which + ". Ask the customer to refresh the code. Nothing was sent."
                 : "This payment code is already being charged " + which + ". Wait for that sale to finish. Nothing was sent.";
+    }
+
+    /** Omise does not know the sale's charge: what the cashier and the supervisor do. */
+    static String needsAttention(Sale sale) {
+        return "Omise does not know charge " + sale.chargeId() + ". Do not treat the sale as paid: a supervisor checks "
+                + "the customer's WeChat and the Omise dashboard before the customer leaves. The till keeps checking it.";
+    }
+
+    static String expireFailed(ExpireFailedException failed) {
+        String sale = "sale " + failed.sale().tillReference();
+        return switch (failed.reason()) {
+            case UNREACHABLE -> "Could not reach Omise to expire " + sale + ". The till keeps checking the charge; try again (F4).";
+            case STILL_PENDING -> "Omise did not expire " + sale + "; its charge is still waiting. Try again (F4).";
+            case UNKNOWN_CHARGE -> "Omise does not know the charge of " + sale + ". It is marked NEEDS ATTENTION: a supervisor "
+                    + "checks the customer's WeChat and the Omise dashboard.";
+            case KEY_REFUSED -> "Omise refused the secret key, so " + sale + " was not expired. " + KEY_REFUSED;
+        };
     }
 }

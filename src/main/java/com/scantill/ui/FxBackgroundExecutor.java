@@ -14,6 +14,10 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            // The till is closing: nothing is left to show the result on.
+            return;
+        }
         pool.execute(() -> {
             try {
                 T result = work.call();

@@ -26,6 +26,7 @@ public final class ScanTillApplication extends Application {
     private TillUi ui;
     private String startupProblem;
     private FxBackgroundExecutor background;
+    private Thread closeOnSignal;
 
     /** Runs on the launcher thread: settings, ledger and simulator are opened without holding up the FX thread. */
     @Override
@@ -34,6 +35,9 @@ public final class ScanTillApplication extends Application {
         try {
             Settings settings = SettingsStore.forThisMachine().load();
             runtime = TillRuntime.open(settings);
+            // Ctrl+C in a terminal, or the system shutting down: the ledger is closed on the way out all the same.
+            closeOnSignal = new Thread(runtime::close, "scantill-close-on-signal");
+            Runtime.getRuntime().addShutdownHook(closeOnSignal);
             log.info("ScanTill starting: till {}, {} mode, API {}", settings.tillId(), runtime.connection().mode(),
                     runtime.connection().apiUrl());
         } catch (LedgerInUseException e) {
@@ -94,6 +98,7 @@ public final class ScanTillApplication extends Application {
         background.close();
         if (runtime != null) {
             runtime.close();
+            Runtime.getRuntime().removeShutdownHook(closeOnSignal);
         }
         log.info("ScanTill stopped");
     }

@@ -2,6 +2,8 @@ package com.scantill.ui;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 
 final class StatusBarController {
 
@@ -32,6 +34,15 @@ final class StatusBarController {
         flag(scannerStatus, false);
         operatorStatus.textProperty().bind(model.operatorProperty());
         tillStatus.textProperty().bind(model.tillProperty());
+        // Which mode and which till are never cut short; a long message may be, its whole text in a tooltip.
+        for (Label whole : new Label[] {modeBanner, tillStatus, operatorStatus}) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (Label message : new Label[] {apiStatus, scannerStatus}) {
+            Tooltip tooltip = new Tooltip();
+            tooltip.textProperty().bind(message.textProperty());
+            message.setTooltip(tooltip);
+        }
     }
 
     private static void flag(Label label, boolean good) {

@@ -2,10 +2,15 @@ package com.scantill.ui;
 
 import com.scantill.app.TillMode;
 import com.scantill.app.TillRuntime;
+import com.scantill.checkout.CheckoutListener;
+import com.scantill.checkout.OmiseAccess;
+import com.scantill.checkout.SaleState;
+import com.scantill.omise.ApiFailure;
 import com.scantill.omise.ListRequest;
+import com.scantill.omise.OmiseException;
 import com.scantill.operators.Operator;
-import com.scantill.scanner.ScanListener;
 import com.scantill.scanner.Scan;
+import com.scantill.scanner.ScanListener;
 import com.scantill.scanner.ScannerState;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
@@ -46,6 +51,25 @@ public final class StatusBarModel {
         }
     };
 
+    private final CheckoutListener engineListener = new CheckoutListener() {
+        @Override
+        public void saleChanged(SaleState state) {
+            // Sales are the till screen's business.
+        }
+
+        @Override
+        public void accessChanged(OmiseAccess access) {
+            Platform.runLater(() -> {
+                if (access == OmiseAccess.KEY_REFUSED) {
+                    api.set(KEY_REFUSED);
+                    apiReachable.set(false);
+                } else {
+                    checkApi();
+                }
+            });
+        }
+    };
+
     public StatusBarModel(TillRuntime runtime, SessionModel session, BackgroundExecutor background) {
         this.runtime = runtime;
         this.background = background;
@@ -63,12 +87,14 @@ public final class StatusBarModel {
 
     public void activate() {
         runtime.scans().addListener(scannerListener);
+        runtime.engine().addListener(engineListener);
         checkApi();
         apiChecks.play();
     }
 
     public void deactivate() {
         runtime.scans().removeListener(scannerListener);
+        runtime.engine().removeListener(engineListener);
         apiChecks.stop();
     }
 
@@ -80,10 +106,14 @@ public final class StatusBarModel {
                     apiReachable.set(true);
                 },
                 failure -> {
-                    api.set("Payment service unreachable");
+                    boolean keyRefused = failure instanceof OmiseException omise && omise.failure() == ApiFailure.ACCOUNT
+                            || runtime.engine().access() == OmiseAccess.KEY_REFUSED;
+                    api.set(keyRefused ? KEY_REFUSED : "Payment service unreachable");
                     apiReachable.set(false);
                 });
     }
+
+    private static final String KEY_REFUSED = "Omise refused the secret key: a manager must fix it in Settings (F9)";
 
     public ReadOnlyStringProperty modeProperty() {
         return mode.getReadOnlyProperty();

@@ -15,6 +15,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -136,9 +137,14 @@ final class TillController {
                     setText(null);
                     return;
                 }
-                setText(time.format(sale.createdAt()) + "  " + Money.format(sale.amount()) + "  " + sale.status()
-                        + (sale.refundedAmount() > 0 ? "  refunded " + Money.format(sale.refundedAmount()) : "")
-                        + "  " + sale.paymentCodeMasked().substring(sale.paymentCodeMasked().length() - 4));
+                // The code's last digits come before anything of varying length, so that they always show.
+                String code = sale.paymentCodeMasked();
+                setText(time.format(sale.createdAt()) + "  …" + code.substring(code.length() - 4) + "  "
+                        + Money.format(sale.amount()) + "  " + CashierMessages.status(sale.status())
+                        + (sale.needsAttention() && !sale.status().isFinal() ? " · NEEDS ATTENTION" : "")
+                        + (sale.refundedAmount() > 0 ? "  refunded " + Money.format(sale.refundedAmount()) : ""));
+                Tooltip tooltip = new Tooltip(getText());
+                setTooltip(tooltip);
                 if (sale.refundOwed() && sale.refundableAmount() > 0) {
                     getStyleClass().add("refund-owed");
                 }

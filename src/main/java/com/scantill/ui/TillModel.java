@@ -3,6 +3,9 @@ package com.scantill.ui;
 import com.scantill.app.TillMode;
 import com.scantill.app.TillRuntime;
 import com.scantill.checkout.CheckoutListener;
+import com.scantill.checkout.ExpireFailedException;
+import com.scantill.checkout.KeyRefusedException;
+import com.scantill.checkout.OmiseAccess;
 import com.scantill.checkout.PaymentCodeUsedException;
 import com.scantill.checkout.SaleState;
 import com.scantill.ledger.RefundRecord;
@@ -56,7 +59,7 @@ public final class TillModel {
 
     /** How the status panel looks; each is a CSS style class {@code panel-…}. */
     public enum Panel {
-        READY, SENDING, WAITING, CHECKING, PAID, FAILED, EXPIRED, NOT_CHARGED
+        READY, SENDING, WAITING, CHECKING, PAID, FAILED, EXPIRED, NOT_CHARGED, NEEDS_ATTENTION, KEY_REFUSED
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -101,7 +104,21 @@ public final class TillModel {
     private SaleState current;
     private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), event -> tick()));
 
-    private final CheckoutListener engineListener = state -> Platform.runLater(() -> saleChanged(state));
+    private boolean keyRefused;
+    private final CheckoutListener engineListener = new CheckoutListener() {
+        @Override
+        public void saleChanged(SaleState state) {
+            Platform.runLater(() -> TillModel.this.saleChanged(state));
+        }
+
+        @Override
+        public void accessChanged(OmiseAccess access) {
+            Platform.runLater(() -> {
+                keyRefused = access == OmiseAccess.KEY_REFUSED;
+                showPanel();
+            });
+        }
+    };
     private final ScanListener scanListener = new ScanListener() {
         @Override
         public void scanned(Scan scan) {
@@ -132,6 +149,8 @@ public final class TillModel {
 
     public void activate() {
         runtime.engine().addListener(engineListener);
+        keyRefused = runtime.engine().access() == OmiseAccess.KEY_REFUSED;
+        showPanel();
         runtime.scans().addListener(scanListener);
         ticker.play();
         refreshTransactions();
@@ -203,7 +222,7 @@ public final class TillModel {
     private void amountChanged(String text) {
         if (text != null && !text.isBlank()) {
             message.clearProblem();
-            if (current != null && current.sale().status().isFinal()) {
+            if (current != null && settled(current.sale())) {
                 // Keying the next amount starts the next sale; the finished one stays in the list.
                 current = null;
                 currentReference = null;
@@ -253,7 +272,7 @@ public final class TillModel {
             return;
         }
         if (!amountReady.get()) {
-            message.problem(current != null && current.sale().status().isFinal()
+            message.problem(current != null && settled(current.sale())
                     ? "Key the amount of the new sale first, then scan. Nothing was sent."
                     : "Key the amount before scanning the payment code. Nothing was sent.");
             return;
@@ -282,6 +301,8 @@ public final class TillModel {
             }));
         } catch (PaymentCodeUsedException used) {
             message.problem(CashierMessages.codeUsed(used.earlier(), zone));
+        } catch (KeyRefusedException refused) {
+            message.problem(CashierMessages.KEY_REFUSED + " Nothing was sent.");
         } catch (RuntimeException refused) {
             message.problem(refused.getMessage());
         }
@@ -289,14 +310,19 @@ public final class TillModel {
 
     /** A sale is being sent, or its charge is not yet final. */
     private boolean saleInProgress() {
-        return current == null ? currentReference != null : !current.sale().status().isFinal();
+        return current == null ? currentReference != null : !settled(current.sale());
+    }
+
+    /** Nothing more for the cashier to wait for: final, or handed to a supervisor because Omise does not know it. */
+    private static boolean settled(Sale sale) {
+        return sale.status().isFinal() || sale.needsAttention();
     }
 
     private void saleChanged(SaleState state) {
         latest.put(state.tillReference(), state);
         if (state.tillReference().equals(currentReference)) {
             current = state;
-            if (state.sale().status().isFinal()) {
+            if (settled(state.sale())) {
                 // A finished sale never lends its amount to the next scan.
                 amountEditable.set(true);
                 amountText.set("");
@@ -359,7 +385,9 @@ public final class TillModel {
                     message.info("Expiring the charge…");
                     runtime.engine().expire(sale.tillReference(), supervisor.id()).whenComplete((state, failure) ->
                             Platform.runLater(() -> {
-                                if (failure != null) {
+                                if (cause(failure) instanceof ExpireFailedException failed) {
+                                    message.problem(CashierMessages.expireFailed(failed));
+                                } else if (failure != null) {
                                     message.problem(cause(failure).getMessage());
                                 } else {
                                     message.done("Expiry approved by " + supervisor.displayName() + ".");
@@ -503,7 +531,9 @@ public final class TillModel {
 
     private void showPanel() {
         if (current == null) {
-            if (currentReference == null) {
+            if (currentReference == null && keyRefused) {
+                show(Panel.KEY_REFUSED, "OMISE REFUSED THE SECRET KEY", CashierMessages.KEY_REFUSED);
+            } else if (currentReference == null) {
                 panel.set(Panel.READY);
                 panelTitle.set(amountReady.get() ? Money.format(amount.get()) : "Ready");
                 panelDetail.set(amountMessage.get());
@@ -516,6 +546,23 @@ public final class TillModel {
         }
         Sale sale = current.sale();
         String shown = Money.format(sale.amount());
+        if (sale.needsAttention() && !sale.status().isFinal()) {
+            show(Panel.NEEDS_ATTENTION, "NEEDS ATTENTION " + shown, CashierMessages.needsAttention(sale));
+        } else {
+            showStatus(sale, shown);
+        }
+        boolean finished = settled(sale);
+        expireAvailable.set(sale.status() == SaleStatus.PENDING && current.expiryOffered() && !sale.needsAttention());
+        newSaleAvailable.set(finished);
+        phoneActive.set(training && sale.status() == SaleStatus.PENDING);
+        if (finished) {
+            elapsed.set("");
+        } else {
+            tick();
+        }
+    }
+
+    private void showStatus(Sale sale, String shown) {
         switch (sale.status()) {
             case CREATED, CREATING -> show(Panel.SENDING, "Sending " + shown + "…", "Payment code " + sale.paymentCodeMasked());
             case PENDING -> show(Panel.WAITING, "WAITING " + shown,
@@ -531,18 +578,10 @@ public final class TillModel {
                     + "; refund the customer." : ""));
             case FAILED -> show(Panel.FAILED, "NOT PAID " + shown, CashierMessages.failure(sale));
             case EXPIRED -> show(Panel.EXPIRED, "EXPIRED — NOT PAID " + shown,
-                    "The charge was cancelled; the customer was not charged. Ask for another payment method or scan again.");
+                    "The charge was cancelled; the customer was not charged. Ask for another payment method, or for a "
+                            + "fresh code and scan again.");
             case REVERSED -> show(Panel.FAILED, "REVERSED " + shown, "The payment was reversed; the customer was not charged.");
             case NOT_CREATED -> show(Panel.NOT_CHARGED, "NOT CHARGED " + shown, CashierMessages.notCharged(sale));
-        }
-        boolean finished = sale.status().isFinal();
-        expireAvailable.set(sale.status() == SaleStatus.PENDING && current.expiryOffered());
-        newSaleAvailable.set(finished);
-        phoneActive.set(training && sale.status() == SaleStatus.PENDING);
-        if (finished) {
-            elapsed.set("");
-        } else {
-            tick();
         }
     }
 

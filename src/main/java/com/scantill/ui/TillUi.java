@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -23,7 +24,7 @@ import javafx.scene.layout.StackPane;
 /**
  * The till's window: the status bar always on top, one screen at a time beneath it, and the supervisor's PIN
  * prompt over everything when asked for. Keys: F2 new sale, F3 stop waiting, F4 expire, F5/F7 the training phone, F6 refund,
- * F8 operators, F9 settings, F10 daily report, F12 sign out, Esc back or cancel.
+ * F8 operators, F9 settings, F10 daily report, F12 sign out, Esc back or cancel, Ctrl+Q quit (signed out).
  */
 final class TillUi implements Navigation {
 
@@ -232,6 +233,10 @@ final class TillUi implements Navigation {
     }
 
     private void functionKeys(KeyEvent event) {
+        if (event.isConsumed()) {
+            // Held back by the keyboard wedge, to come again after the characters typed before it.
+            return;
+        }
         if (pinPrompt.showingProperty().get()) {
             if (event.getCode() == KeyCode.ESCAPE) {
                 pinPrompt.cancel();
@@ -273,6 +278,14 @@ final class TillUi implements Navigation {
                     settings.backUp();
                 } else {
                     handled = backOn(event, settings::back);
+                }
+            }
+            case SIGN_IN -> {
+                if (event.getCode() == KeyCode.Q && event.isShortcutDown()) {
+                    // Quitting is for when nobody is signed in; the ledger closes as the application stops.
+                    Platform.exit();
+                } else {
+                    handled = false;
                 }
             }
             default -> handled = false;

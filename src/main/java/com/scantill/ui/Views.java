@@ -3,7 +3,10 @@ package com.scantill.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.layout.Region;
 
 /** Loads an FXML view with the controller it is given, so that controllers receive their models. */
 final class Views {
@@ -15,9 +18,21 @@ final class Views {
         FXMLLoader loader = new FXMLLoader(Views.class.getResource(fxml));
         loader.setController(controller);
         try {
-            return loader.load();
+            Parent view = loader.load();
+            keepButtonsWhole(view);
+            return view;
         } catch (IOException e) {
             throw new UncheckedIOException("The view " + fxml + " could not be loaded", e);
+        }
+    }
+
+    /** A button never shows half its label: it keeps the width its label needs, and its row wraps instead. */
+    private static void keepButtonsWhole(Node node) {
+        if (node instanceof ButtonBase button) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(Views::keepButtonsWhole);
         }
     }
 }

@@ -8,8 +8,6 @@ import com.scantill.operators.Operators;
 import com.scantill.operators.PinHasher;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +17,7 @@ class SignInModelTest {
     @TempDir
     Path dataFolder;
 
-    private static final BackgroundExecutor SYNCHRONOUS = new BackgroundExecutor() {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        }
-    };
+    private static final BackgroundExecutor SYNCHRONOUS = SynchronousBackground.INSTANCE;
 
     @Test
     void signsInOrSaysWhyNotAndNeverKeepsThePin() {

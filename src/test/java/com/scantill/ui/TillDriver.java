@@ -71,6 +71,18 @@ final class TillDriver implements AutoCloseable {
         runtime = ((ScanTillApplication) application).runtime();
     }
 
+    /** Stops the till as a cashier closing it would, and starts it again on the same data folder. */
+    void restart() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        application = null;
+        launch();
+    }
+
+    /** Adds settings to the till's settings file, before it is launched. */
+    void set(String settingLines) throws Exception {
+        Files.writeString(dataFolder.resolve("settings.properties"), settingLines + "\n", java.nio.file.StandardOpenOption.APPEND);
+    }
+
     @Override
     public void close() throws Exception {
         if (application != null) {
@@ -103,11 +115,15 @@ final class TillDriver implements AutoCloseable {
             KeyCode key = switch (c) {
                 case '.' -> KeyCode.PERIOD;
                 case ',' -> KeyCode.COMMA;
-                case '-' -> KeyCode.MINUS;
+                case '-', '_' -> KeyCode.MINUS;
                 case ' ' -> KeyCode.SPACE;
                 default -> Character.isDigit(c) ? KeyCode.valueOf("DIGIT" + c) : KeyCode.valueOf(String.valueOf(c).toUpperCase());
             };
-            robot.type(key);
+            if (Character.isUpperCase(c) || c == '_') {
+                robot.press(KeyCode.SHIFT).type(key).release(KeyCode.SHIFT);
+            } else {
+                robot.type(key);
+            }
             robot.sleep(TYPING_GAP_MILLIS);
         }
     }

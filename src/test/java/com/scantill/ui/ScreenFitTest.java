@@ -1,0 +1,146 @@
+package com.scantill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.scantill.ledger.Sale;
+import com.scantill.scanner.ScannerState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every screen at the sizes tills have, with the longest statuses a till shows: no button shows half its label or
+ * lies outside the window, the mode and the till id always show whole, and any other text cut short carries its
+ * whole text in a tooltip. A refunded sale still shows the last digits of its payment code.
+ */
+class ScreenFitTest {
+
+    private static final String LONG_SCANNER_STATUS = "serial scanner /dev/serial/by-id/usb-Honeywell_Imaging___Mobility_"
+            + "1900GSR-2_18092B4356-if00 unplugged; reconnecting every 2 s";
+
+    @TempDir
+    Path dataFolder;
+
+    private TillDriver till;
+
+    @BeforeEach
+    void prepare() throws Exception {
+        till = new TillDriver(dataFolder);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        till.close();
+    }
+
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"1024, 768", "1366, 768", "1920, 1080"})
+    void nothingImportantIsCutOffOnAnyScreen(int width, int height) throws Exception {
+        till.createOperators();
+        till.launch();
+        till.robot.interact(() -> {
+            Stage stage = (Stage) till.scene().getWindow();
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        till.runtime.scans().stateChanged(new ScannerState("serial scanner", ScannerState.Status.DISCONNECTED, LONG_SCANNER_STATUS));
+        till.awaitText("#signInId", text -> true);
+        assertFits("sign-in");
+
+        till.signIn("malee", "135790");
+        till.awaitText("#operatorStatus", text -> text.equals("Malee (manager)"));
+        till.sell("150000", "134567890123456789");
+        till.awaitText("#panelTitle", text -> text.equals("PAID ฿150,000.00"));
+        Sale paid = till.runtime.ledger().recentSales(1).get(0);
+        till.runtime.engine().refund(paid.tillReference(), 15_000_000, "malee", "wanida").join();
+        till.focus("#transactionList");
+        till.press(KeyCode.HOME);
+        till.awaitText("#details", text -> text.contains("Refunded ฿150,000.00"));
+        assertFits("till");
+        assertThat(cellTexts()).as("the refunded row still shows the code's last digits")
+                .anyMatch(text -> text.contains("6789") && text.contains("refunded"));
+
+        till.press(KeyCode.F6);
+        assertFits("till with the supervisor's approval");
+        till.press(KeyCode.ESCAPE);
+
+        for (KeyCode screen : List.of(KeyCode.F8, KeyCode.F9, KeyCode.F10)) {
+            till.press(screen);
+            Thread.sleep(500);
+            assertFits(screen.getName());
+            till.press(KeyCode.ESCAPE);
+            till.awaitFocus("#amountField");
+        }
+    }
+
+    private List<String> cellTexts() {
+        List<String> shown = new ArrayList<>();
+        till.robot.interact(() -> till.robot.lookup("#transactionList").lookup(".list-cell").queryAll().stream()
+                .map(node -> (ListCell<?>) node).filter(cell -> cell.getText() != null)
+                .forEach(cell -> shown.add(displayed(cell))));
+        return shown;
+    }
+
+    private void assertFits(String screen) throws InterruptedException {
+        Thread.sleep(300);
+        AtomicReference<List<String>> problems = new AtomicReference<>();
+        till.robot.interact(() -> {
+            Scene scene = till.scene();
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            List<String> found = new ArrayList<>();
+            check(scene.getRoot(), scene, found);
+            problems.set(found);
+        });
+        assertThat(problems.get()).as("cut off on the %s screen at %s", screen, till.scene().getWidth() + "×" + till.scene().getHeight())
+                .isEmpty();
+    }
+
+    private static void check(Node node, Scene scene, List<String> problems) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
+            String whole = labeled.isMnemonicParsing() ? labeled.getText().replaceFirst("_", "") : labeled.getText();
+            String shown = displayed(labeled);
+            boolean cut = shown != null && !shown.equals(whole);
+            String name = labeled.getId() != null ? "#" + labeled.getId() : labeled.getClass().getSimpleName() + " '" + whole + "'";
+            boolean mustBeWhole = node instanceof ButtonBase || "modeBanner".equals(labeled.getId()) || "tillStatus".equals(labeled.getId());
+            if (cut && (mustBeWhole || labeled.getTooltip() == null || !whole.equals(labeled.getTooltip().getText()))) {
+                problems.add(name + " shows '" + shown + "'");
+            }
+            Bounds bounds = labeled.localToScene(labeled.getBoundsInLocal());
+            if (node instanceof ButtonBase && (bounds.getMaxX() > scene.getWidth() + 1 || bounds.getMaxY() > scene.getHeight() + 1)) {
+                problems.add(name + " lies outside the window at " + bounds);
+            }
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                check(child, scene, problems);
+            }
+        }
+    }
+
+    private static String displayed(Labeled labeled) {
+        Node text = labeled.lookup(".text");
+        return text instanceof Text shown ? shown.getText() : null;
+    }
+}

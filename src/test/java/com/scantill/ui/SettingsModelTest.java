@@ -1,0 +1,76 @@
+package com.scantill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.scantill.app.Settings;
+import com.scantill.app.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The manager's settings screen saves what it was given and keeps everything it does not show. */
+class SettingsModelTest {
+
+    @TempDir
+    Path dataFolder;
+
+    @Test
+    void savingWithoutChangesKeepsEverySettingAsItWas() throws Exception {
+        Files.writeString(dataFolder.resolve(SettingsStore.FILE_NAME), """
+                omise.secretKey=skey_test_5y4zomdqoboas2g9rdsettings
+                omise.apiUrl=https://api.example.test
+                till.id=front-2
+                shop.timeZone=Asia/Ho_Chi_Minh
+                checkout.pendingLimitSeconds=45
+                till.idleSignOutMinutes=7
+                training.customerConfirmSeconds=4.5
+                operators.pinHashIterations=210000
+                scanner.driver=serial
+                scanner.keyboard.maxGapMillis=35
+                scanner.keyboard.maxPauseMillis=220
+                scanner.keyboard.minLength=12
+                scanner.keyboard.terminator=SUFFIX
+                scanner.keyboard.suffix=#
+                scanner.keyboard.prefix=]Q
+                scanner.serial.port=/dev/ttyACM0
+                scanner.serial.baud=115200
+                scanner.serial.dataBits=7
+                scanner.serial.parity=EVEN
+                scanner.serial.stopBits=TWO
+                scanner.serial.lineEnding=CRLF
+                """);
+        SettingsStore store = new SettingsStore(dataFolder, Map.of());
+        Settings before = store.load();
+        SettingsModel model = new SettingsModel(store, null, SynchronousBackground.INSTANCE);
+
+        model.activate();
+        model.save();
+
+        assertThat(model.messageProperty().get()).startsWith("Saved.");
+        assertThat(model.notice().tone()).isEqualTo(Notice.Tone.DONE);
+        Settings after = store.load();
+        assertThat(after.scanner()).isEqualTo(before.scanner());
+        assertThat(after.scanner().serial().parity().name()).isEqualTo("EVEN");
+        assertThat(after.scanner().serial().dataBits()).isEqualTo(7);
+        assertThat(after.options()).isEqualTo(before.options());
+        assertThat(after.apiUrl()).isEqualTo(before.apiUrl());
+        assertThat(after.tillId()).isEqualTo(before.tillId());
+        assertThat(store.secretKeyHint()).isEqualTo("skey_test_…");
+    }
+
+    @Test
+    void aValueThatIsNotANumberIsAProblemAndNothingIsSaved() throws Exception {
+        SettingsStore store = new SettingsStore(dataFolder, Map.of());
+        SettingsModel model = new SettingsModel(store, null, SynchronousBackground.INSTANCE);
+        model.activate();
+
+        model.pendingLimitSecondsProperty().set("soon");
+        model.save();
+
+        assertThat(model.notice().tone()).isEqualTo(Notice.Tone.PROBLEM);
+        assertThat(model.messageProperty().get()).startsWith("Not saved");
+        assertThat(Files.exists(store.settingsFile())).isFalse();
+    }
+}
