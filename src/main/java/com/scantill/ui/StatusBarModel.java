@@ -29,7 +29,7 @@ public final class StatusBarModel {
     private final BackgroundExecutor background;
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper api = new ReadOnlyStringWrapper("Payment service: checking…");
+    private final ReadOnlyStringWrapper api = new ReadOnlyStringWrapper("Omise: checking…");
     private final ReadOnlyBooleanWrapper apiReachable = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper("Scanner: waiting");
     private final ReadOnlyBooleanWrapper scannerConnected = new ReadOnlyBooleanWrapper(false);
@@ -102,13 +102,13 @@ public final class StatusBarModel {
     public void checkApi() {
         background.run(() -> runtime.connection().client().listCharges(ListRequest.firstPage().withLimit(1)),
                 page -> {
-                    api.set("Payment service reachable");
+                    api.set("Omise reachable");
                     apiReachable.set(true);
                 },
                 failure -> {
                     boolean keyRefused = failure instanceof OmiseException omise && omise.failure() == ApiFailure.ACCOUNT
                             || runtime.engine().access() == OmiseAccess.KEY_REFUSED;
-                    api.set(keyRefused ? KEY_REFUSED : "Payment service unreachable");
+                    api.set(keyRefused ? KEY_REFUSED : "Omise unreachable");
                     apiReachable.set(false);
                 });
     }

@@ -389,8 +389,12 @@ public final class TillModel {
                                     message.problem(CashierMessages.expireFailed(failed));
                                 } else if (failure != null) {
                                     message.problem(cause(failure).getMessage());
-                                } else {
+                                } else if (state.sale().status() == SaleStatus.EXPIRED) {
                                     message.done("Expiry approved by " + supervisor.displayName() + ".");
+                                } else {
+                                    message.info("The charge was not expired: the customer finished first ("
+                                            + CashierMessages.status(state.sale().status()) + "). Expiry was approved by "
+                                            + supervisor.displayName() + ".");
                                 }
                             }));
                 });

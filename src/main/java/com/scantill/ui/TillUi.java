@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -282,8 +281,8 @@ final class TillUi implements Navigation {
             }
             case SIGN_IN -> {
                 if (event.getCode() == KeyCode.Q && event.isShortcutDown()) {
-                    // Quitting is for when nobody is signed in; the ledger closes as the application stops.
-                    Platform.exit();
+                    // As closing the window: the application stops and closes the ledger. Only when nobody is signed in.
+                    scene.getWindow().hide();
                 } else {
                     handled = false;
                 }

@@ -177,6 +177,22 @@ class CounterFlowTest {
     }
 
     @Test
+    void ctrlQClosesTheTillOnlyWhenNobodyIsSignedIn() throws Exception {
+        signedIn("somchai", "4321");
+        javafx.stage.Window window = till.scene().getWindow();
+
+        till.robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+        Thread.sleep(500);
+        assertThat(window.isShowing()).as("a signed-in cashier cannot close the till by accident").isTrue();
+
+        till.press(KeyCode.F12);
+        till.awaitFocus("#signInId");
+        till.robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !window.isShowing());
+    }
+
+    @Test
     void timesAreTheShopsAndTheReportPicksAnIsoDayAndStartsOnAllTills() throws Exception {
         till.set("shop.timeZone=Pacific/Kiritimati");
         signedIn("malee", "135790");

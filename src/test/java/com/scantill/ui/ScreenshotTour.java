@@ -12,14 +12,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Takes the README's screenshots of the cashier screen in each state, into {@code assets/}. Not a test: run it
- * with {@code ./mvnw test -Dtest=ScreenshotTour -DexcludedTestGroups=none}.
+ * Takes the README's screenshots of the cashier screen in each state, driven by keys: at 1366×768 into
+ * {@code assets/}, and at 1024×768 into {@code assets/1024x768/}. Not a test: run it with
+ * {@code ./mvnw test -Dtest=ScreenshotTour -DexcludedTestGroups=none}.
  */
 @Tag("benchmark")
 class ScreenshotTour {
@@ -27,20 +30,26 @@ class ScreenshotTour {
     @TempDir
     Path dataFolder;
 
-    @Test
-    void takeTheScreenshots() throws Exception {
-        Path assets = Path.of("assets");
+    @ParameterizedTest
+    @CsvSource({"1366, 768, assets", "1024, 768, assets/1024x768"})
+    void takeTheScreenshots(int width, int height, String folder) throws Exception {
+        Path assets = Path.of(folder);
         Files.createDirectories(assets);
-        try (TillDriver till = new TillDriver(dataFolder)) {
+        try (TillDriver till = new TillDriver(dataFolder.resolve(width + "x" + height))) {
             till.createOperators();
             till.launch();
-            till.awaitText("#apiStatus", text -> text.equals("Payment service reachable"));
+            till.robot.interact(() -> {
+                Stage stage = (Stage) till.scene().getWindow();
+                stage.setWidth(width);
+                stage.setHeight(height);
+            });
+            till.awaitText("#apiStatus", text -> text.equals("Omise reachable"));
             till.awaitText("#signInId", text -> true);
             shoot(till, assets.resolve("01-sign-in.png"));
 
             till.signIn("somchai", "4321");
-            till.awaitText("#amountField", text -> true);
-            till.fill("#amountField", "1500");
+            till.awaitFocus("#amountField");
+            till.type("1500");
             till.awaitText("#amountMessage", text -> text.startsWith("Scan"));
             shoot(till, assets.resolve("02-amount-entered.png"));
 
@@ -50,24 +59,24 @@ class ScreenshotTour {
             till.awaitText("#panelDetail", text -> text.contains("A supervisor can expire"));
             till.press(KeyCode.F4);
             till.awaitText("#pinReason", text -> !text.isEmpty());
-            till.fill("#pinOperator", "wanida");
+            till.awaitFocus("#pinOperator");
+            till.type("wanida");
+            till.press(KeyCode.ENTER);
+            till.awaitFocus("#pinField");
             shoot(till, assets.resolve("04-supervisor-pin.png"));
-            till.fill("#pinField", "8642");
-            till.click("#pinApprove");
+            till.type("8642");
+            till.press(KeyCode.ENTER);
             till.awaitText("#panelTitle", text -> text.startsWith("EXPIRED"));
             shoot(till, assets.resolve("05-expired.png"));
 
-            till.press(KeyCode.F2);
             till.sell("1500", "134567890123456789");
             till.awaitText("#panelTitle", text -> text.startsWith("PAID"));
             shoot(till, assets.resolve("06-paid.png"));
 
-            till.press(KeyCode.F2);
             till.sell("420", "130000000000000004");
             till.awaitText("#panelTitle", text -> text.startsWith("NOT PAID"));
             shoot(till, assets.resolve("07-failed-insufficient-funds.png"));
 
-            till.press(KeyCode.F2);
             till.simulator().faults().once(Route.CREATE_CHARGE, new Fault.LoseResponse());
             till.simulator().faults().once(Route.LIST_CHARGES, new Fault.Latency(Duration.ofMillis(1_500)));
             till.sell("60", "134567890123456700");
@@ -75,8 +84,7 @@ class ScreenshotTour {
             shoot(till, assets.resolve("08-checking-unknown-outcome.png"));
             till.awaitText("#panelTitle", text -> text.startsWith("PAID"));
 
-            till.press(KeyCode.F2);
-            till.sell("75", CustomerScript.NEVER_CONFIRMS_CODE);
+            till.sell("75", "130000000012345679");
             till.awaitText("#panelDetail", text -> text.contains("A supervisor can expire"));
             till.simulator().faults().once(Route.EXPIRE_CHARGE, new Fault.Latency(Duration.ofMillis(1_000)));
             till.press(KeyCode.F4);
@@ -86,6 +94,12 @@ class ScreenshotTour {
             till.runtime.connection().client().markAsPaid(pending.chargeId());
             till.awaitText("#refundWarning", text -> text.startsWith("REFUND OWED"));
             shoot(till, assets.resolve("09-refund-owed.png"));
+
+            till.typeInto("#amountField", "950");
+            till.awaitText("#amountMessage", text -> text.startsWith("Scan"));
+            till.scan("134567890123456789");
+            till.awaitText("#message", text -> text.startsWith("This payment code was already used"));
+            shoot(till, assets.resolve("10-code-already-used.png"));
         }
     }
 

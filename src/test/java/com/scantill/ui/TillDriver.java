@@ -41,6 +41,7 @@ final class TillDriver implements AutoCloseable {
 
     TillDriver(Path dataFolder) throws Exception {
         this.dataFolder = dataFolder;
+        Files.createDirectories(dataFolder);
         Files.writeString(dataFolder.resolve("settings.properties"), """
                 checkout.pendingLimitSeconds=1
                 training.customerConfirmSeconds=0.3

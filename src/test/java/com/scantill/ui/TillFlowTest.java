@@ -260,6 +260,7 @@ class TillFlowTest {
         till.typeInto("#pendingLimit", "45");
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         till.awaitText("#settingsMessage", text -> text.startsWith("Saved."));
+        assertThat(robot.lookup("#settingsMessage").query().getStyleClass()).contains("notice-done").doesNotContain("notice-problem");
 
         till.press(KeyCode.ESCAPE);
         till.press(KeyCode.F9);
@@ -305,6 +306,7 @@ class TillFlowTest {
         till.typeInto("#operatorPin", "7531");
         till.press(KeyCode.ENTER);
         till.awaitText("#operatorsMessage", text -> text.equals("Added nok."));
+        assertThat(robot.lookup("#operatorsMessage").query().getStyleClass()).contains("notice-done");
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#operatorList").queryListView().getItems().size() == 4);
 
         till.press(KeyCode.ESCAPE);

@@ -62,7 +62,7 @@ class TrainingWindowTest {
 
         assertThat(robot.lookup("#modeBanner").queryAs(Label.class).getText()).isEqualTo("TRAINING — no real money");
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                robot.lookup("#apiStatus").queryAs(Label.class).getText().equals("Payment service reachable"));
+                robot.lookup("#apiStatus").queryAs(Label.class).getText().equals("Omise reachable"));
         assertThat(robot.lookup("#scannerStatus").queryAs(Label.class).getText()).isEqualTo("Scanner: keyboard scanner ready");
         assertThat(robot.lookup("#tillStatus").queryAs(Label.class).getText()).isEqualTo("Till till-1");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#setupId").tryQuery().isPresent());
