@@ -76,12 +76,22 @@ class KeyboardWedgeTest {
 
     // --- key events as the FX thread gets them, at the test clock's time ---
 
+    /** Keys and clock moves not yet handed to the FX thread: a burst goes in one go, timed by the test clock. */
+    private final List<Runnable> pending = new ArrayList<>();
+
     private void after(long millis) {
-        clock.addAndGet(millis * MS);
+        pending.add(() -> clock.addAndGet(millis * MS));
     }
 
     private void fire(KeyEvent event) {
-        robot.interact(() -> Event.fireEvent(amount.getScene().getFocusOwner(), event));
+        pending.add(() -> Event.fireEvent(amount.getScene().getFocusOwner(), event));
+    }
+
+    /** Hands the FX thread everything queued, in order, as one piece of work. */
+    private void send() {
+        List<Runnable> work = List.copyOf(pending);
+        pending.clear();
+        robot.interact(() -> work.forEach(Runnable::run));
     }
 
     private void press(KeyCode code, boolean shift) {
@@ -119,6 +129,7 @@ class KeyboardWedgeTest {
     /** Lets the longest pause pass on the test clock, then waits for the wedge's timer to notice. */
     private void pause() throws InterruptedException {
         after(WedgeSettings.DEFAULT_MAX_PAUSE.toMillis() + 1);
+        send();
         Thread.sleep(WedgeSettings.DEFAULT_MAX_PAUSE.toMillis() + 100);
         robot.interact(() -> { });
     }
