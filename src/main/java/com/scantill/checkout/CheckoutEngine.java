@@ -166,7 +166,8 @@ public final class CheckoutEngine implements AutoCloseable {
 
     /**
      * A supervisor's request to expire a pending charge. The future holds the sale as it truly ended: expired, or
-     * paid or failed when the customer finished first.
+     * paid or failed when the customer finished first; or it fails with {@link ExpireFailedException} saying why the
+     * charge is not expired (Omise unreachable, the charge still pending, unknown to Omise, or the key refused).
      */
     public CompletableFuture<SaleState> expire(String tillReference, String supervisorId) {
         requireOperator(supervisorId);
@@ -650,6 +651,7 @@ public final class CheckoutEngine implements AutoCloseable {
     }
 
     private void sweep() {
+        askWhetherTheKeyIsAcceptedAgain();
         lookAgainAtUnknownCharges();
         for (RefundRecord refund : ledger.unsettledRefunds()) {
             try {
@@ -659,6 +661,19 @@ public final class CheckoutEngine implements AutoCloseable {
             }
         }
         findLateCharges();
+    }
+
+    /** A key Omise refused may have been a passing fault of Omise's: asked again at every sweep while it lasts. */
+    private void askWhetherTheKeyIsAcceptedAgain() {
+        if (access != OmiseAccess.KEY_REFUSED) {
+            return;
+        }
+        try {
+            client.listCharges(ListRequest.firstPage().withLimit(1));
+            heardAnswer();
+        } catch (OmiseException e) {
+            heard(e);
+        }
     }
 
     /** Sales whose charge Omise did not know are asked about again, slowly; one Omise knows now is followed again. */

@@ -341,6 +341,18 @@ class CheckoutEngineTest {
     }
 
     @Test
+    void aKeyRefusedOnceIsAskedAboutAgainAtTheSweepAndSalesResumeWhenOmiseAcceptsIt() {
+        simulator.faults().once(Route.CREATE_CHARGE, new Fault.ErrorAnswer(401, "authentication_failure", null));
+        till.awaitFinal(sell(20_000, PaymentCodes.random()));
+        assertThat(till.engine.access()).isEqualTo(OmiseAccess.KEY_REFUSED);
+
+        till.engine.sweepNow().join();
+
+        assertThat(till.engine.access()).isEqualTo(OmiseAccess.ACCEPTED);
+        assertThat(till.awaitFinal(sell(20_000, PaymentCodes.random())).status()).isEqualTo(SaleStatus.SUCCESSFUL);
+    }
+
+    @Test
     void aChargeOmiseDoesNotKnowIsFlaggedForASupervisorAfterBoundedLooksAndFollowedAgainOnceItIsKnown() {
         String reference = sellNeverConfirmed();
         till.awaitStatus(reference, SaleStatus.PENDING);
