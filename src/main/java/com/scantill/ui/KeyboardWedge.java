@@ -5,6 +5,7 @@ import com.scantill.scanner.WedgeDecoder;
 import com.scantill.scanner.WedgeSettings;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -166,32 +167,32 @@ public final class KeyboardWedge {
 
     /** A key that waited with a person's characters goes on, after them, to whatever has the focus now. */
     private void replayKey(KeyEvent pressed) {
-        if (scene == null) {
-            return;
-        }
-        EventTarget target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
-        replaying = true;
-        try {
+        toFocus(target -> {
             Event.fireEvent(target, pressed.copyFor(target, target));
             Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", pressed.getCode(), pressed.isShiftDown(),
                     pressed.isControlDown(), pressed.isAltDown(), pressed.isMetaDown()));
-        } finally {
-            replaying = false;
-        }
+        });
     }
 
     /** Types what a person typed into whatever has the focus, as if it had never been held back. */
     private void replay(String text) {
+        toFocus(target -> {
+            for (char c : text.toCharArray()) {
+                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED,
+                        false, false, false, false));
+            }
+        });
+    }
+
+    /** Fires events at the focused node (or the root), past this wedge's own filter. */
+    private void toFocus(Consumer<EventTarget> firing) {
         if (scene == null) {
             return;
         }
         EventTarget target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
         replaying = true;
         try {
-            for (char c : text.toCharArray()) {
-                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED,
-                        false, false, false, false));
-            }
+            firing.accept(target);
         } finally {
             replaying = false;
         }

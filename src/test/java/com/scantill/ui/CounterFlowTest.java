@@ -48,9 +48,7 @@ class CounterFlowTest {
     }
 
     private void signedIn(String id, String pin) throws Exception {
-        till.createOperators();
-        till.launch();
-        till.signIn(id, pin);
+        till.launchSignedIn(id, pin);
         till.awaitText("#amountMessage", text -> text.startsWith("Key the amount"));
     }
 

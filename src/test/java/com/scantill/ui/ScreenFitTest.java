@@ -19,7 +19,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,11 +55,7 @@ class ScreenFitTest {
     void nothingImportantIsCutOffOnAnyScreen(int width, int height) throws Exception {
         till.createOperators();
         till.launch();
-        till.robot.interact(() -> {
-            Stage stage = (Stage) till.scene().getWindow();
-            stage.setWidth(width);
-            stage.setHeight(height);
-        });
+        till.resize(width, height);
         till.runtime.scans().stateChanged(new ScannerState("serial scanner", ScannerState.Status.DISCONNECTED, LONG_SCANNER_STATUS));
         till.awaitText("#signInId", text -> true);
         assertFits("sign-in");

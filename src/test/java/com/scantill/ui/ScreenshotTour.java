@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +37,7 @@ class ScreenshotTour {
         try (TillDriver till = new TillDriver(dataFolder.resolve(width + "x" + height))) {
             till.createOperators();
             till.launch();
-            till.robot.interact(() -> {
-                Stage stage = (Stage) till.scene().getWindow();
-                stage.setWidth(width);
-                stage.setHeight(height);
-            });
+            till.resize(width, height);
             till.awaitText("#apiStatus", text -> text.equals("Omise reachable"));
             till.awaitText("#signInId", text -> true);
             shoot(till, assets.resolve("01-sign-in.png"));

@@ -70,6 +70,23 @@ final class TillDriver implements AutoCloseable {
         runtime = ((ScanTillApplication) application).runtime();
     }
 
+    /** A till with its three operators, one of them signed in at the till screen. */
+    void launchSignedIn(String id, String pin) throws Exception {
+        createOperators();
+        launch();
+        signIn(id, pin);
+        awaitText("#operatorStatus", text -> !text.equals("Nobody signed in"));
+    }
+
+    /** The till's window at the size of a till's screen. */
+    void resize(int width, int height) {
+        robot.interact(() -> {
+            Stage stage = (Stage) scene().getWindow();
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+    }
+
     /** Stops the till as a cashier closing it would, and starts it again on the same data folder. */
     void restart() throws Exception {
         FxToolkit.cleanupApplication(application);

@@ -64,11 +64,8 @@ class TillFlowTest {
 
     /** A till with its three operators, one of them signed in. */
     private void signedIn(String id, String pin) throws Exception {
-        till.createOperators();
-        till.launch();
+        till.launchSignedIn(id, pin);
         runtime = till.runtime;
-        till.signIn(id, pin);
-        till.awaitText("#operatorStatus", text -> !text.equals("Nobody signed in"));
     }
 
     private Sale onlySale() {
