@@ -197,6 +197,9 @@ public final class CheckoutEngine implements AutoCloseable {
                 // Omise answered: the charge tells the truth (the customer finished first, say).
                 lookAfterRefusedExpiry(worker, supervisorId);
             }
+            if (worker.sale.needsAttention()) {
+                throw expireFailed(worker, supervisorId, ExpireFailedException.Reason.UNTRUSTED_ANSWER, null);
+            }
             if (worker.sale.status() == SaleStatus.PENDING) {
                 throw expireFailed(worker, supervisorId, ExpireFailedException.Reason.STILL_PENDING, null);
             }
@@ -474,8 +477,17 @@ public final class CheckoutEngine implements AutoCloseable {
         }
     }
 
-    /** Takes in what Omise says of the sale's charge, writing it with an event when anything changed. */
+    /**
+     * Takes in what Omise says of the sale's charge, writing it with an event when anything changed. A charge that is
+     * not this sale's (another id, amount, currency or till reference) is never taken in: the sale needs attention.
+     */
     private void applyCharge(SaleWorker worker, Charge charge, EventKind kind, String operatorId) {
+        Optional<String> mismatch = mismatch(worker.sale, charge);
+        if (mismatch.isPresent()) {
+            log.error("Omise's charge {} does not match sale {}: {}", charge.id(), worker.reference, mismatch.get());
+            needsAttention(worker, "charge " + charge.id() + " does not match the sale: " + mismatch.get());
+            return;
+        }
         Sale before = worker.sale;
         Sale after = merged(before, charge);
         boolean newlyOwed = after.refundOwed() && !before.refundOwed();
@@ -495,6 +507,23 @@ public final class CheckoutEngine implements AutoCloseable {
             worker.ensureExpiryOffer();
             schedulePoll(worker);
         }
+    }
+
+    private static Optional<String> mismatch(Sale sale, Charge charge) {
+        List<String> differences = new ArrayList<>();
+        if (charge.id() == null || sale.chargeId() != null && !sale.chargeId().equals(charge.id())) {
+            differences.add("id " + charge.id() + " instead of " + sale.chargeId());
+        }
+        if (charge.amount() != sale.amount()) {
+            differences.add("amount " + charge.amount() + " instead of " + sale.amount());
+        }
+        if (charge.currency() == null || !charge.currency().equalsIgnoreCase(sale.currency())) {
+            differences.add("currency " + charge.currency() + " instead of " + sale.currency());
+        }
+        if (!sale.tillReference().equals(charge.tillReference())) {
+            differences.add("till reference " + charge.tillReference() + " instead of " + sale.tillReference());
+        }
+        return differences.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", differences));
     }
 
     private Sale merged(Sale sale, Charge charge) {
@@ -684,8 +713,12 @@ public final class CheckoutEngine implements AutoCloseable {
             }
             Charge charge;
             try {
-                charge = client.retrieveCharge(sale.chargeId());
+                // A sale whose first answer did not fit it has no charge id of its own: it is searched for instead.
+                charge = sale.chargeId() != null ? client.retrieveCharge(sale.chargeId()) : findCharge(sale).orElse(null);
                 heardAnswer();
+                if (charge == null) {
+                    continue;
+                }
             } catch (OmiseException e) {
                 heard(e);
                 log.info("Charge {} of sale {} still unknown: {}", sale.chargeId(), sale.tillReference(), e.getMessage());

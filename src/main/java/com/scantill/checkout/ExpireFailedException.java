@@ -15,6 +15,8 @@ public final class ExpireFailedException extends CheckoutRefusedException {
         STILL_PENDING,
         /** Omise does not know the charge: the sale needs a supervisor's attention. */
         UNKNOWN_CHARGE,
+        /** Omise's answer does not match the sale: the sale needs a supervisor's attention. */
+        UNTRUSTED_ANSWER,
         /** Omise refused the till's secret key. */
         KEY_REFUSED
     }

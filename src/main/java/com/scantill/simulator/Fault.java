@@ -1,6 +1,7 @@
 package com.scantill.simulator;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /** Something that goes wrong with one request, injected through {@link FaultInjector}. */
 public sealed interface Fault {
@@ -30,5 +31,12 @@ public sealed interface Fault {
 
     /** The request is handled (a charge is created) but the connection closes before the answer is sent. */
     record LoseResponse() implements Fault {
+    }
+
+    /**
+     * The request is handled, and its JSON answer is altered on the way out, as a broken or hostile API in front of
+     * the till would: for tests of what the till believes.
+     */
+    record AlteredAnswer(UnaryOperator<String> alter) implements Fault {
     }
 }

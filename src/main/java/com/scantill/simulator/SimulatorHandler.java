@@ -98,6 +98,7 @@ final class SimulatorHandler implements HttpHandler {
         }
         Answer answer;
         boolean loseResponse = false;
+        Fault.AlteredAnswer altered = null;
         try {
             Answer faultAnswer = null;
             for (Fault fault : faults.faultsFor(call.route())) {
@@ -114,6 +115,8 @@ final class SimulatorHandler implements HttpHandler {
                             "<html><body><h1>" + page.status() + " Bad Gateway</h1></body></html>", null);
                 } else if (fault instanceof Fault.LoseResponse) {
                     loseResponse = true;
+                } else if (fault instanceof Fault.AlteredAnswer alter) {
+                    altered = alter;
                 }
             }
             answer = faultAnswer != null ? faultAnswer : serve(exchange, call);
@@ -122,6 +125,9 @@ final class SimulatorHandler implements HttpHandler {
         }
         if (!"GET".equals(call.method())) {
             book.changed();
+        }
+        if (altered != null) {
+            answer = new Answer(answer.status(), answer.contentType(), altered.alter().apply(answer.body()), answer.retryAfter());
         }
         journal.accept(new RecordedRequest(receivedAt, clock.now(), call.method(), call.path(), call.route(), call.chargeId(),
                 call.params(), headers, loseResponse ? 0 : answer.status()));

@@ -61,10 +61,11 @@ final class CashierMessages {
                 : "This payment code is already being charged " + which + ". Wait for that sale to finish. Nothing was sent.";
     }
 
-    /** Omise does not know the sale's charge: what the cashier and the supervisor do. */
+    /** Omise does not know the sale's charge, or answered with one that is not the sale's: what to do. */
     static String needsAttention(Sale sale) {
-        return "Omise does not know charge " + sale.chargeId() + ". Do not treat the sale as paid: a supervisor checks "
-                + "the customer's WeChat and the Omise dashboard before the customer leaves. The till keeps checking it.";
+        return "The till cannot confirm charge " + (sale.chargeId() == null ? "" : sale.chargeId() + " ")
+                + "with Omise (the sale's history says why). Do not treat the sale as paid: a supervisor checks the "
+                + "customer's WeChat and the Omise dashboard before the customer leaves. The till keeps checking it.";
     }
 
     static String expireFailed(ExpireFailedException failed) {
@@ -74,6 +75,8 @@ final class CashierMessages {
             case STILL_PENDING -> "Omise did not expire " + sale + "; its charge is still waiting. Try again (F4).";
             case UNKNOWN_CHARGE -> "Omise does not know the charge of " + sale + ". It is marked NEEDS ATTENTION: a supervisor "
                     + "checks the customer's WeChat and the Omise dashboard.";
+            case UNTRUSTED_ANSWER -> "Omise's answer about " + sale + " does not match the sale. It is marked NEEDS ATTENTION: "
+                    + "a supervisor checks the customer's WeChat and the Omise dashboard.";
             case KEY_REFUSED -> "Omise refused the secret key, so " + sale + " was not expired. " + KEY_REFUSED;
         };
     }

@@ -379,6 +379,61 @@ class CheckoutEngineTest {
         assertThat(till.awaitStatus(reference, SaleStatus.EXPIRED).needsAttention()).isFalse();
     }
 
+    /** An answer from Omise with some of the charge's fields changed, as a broken or hostile API would send. */
+    private static Fault alteredCharge(java.util.function.Consumer<com.google.gson.JsonObject> change) {
+        return new Fault.AlteredAnswer(body -> {
+            com.google.gson.JsonObject charge = com.google.gson.JsonParser.parseString(body).getAsJsonObject();
+            change.accept(charge);
+            return charge.toString();
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"amount", "currency", "till_reference"})
+    void aChargeThatIsNotTheSalesIsNeverTakenAsPaid(String field) {
+        simulator.faults().once(Route.CREATE_CHARGE, alteredCharge(charge -> {
+            charge.addProperty("status", "successful");
+            switch (field) {
+                case "amount" -> charge.addProperty("amount", 2_000);
+                case "currency" -> charge.addProperty("currency", "USD");
+                default -> charge.getAsJsonObject("metadata").addProperty("till_reference", "till-1-another-sale");
+            }
+        }));
+
+        String reference = sell(150_000, PaymentCodes.random());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> till.ledger.sale(reference).orElseThrow().needsAttention());
+        Sale flagged = till.ledger.sale(reference).orElseThrow();
+        assertThat(flagged.status()).isNotEqualTo(SaleStatus.SUCCESSFUL);
+        assertThat(flagged.chargeId()).isNull();
+        assertThat(till.ledger.events(reference)).filteredOn(event -> event.kind() == EventKind.NEEDS_ATTENTION)
+                .singleElement().extracting(SaleEvent::detail).asString().contains("does not match the sale")
+                .contains(field.equals("till_reference") ? "till reference" : field);
+        assertThat(till.engine.startSale(10_000, PaymentCodes.random(), "cashier-1").join()).as("the till is not blocked").isNotNull();
+
+        till.engine.sweepNow().join();
+        assertThat(till.awaitFinal(reference).status()).as("the true charge, found again by its reference")
+                .isEqualTo(SaleStatus.SUCCESSFUL);
+        assertThat(till.ledger.sale(reference).orElseThrow().needsAttention()).isFalse();
+    }
+
+    @Test
+    void aPollAnsweredWithAnotherSalesChargeStopsTheSaleForASupervisor() {
+        String reference = sellNeverConfirmed();
+        till.awaitStatus(reference, SaleStatus.PENDING);
+        for (int i = 0; i < 3; i++) {
+            simulator.faults().once(Route.RETRIEVE_CHARGE, alteredCharge(charge -> {
+                charge.addProperty("status", "successful");
+                charge.addProperty("amount", 1_000_000);
+            }));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> till.ledger.sale(reference).orElseThrow().needsAttention());
+
+        assertThat(till.ledger.sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
+        assertThat(till.ledger.events(reference)).noneMatch(event -> event.statusAfter() == SaleStatus.SUCCESSFUL);
+    }
+
     @Test
     void anExpiryOmiseAnswersWithNotFoundTellsTheTruthAndFlagsTheSale() {
         String reference = sellNeverConfirmed();
