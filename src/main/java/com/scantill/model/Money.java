@@ -10,8 +10,14 @@ public final class Money {
     private Money() {
     }
 
-    /** {@code 150000} becomes {@code ฿1,500.00}; a negative amount is {@code -฿1,500.00}. */
+    /**
+     * {@code 150000} becomes {@code ฿1,500.00}; a negative amount is {@code -฿1,500.00}. Every amount the till
+     * handles is far inside the range; the one value with no positive counterpart is refused rather than misprinted.
+     */
     public static String format(long satang) {
+        if (satang == Long.MIN_VALUE) {
+            throw new IllegalArgumentException("not an amount of money: " + satang);
+        }
         String sign = satang < 0 ? "-" : "";
         long magnitude = Math.abs(satang);
         return sign + "฿" + groupedBaht(magnitude / 100) + "." + String.format(Locale.ROOT, "%02d", magnitude % 100);

@@ -4,7 +4,6 @@ import com.scantill.model.PaymentCode;
 import com.scantill.model.WeChatPayUpm;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A WeChat Pay UPM charge to create. Checked when built, so an invalid request can never be sent.
@@ -29,7 +28,9 @@ public record CreateChargeRequest(
         if (!WeChatPayUpm.CURRENCY.equals(currency)) {
             throw new InvalidRequestException("currency", "WeChat Pay charges are in THB only, not " + currency + ".");
         }
-        Objects.requireNonNull(paymentCode, "paymentCode");
+        if (paymentCode == null) {
+            throw new InvalidRequestException("source[barcode]", "A charge needs the customer's payment code.");
+        }
         TillReference.requireValid("till_reference", tillReference);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         if (metadata.containsKey(TILL_REFERENCE_KEY)) {

@@ -1,9 +1,12 @@
 package com.scantill.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MoneyTest {
 
@@ -35,9 +38,16 @@ class MoneyTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "abc", "1.234", "-5", "1e3", "12345678901"})
+    @ValueSource(strings = {"", "abc", "1.234", "-5", "1e3", "12345678901"})
     void refusesWhatIsNotAnAmount(String text) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.parse(text))
+        assertThatThrownBy(() -> Money.parse(text))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an amount in baht");
+    }
+
+    @Test
+    void everyAmountThatCanBeTypedFormatsAndTheOneLongWithNoPositiveIsRefused() {
+        assertThat(Money.format(Money.parse("9999999999.99"))).isEqualTo("฿9,999,999,999.99");
+        assertThat(Money.format(Long.MAX_VALUE)).startsWith("฿92,233,720,368,547,758.");
+        assertThatThrownBy(() -> Money.format(Long.MIN_VALUE)).isInstanceOf(IllegalArgumentException.class);
     }
 }

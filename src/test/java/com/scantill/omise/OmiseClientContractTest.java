@@ -296,6 +296,11 @@ class OmiseClientContractTest {
         assertThatThrownBy(() -> client.retrieveCharge("../charges"))
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> new CreateRefundRequest(0, "R1")).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> new CreateRefundRequest(15_000_001, "R1")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("฿150,000.00");
+        assertThatThrownBy(() -> new CreateRefundRequest(Long.MAX_VALUE, "R1")).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> CreateChargeRequest.of(5_000, null, "T1-x")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("payment code");
         assertThatThrownBy(() -> new ListRequest(null, null, 0, 101, ListOrder.CHRONOLOGICAL))
                 .isInstanceOf(InvalidRequestException.class);
 
