@@ -1,5 +1,6 @@
 package com.scantill.app;
 
+import com.scantill.omise.InvalidRequestException;
 import com.scantill.omise.OmiseClient;
 import com.scantill.omise.SecretKey;
 import java.io.IOException;
@@ -62,7 +63,10 @@ public final class SettingsStore {
     }
 
     public Settings load() {
-        Properties file = readFile();
+        return settingsFrom(readFile());
+    }
+
+    private Settings settingsFrom(Properties file) {
         String key = first(environment.get("OMISE_SECRET_KEY"), file.getProperty(SECRET_KEY));
         String apiUrl = first(environment.get("OMISE_API_URL"), file.getProperty(API_URL));
         String tillId = first(environment.get("SCANTILL_TILL_ID"), file.getProperty(TILL_ID));
@@ -82,7 +86,10 @@ public final class SettingsStore {
 
     /**
      * Writes a manager's changes atomically, readable by the owner only. The key is replaced only when a new one is
-     * given, and removed (back to training mode) when {@code removeKey} is set.
+     * given, and removed (back to training mode) when {@code removeKey} is set. What is saved is first checked by
+     * the rules the next start reads it with, so that a saved file always starts.
+     *
+     * @throws IllegalArgumentException when the changed settings could not be started with; nothing is written
      */
     public void save(SettingsChange change) {
         Properties file = readFile();
@@ -96,6 +103,12 @@ public final class SettingsStore {
         file.setProperty(TILL_ID, change.tillId());
         change.scanner().writeTo(file);
         change.options().writeTo(file);
+        Settings candidate = settingsFrom(file);
+        try {
+            OmiseClient.requireSafeBaseUri(candidate.apiUrl());
+        } catch (InvalidRequestException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         try {
             Files.createDirectories(dataFolder);
             Path temporary = Files.createTempFile(dataFolder, "settings", ".tmp");

@@ -385,7 +385,12 @@ public final class OmiseClient implements AutoCloseable {
         return id;
     }
 
-    private static URI requireSafeBaseUri(URI uri) {
+    /**
+     * The API address the client accepts: https, or plain http on this computer only; no user, no query.
+     *
+     * @throws InvalidRequestException saying what is wrong with it
+     */
+    public static URI requireSafeBaseUri(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean loopback = isLoopback(uri.getHost());
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {

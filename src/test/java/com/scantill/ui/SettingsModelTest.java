@@ -73,4 +73,30 @@ class SettingsModelTest {
         assertThat(model.messageProperty().get()).startsWith("Not saved");
         assertThat(Files.exists(store.settingsFile())).isFalse();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "http://example.com       | till-1                            | https",
+        "https://api.omise.co     | front till                        | till id",
+        "https://api.omise.co     | a23456789012345678901234567890123 | till id",
+        "https://user@api.omise.co | till-1                           | plain address"})
+    void settingsTheNextStartCouldNotUseAreNeverWritten(String apiUrl, String tillId, String said) throws Exception {
+        Files.writeString(dataFolder.resolve(SettingsStore.FILE_NAME), "till.id=front-1\n");
+        String before = Files.readString(dataFolder.resolve(SettingsStore.FILE_NAME));
+        SettingsStore store = new SettingsStore(dataFolder, Map.of());
+        SettingsModel model = new SettingsModel(store, null, SynchronousBackground.INSTANCE);
+        model.activate();
+
+        model.apiUrlProperty().set(apiUrl);
+        model.tillIdProperty().set(tillId);
+        model.save();
+
+        assertThat(model.notice().tone()).isEqualTo(Notice.Tone.PROBLEM);
+        assertThat(model.messageProperty().get()).startsWith("Not saved").contains(said);
+        assertThat(Files.readString(dataFolder.resolve(SettingsStore.FILE_NAME))).isEqualTo(before);
+        assertThat(store.load().tillId()).isEqualTo("front-1");
+        try (var files = Files.list(dataFolder)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly(SettingsStore.FILE_NAME);
+        }
+    }
 }
