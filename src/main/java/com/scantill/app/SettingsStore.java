@@ -1,5 +1,6 @@
 package com.scantill.app;
 
+import com.scantill.model.OwnerOnly;
 import com.scantill.omise.InvalidRequestException;
 import com.scantill.omise.OmiseClient;
 import com.scantill.omise.SecretKey;
@@ -110,7 +111,7 @@ public final class SettingsStore {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         try {
-            Files.createDirectories(dataFolder);
+            OwnerOnly.folder(dataFolder);
             Path temporary = Files.createTempFile(dataFolder, "settings", ".tmp");
             restrictToOwner(temporary);
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {

@@ -1,14 +1,17 @@
 package com.scantill.app;
 
-import com.scantill.model.DaemonThreads;
 import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutSettings;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.LedgerBackups;
+import com.scantill.model.DaemonThreads;
+import com.scantill.model.OwnerOnly;
 import com.scantill.operators.Operators;
 import com.scantill.operators.PinHasher;
 import com.scantill.scanner.ScanDispatcher;
 import com.scantill.scanner.SerialScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -58,6 +61,7 @@ public final class TillRuntime implements AutoCloseable {
      * @throws com.scantill.ledger.LedgerInUseException when another copy runs on the same data folder
      */
     public static TillRuntime open(Settings settings) {
+        keepPrivate(settings.dataFolder());
         Ledger ledger = Ledger.open(settings.modeFolder());
         OmiseConnection connection;
         try {
@@ -73,6 +77,24 @@ public final class TillRuntime implements AutoCloseable {
         }
         runtime.housekeeping.scheduleWithFixedDelay(runtime::backupIfDue, 0, 1, TimeUnit.HOURS);
         return runtime;
+    }
+
+    /**
+     * The data folder holds PIN hashes, takings and the secret key: everything in it is made its owner's only, what
+     * was made before (by hand, by the log, by an older version) included.
+     */
+    private static void keepPrivate(Path dataFolder) {
+        boolean settingsWereOpen = Files.exists(dataFolder.resolve(SettingsStore.FILE_NAME))
+                && !OwnerOnly.isPrivate(dataFolder.resolve(SettingsStore.FILE_NAME));
+        OwnerOnly.folder(dataFolder);
+        int tightened = OwnerOnly.tree(dataFolder);
+        if (settingsWereOpen) {
+            log.warn("{} could be read by other users of this computer; it is now readable by its owner only",
+                    dataFolder.resolve(SettingsStore.FILE_NAME));
+        }
+        if (tightened > 0) {
+            log.info("Made {} files and folders in {} readable by their owner only", tightened, dataFolder);
+        }
     }
 
     private void backupIfDue() {

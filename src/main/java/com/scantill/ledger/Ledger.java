@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.scantill.model.OwnerOnly;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -63,7 +64,7 @@ public final class Ledger implements AutoCloseable {
         Path folder = dataFolder.resolve(FOLDER).toAbsolutePath();
         FileChannel channel = null;
         try {
-            Files.createDirectories(folder);
+            OwnerOnly.folder(folder);
             channel = FileChannel.open(folder.resolve("scantill.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -71,13 +72,17 @@ public final class Ledger implements AutoCloseable {
             }
             JdbcConnectionPool pool = JdbcConnectionPool.create(
                     // WRITE_DELAY=0: each commit reaches the file at once, so a crash of the till loses no sale.
-                    "jdbc:h2:file:" + folder.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "scantill", "");
+                    // TRACE_LEVEL_FILE=0: H2's errors reach the log as exceptions, not a trace file of its own.
+                    "jdbc:h2:file:" + folder.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
+                    "scantill", "");
             try {
                 Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             } catch (RuntimeException e) {
                 pool.dispose();
                 throw e;
             }
+            // H2 makes its files with the process's default permissions.
+            OwnerOnly.tree(folder);
             log.info("Ledger open in {}", folder);
             return new Ledger(folder, channel, lock, pool);
         } catch (OverlappingFileLockException e) {
@@ -270,6 +275,7 @@ public final class Ledger implements AutoCloseable {
         } catch (IOException e) {
             log.debug("Releasing the ledger lock failed", e);
         }
+        OwnerOnly.tree(folder);
         log.info("Ledger closed");
     }
 

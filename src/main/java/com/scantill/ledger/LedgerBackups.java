@@ -1,5 +1,6 @@
 package com.scantill.ledger;
 
+import com.scantill.model.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,13 +37,10 @@ public final class LedgerBackups {
 
     /** Writes a backup now and drops the oldest beyond {@value #KEPT}. */
     public Path backupNow() {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create the backup folder " + folder, e);
-        }
+        OwnerOnly.folder(folder);
         Path zip = folder.resolve(PREFIX + STAMP.format(clock.instant().atZone(clock.getZone())) + ".zip");
         ledger.backupTo(zip);
+        OwnerOnly.file(zip);
         log.info("Ledger backed up to {}", zip);
         List<Path> all = backups();
         for (Path old : all.subList(0, Math.max(0, all.size() - KEPT))) {

@@ -7,9 +7,11 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +98,9 @@ final class ChargeBook {
             Path next = file.resolveSibling(file.getFileName() + ".new");
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(next, stored.toString(), StandardCharsets.UTF_8);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rw-------"));
+            }
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("Could not keep the simulator's charges in {}: {}", file, e.getMessage());

@@ -2,6 +2,7 @@ package com.scantill.ui;
 
 import com.scantill.ledger.Sale;
 import com.scantill.model.Money;
+import com.scantill.model.OwnerOnly;
 import com.scantill.reports.CsvReportWriter;
 import com.scantill.reports.DailyReport;
 import com.scantill.reports.DailyReports;
@@ -121,13 +122,14 @@ public final class ReportModel {
 
     private void save(List<Output> outputs) {
         background.run(() -> {
-            Files.createDirectories(folder);
+            OwnerOnly.folder(folder);
             for (Output output : outputs) {
                 try (OutputStream out = Files.newOutputStream(output.file())) {
                     output.writer().accept(out);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                OwnerOnly.file(output.file());
             }
             return outputs.stream().map(output -> output.file().toString()).toList();
         }, saved -> message.done("Saved " + String.join(" and ", saved)), failure -> message.problem("Not saved: " + failure.getMessage()));
