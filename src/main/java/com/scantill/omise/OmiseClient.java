@@ -478,6 +478,7 @@ public final class OmiseClient implements AutoCloseable {
         }
 
         public OmiseClient build() {
+            LogRedaction.install();
             return new OmiseClient(this);
         }
     }

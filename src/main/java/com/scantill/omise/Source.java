@@ -1,5 +1,6 @@
 package com.scantill.omise;
 
+import com.scantill.model.PaymentCode;
 import java.time.Instant;
 
 /** The payment source of a charge. {@link #barcode()} is the customer's payment code: never log it whole. */
@@ -19,6 +20,13 @@ public record Source(
         String storeName,
         String terminalId,
         Instant createdAt) {
+
+    /** As a record prints itself, but with the payment code masked to its last four digits. */
+    @Override
+    public String toString() {
+        return "Source[id=" + id + ", type=" + type + ", flow=" + flow + ", amount=" + amount + ", currency=" + currency
+                + ", barcode=" + (barcode == null ? null : PaymentCode.mask(barcode)) + ", chargeStatus=" + chargeStatus + "]";
+    }
 
     public record ScannableCode(String object, String type, Document image) {
     }

@@ -65,6 +65,8 @@ class SecretsStaySecretTest {
                      .retryPolicy(TestClients.QUICK_RETRIES).build()) {
             ChargeCreation created = ourKeyClient.createCharge(CreateChargeRequest.of(5_000, PaymentCode.parse(CODE), "S-1"));
             String chargeId = ((ChargeCreation.Created) created).charge().id();
+            printed.add(created.toString());
+            printed.add(((ChargeCreation.Created) created).charge().source().toString());
             simulator.faults().once(Route.CREATE_CHARGE, new Fault.LoseResponse());
             printed.add(client.createCharge(CreateChargeRequest.of(5_000, PaymentCode.parse(CODE), "S-2")).toString());
             simulator.faults().once(Route.RETRIEVE_CHARGE, Fault.ErrorAnswer.serverError());
@@ -87,5 +89,37 @@ class SecretsStaySecretTest {
                 .doesNotContain(LIVE_KEY_TEXT)
                 .doesNotContain(CODE)
                 .doesNotContain("5y4zomdqo");
+    }
+
+    @Test
+    void withEveryLoggerAtTraceTheWireLogAndAnyCarelessLineStillHoldNoSecret() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger httpClient = (Logger) LoggerFactory.getLogger("org.apache.hc");
+        Level rootBefore = root.getLevel();
+        Level httpClientBefore = httpClient.getLevel();
+        ListAppender<ILoggingEvent> everything = new ListAppender<>();
+        everything.start();
+        root.addAppender(everything);
+        root.setLevel(Level.TRACE);
+        httpClient.setLevel(Level.TRACE);
+        ourLogs.setLevel(Level.TRACE);
+        try (OmiseClient client = OmiseClient.builder(SecretKey.of(KEY_TEXT)).baseUri(simulator.baseUri())
+                .retryPolicy(TestClients.QUICK_RETRIES).build()) {
+            ChargeCreation created = client.createCharge(CreateChargeRequest.of(5_000, PaymentCode.parse(CODE), "S-9"));
+            client.retrieveCharge(((ChargeCreation.Created) created).charge().id());
+            org.slf4j.Logger careless = LoggerFactory.getLogger("com.scantill.careless");
+            careless.info("sent {} with Authorization: Basic {} and key {}", CODE, "c2tleV90ZXN0XzV5NHpvbWRxb2JvYXMy", KEY_TEXT);
+            careless.debug("source " + ((ChargeCreation.Created) created).charge().source().barcode());
+        } finally {
+            root.detachAppender(everything);
+            root.setLevel(rootBefore);
+            httpClient.setLevel(httpClientBefore);
+        }
+
+        String printed = everything.list.stream().map(ILoggingEvent::getFormattedMessage).reduce("", (a, b) -> a + "\n" + b);
+        assertThat(printed).contains("sent **************6789 with Authorization: [redacted] and key skey_test_…")
+                .contains("source **************6789")
+                .doesNotContain(CODE).doesNotContain(KEY_TEXT).doesNotContain("5y4zomdqo").doesNotContain("c2tleV90")
+                .doesNotContainIgnoringCase("authorization: basic");
     }
 }
