@@ -309,12 +309,12 @@ public final class OmiseClient implements AutoCloseable {
 
     private static <T> T parse(Answer answer, Type type) {
         try {
-            T value = OmiseJson.GSON.fromJson(answer.body(), type);
+            T value = answer.body() == null || answer.body().isBlank() ? null : OmiseJson.read(answer.body(), type);
             if (value == null) {
                 throw new MalformedResponseException("Omise answered HTTP " + answer.status() + " with an empty body", null);
             }
             return value;
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+        } catch (JsonParseException | IllegalStateException | NumberFormatException | ArithmeticException e) {
             throw new MalformedResponseException("Omise answered HTTP " + answer.status()
                     + " with a body that is not the expected object: " + firstLine(e.getMessage()), e);
         }

@@ -3,9 +3,13 @@ package com.scantill.omise;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.annotations.SerializedName;
@@ -14,30 +18,125 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringReader;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Gson set up to read API objects leniently: unknown fields ignored, {@code null} numbers and flags read as
- * 0 and false, unknown enum values read as the enum's {@code UNKNOWN}, metadata values of any JSON type kept as text.
+ * Reads API objects: leniently where leniency is safe (unknown fields ignored, {@code null} flags read as false,
+ * unknown enum values read as the enum's {@code UNKNOWN}, metadata values of any JSON type kept as text), and
+ * strictly where a guess could move money: a key given twice, a number that is not an integer in range or is
+ * written as text, or a missing amount, currency, status or id is a {@link JsonParseException}, never coerced.
  */
 final class OmiseJson {
 
     static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
-            .registerTypeAdapter(long.class, nullAs(0L, JsonReader::nextLong))
+            .registerTypeAdapter(long.class, nullAs(0L, OmiseJson::exactLong))
             .registerTypeAdapter(int.class, nullAs(0, JsonReader::nextInt))
             .registerTypeAdapter(boolean.class, nullAs(false, JsonReader::nextBoolean))
             .registerTypeAdapter(new TypeToken<Map<String, String>>() { }.getType(), new MetadataAdapter())
             .registerTypeAdapterFactory(new UnknownTolerantEnums())
             .create();
 
+    /** Fields Omise always sends on these objects; an answer without them is not believed. */
+    private static final Map<Class<?>, List<String>> REQUIRED = Map.of(
+            Charge.class, List.of("object", "id", "amount", "currency", "status"),
+            Refund.class, List.of("object", "id", "amount", "charge"));
+
     private OmiseJson() {
+    }
+
+    /** Reads {@code body} as {@code type}, strictly where it matters (see the class comment). */
+    static <T> T read(String body, Type type) {
+        JsonElement tree;
+        try (JsonReader reader = new JsonReader(new StringReader(body))) {
+            tree = strictTree(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonParseException("more than one JSON value");
+            }
+        } catch (IOException e) {
+            throw new JsonParseException(e.getMessage(), e);
+        }
+        requireFields(tree, type);
+        return GSON.fromJson(tree, type);
+    }
+
+    private static void requireFields(JsonElement tree, Type type) {
+        List<String> required = REQUIRED.get(type);
+        if (required != null && tree.isJsonObject()) {
+            for (String field : required) {
+                JsonElement value = tree.getAsJsonObject().get(field);
+                if (value == null || value.isJsonNull()) {
+                    throw new JsonParseException("the " + field + " of the " + ((Class<?>) type).getSimpleName().toLowerCase(Locale.ROOT)
+                            + " is missing");
+                }
+            }
+        }
+    }
+
+    /** The JSON tree, with a key given twice refused rather than the last one silently kept; numbers kept as written. */
+    private static JsonElement strictTree(JsonReader in) throws IOException {
+        switch (in.peek()) {
+            case BEGIN_OBJECT -> {
+                JsonObject object = new JsonObject();
+                in.beginObject();
+                while (in.hasNext()) {
+                    String name = in.nextName();
+                    if (object.has(name)) {
+                        throw new JsonParseException("the key " + name + " is given twice");
+                    }
+                    object.add(name, strictTree(in));
+                }
+                in.endObject();
+                return object;
+            }
+            case BEGIN_ARRAY -> {
+                JsonArray array = new JsonArray();
+                in.beginArray();
+                while (in.hasNext()) {
+                    array.add(strictTree(in));
+                }
+                in.endArray();
+                return array;
+            }
+            case STRING -> {
+                return new JsonPrimitive(in.nextString());
+            }
+            case NUMBER -> {
+                return new JsonPrimitive(new BigDecimal(in.nextString()));
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(in.nextBoolean());
+            }
+            case NULL -> {
+                in.nextNull();
+                return JsonNull.INSTANCE;
+            }
+            default -> throw new JsonParseException("unexpected " + in.peek());
+        }
+    }
+
+    /** A JSON number that is an integer within a long's range, exactly: not text, not a fraction, not clamped. */
+    private static long exactLong(JsonReader in) throws IOException {
+        if (in.peek() != JsonToken.NUMBER) {
+            throw new JsonParseException("expected a number but found " + in.peek() + " at " + in.getPath());
+        }
+        String text = in.nextString();
+        try {
+            return new BigDecimal(text).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new JsonParseException("not a whole number in range: " + text + " at " + in.getPath(), e);
+        }
     }
 
     private static final class InstantAdapter extends TypeAdapter<Instant> {

@@ -18,7 +18,7 @@ class ChargeJsonTest {
     }
 
     private static Charge parse(String json) {
-        return OmiseJson.GSON.fromJson(json, Charge.class);
+        return OmiseJson.read(json, Charge.class);
     }
 
     @Test
@@ -124,7 +124,7 @@ class ChargeJsonTest {
     @Test
     void toleratesUnknownFieldsStatusesSourceTypesAndFailureCodes() {
         Charge charge = parse("""
-                {"object":"charge","id":"chrg_test_1","amount":5000,"status":"on_hold","brand_new_field":{"x":[1,2]},
+                {"object":"charge","id":"chrg_test_1","amount":5000,"currency":"THB","status":"on_hold","brand_new_field":{"x":[1,2]},
                  "failure_code":"some_new_code","failure_message":"a new way to fail",
                  "source":{"type":"shiny_new_wallet","charge_status":"not_a_status","future":true}}
                 """);
@@ -138,10 +138,10 @@ class ChargeJsonTest {
     }
 
     @Test
-    void readsNullNumbersAndFlagsAsZeroAndFalse() {
+    void readsNullFeesAndFlagsAsZeroAndFalse() {
         Charge charge = parse("""
-                {"object":"charge","id":"chrg_test_1","amount":5000,"fee":null,"fee_vat":null,"net":null,
-                 "paid":null,"metadata":null,"refunds":null,"status":null}
+                {"object":"charge","id":"chrg_test_1","amount":5000,"currency":"THB","fee":null,"fee_vat":null,"net":null,
+                 "paid":null,"metadata":null,"refunds":null,"status":"future_status"}
                 """);
 
         assertThat(charge.fee()).isZero();
@@ -156,7 +156,8 @@ class ChargeJsonTest {
     @Test
     void keepsMetadataOfAnyJsonTypeAsText() {
         Charge charge = parse("""
-                {"id":"chrg_test_1","metadata":{"till_reference":"T1-0001","lane":3,"vip":true,"nested":{"a":1},"gone":null}}
+                {"object":"charge","id":"chrg_test_1","amount":5000,"currency":"THB","status":"pending",
+                 "metadata":{"till_reference":"T1-0001","lane":3,"vip":true,"nested":{"a":1},"gone":null}}
                 """);
 
         assertThat(charge.tillReference()).isEqualTo("T1-0001");

@@ -17,7 +17,8 @@ import net.jqwik.api.constraints.LongRange;
 /**
  * The wedge's promises over random counters: a scanner reading codes (and other barcodes) at scanner speed, chunked,
  * with pauses inside a read, a cashier typing in between, and the till's FX thread stalling so that keys arrive
- * bunched together. Times are exact: nothing here waits.
+ * bunched together. Times are exact: nothing here waits. Seeds are fixed; {@code -Djqwik.tries.default=60000} runs a
+ * longer search.
  *
  * <p>What is promised, for pauses and stalls no longer than the settings' longest pause: scanner input never
  * reaches a field; a person's keystroke is typed, in order, exactly once, or refused with a message, never
@@ -52,7 +53,7 @@ class WedgeDecoderProperties {
     record Session(List<Key> keys, List<Read> reads) {
     }
 
-    @Property(tries = 2000)
+    @Property(seed = "20261126")
     void scannerInputNeverReachesAFieldAndNoKeystrokeIsLostOrMadeUp(@ForAll @LongRange(min = 1) long seed) {
         Session session = session(new Random(seed));
         Assume.that(pausesWithinTolerance(session));
@@ -84,7 +85,7 @@ class WedgeDecoderProperties {
         }
     }
 
-    @Property(tries = 2000)
+    @Property(seed = "20261127")
     void aCleanReadIsAlwaysAScanAndLoneTypingIsAlwaysTyped(@ForAll @LongRange(min = 1) long seed) {
         Session session = session(new Random(seed));
         Assume.that(pausesWithinTolerance(session));
