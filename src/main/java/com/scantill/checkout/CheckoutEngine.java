@@ -1,5 +1,7 @@
 package com.scantill.checkout;
 
+import com.scantill.model.Approval;
+import com.scantill.model.ApprovalRequest;
 import com.scantill.model.DaemonThreads;
 import com.scantill.ledger.EventKind;
 import com.scantill.ledger.Ledger;
@@ -33,6 +35,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +70,7 @@ public final class CheckoutEngine implements AutoCloseable {
     private final Ledger ledger;
     private final OmiseClient client;
     private final CheckoutSettings settings;
+    private final ApprovalCheck approvals;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Map<String, SaleWorker> workers = new ConcurrentHashMap<>();
     private final Map<String, String> inFlightCodes = new ConcurrentHashMap<>();
@@ -77,10 +81,12 @@ public final class CheckoutEngine implements AutoCloseable {
     private volatile OmiseAccess access = OmiseAccess.ACCEPTED;
     private volatile boolean closed;
 
-    public CheckoutEngine(Ledger ledger, OmiseClient client, CheckoutSettings settings) {
+    /** @param approvals where a supervisor's approval of an expiry or a refund is checked and spent */
+    public CheckoutEngine(Ledger ledger, OmiseClient client, CheckoutSettings settings, ApprovalCheck approvals) {
         this.ledger = ledger;
         this.client = client;
         this.settings = settings;
+        this.approvals = approvals;
         this.scheduler = new ScheduledThreadPoolExecutor(settings.threads(), DaemonThreads.named("checkout-" + settings.tillId()));
         scheduler.setRemoveOnCancelPolicy(true);
     }
@@ -165,12 +171,13 @@ public final class CheckoutEngine implements AutoCloseable {
     }
 
     /**
-     * A supervisor's request to expire a pending charge. The future holds the sale as it truly ended: expired, or
+     * A supervisor's request to expire a pending charge, with their approval of exactly that (spent here). The future
+     * fails with {@link ApprovalRefusedException} without one, and nothing is written or sent. The future holds the sale as it truly ended: expired, or
      * paid or failed when the customer finished first; or it fails with {@link ExpireFailedException} saying why the
      * charge is not expired (Omise unreachable, the charge still pending, unknown to Omise, or the key refused).
      */
-    public CompletableFuture<SaleState> expire(String tillReference, String supervisorId) {
-        requireOperator(supervisorId);
+    public CompletableFuture<SaleState> expire(String tillReference, Approval approval) {
+        Objects.requireNonNull(approval, "approval");
         return onSale(tillReference, worker -> {
             Sale sale = worker.sale;
             if (sale.status().isFinal()) {
@@ -179,6 +186,8 @@ public final class CheckoutEngine implements AutoCloseable {
             if (sale.status() != SaleStatus.PENDING) {
                 throw new CheckoutRefusedException("Sale " + tillReference + " has no charge yet to expire; wait until it is known.");
             }
+            String supervisorId = approvals.spend(approval, new ApprovalRequest(ApprovalRequest.Action.EXPIRE, tillReference,
+                    sale.amount())).orElseThrow(() -> new ApprovalRefusedException("expiring sale " + tillReference));
             commit(worker, sale.toBuilder().expireRequested(true).build(), EventKind.EXPIRE_REQUESTED, supervisorId, null, null);
             try {
                 applyCharge(worker, client.expireCharge(sale.chargeId()), EventKind.STATUS_SEEN, supervisorId);
@@ -237,13 +246,14 @@ public final class CheckoutEngine implements AutoCloseable {
     }
 
     /**
-     * Refunds all or part of a paid sale, approved by a supervisor. Several refunds may be made, never more than the
-     * sale's amount in all, and only within 90 days of the sale.
+     * Refunds all or part of a paid sale, with a supervisor's approval of exactly this refund (spent here; without
+     * one the future fails with {@link ApprovalRefusedException} and nothing is written or sent). Several refunds
+     * may be made, never more than the sale's amount in all, and only within 90 days of the sale.
      */
-    public CompletableFuture<RefundRecord> refund(String tillReference, long amount, String operatorId, String approvedBy) {
+    public CompletableFuture<RefundRecord> refund(String tillReference, long amount, String operatorId, Approval approval) {
         requireOperator(operatorId);
-        requireOperator(approvedBy);
-        return onEngineThread(() -> withRefundLock(tillReference, () -> makeRefund(tillReference, amount, operatorId, approvedBy)));
+        Objects.requireNonNull(approval, "approval");
+        return onEngineThread(() -> withRefundLock(tillReference, () -> makeRefund(tillReference, amount, operatorId, approval)));
     }
 
     /** The sale as the engine has it; read from the ledger when it is no longer in flight. Reads the disk. */
@@ -557,7 +567,7 @@ public final class CheckoutEngine implements AutoCloseable {
 
     // --- refunds ---
 
-    private RefundRecord makeRefund(String tillReference, long amount, String operatorId, String approvedBy) {
+    private RefundRecord makeRefund(String tillReference, long amount, String operatorId, Approval approval) {
         Sale sale = ledger.sale(tillReference)
                 .orElseThrow(() -> new CheckoutRefusedException("There is no sale " + tillReference + "."));
         if (sale.status() != SaleStatus.SUCCESSFUL) {
@@ -581,6 +591,8 @@ public final class CheckoutEngine implements AutoCloseable {
             throw new CheckoutRefusedException("Sale " + tillReference + " is more than 90 days old; WeChat Pay charges can "
                     + "only be refunded within 90 days.");
         }
+        String approvedBy = approvals.spend(approval, new ApprovalRequest(ApprovalRequest.Action.REFUND, tillReference, amount))
+                .orElseThrow(() -> new ApprovalRefusedException("refunding " + Money.format(amount) + " of sale " + tillReference));
         RefundRecord record = new RefundRecord(tillReference + "-R" + (earlier.size() + 1), tillReference, amount,
                 RefundStatus.REQUESTED, null, operatorId, approvedBy, null, now, null);
         ledger.insertRefund(record, SaleEvent.of(EventKind.REFUND_REQUESTED, sale, operatorId, amount,

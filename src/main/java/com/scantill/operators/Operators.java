@@ -3,14 +3,23 @@ package com.scantill.operators;
 import com.scantill.ledger.OperatorAccount;
 import com.scantill.ledger.OperatorRecords;
 import com.scantill.ledger.Role;
+import com.scantill.model.Approval;
+import com.scantill.model.ApprovalRequest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Operators and their PINs: the first manager, sign-in, a supervisor's approval on the spot, and a manager's
@@ -19,8 +28,16 @@ import java.util.regex.Pattern;
  */
 public final class Operators {
 
+    private static final Logger log = LoggerFactory.getLogger(Operators.class);
+
     public static final int MAX_ATTEMPTS = 5;
     public static final Duration LOCK_OUT = Duration.ofMinutes(5);
+    public static final Duration LONGEST_LOCK_OUT = Duration.ofDays(1);
+    /** The fewest digits of a PIN: supervisors and managers approve refunds and change operators, so theirs are longer. */
+    public static final int CASHIER_PIN_DIGITS = 4;
+    public static final int SUPERVISOR_PIN_DIGITS = 6;
+    /** How long a supervisor's approval may wait to be carried out. */
+    public static final Duration APPROVAL_VALIDITY = Duration.ofMinutes(2);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String REFUSED = "Wrong operator id or PIN.";
 
@@ -28,6 +45,8 @@ public final class Operators {
     private final PinHasher hasher;
     private final Clock clock;
     private final String unknownOperatorHash;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Grant> issued = new HashMap<>();
 
     public Operators(OperatorRecords records, PinHasher hasher, Clock clock) {
         this.records = records;
@@ -68,8 +87,10 @@ public final class Operators {
     /** Sets a new PIN and lifts any lock-out. */
     public void resetPin(Operator manager, String id, char[] newPin) {
         requireManager(manager);
-        requirePin(newPin);
-        records.update(existing(id).withPinHash(hasher.hash(newPin)), "PIN_RESET", manager.id(), null, clock.instant());
+        OperatorAccount account = existing(id);
+        requirePin(newPin, account.role());
+        records.update(account.withPinHash(hasher.hash(newPin)).withFailures(0, null), "PIN_RESET", manager.id(), null,
+                clock.instant());
     }
 
     public List<OperatorAccount> accounts() {
@@ -80,9 +101,45 @@ public final class Operators {
         return check(id, pin, Role.CASHIER, "SIGNED_IN");
     }
 
-    /** A supervisor's (or manager's) PIN given on the spot for an action a cashier may not take alone. */
-    public Operator approve(String id, char[] pin, Role needed) {
-        return check(id, pin, needed, "APPROVED");
+    /**
+     * A supervisor's (or manager's) PIN given on the spot for one action a cashier may not take alone: the approval
+     * is issued for exactly {@code request}, to be spent once, within {@link #APPROVAL_VALIDITY}, by the core service
+     * that carries the action out.
+     */
+    public Approval approve(String id, char[] pin, ApprovalRequest request) {
+        Operator approver = check(id, pin, Role.SUPERVISOR, "APPROVED");
+        byte[] token = new byte[24];
+        random.nextBytes(token);
+        Approval approval = new Approval(Base64.getUrlEncoder().withoutPadding().encodeToString(token), approver.id(),
+                approver.displayName(), request);
+        synchronized (issued) {
+            Instant now = clock.instant();
+            issued.values().removeIf(grant -> grant.issuedAt().plus(APPROVAL_VALIDITY).isBefore(now));
+            issued.put(approval.ticket(), new Grant(approval, now));
+        }
+        return approval;
+    }
+
+    /**
+     * Spends an approval on {@code request}: the approver's id when it was issued here for exactly that request, less
+     * than {@link #APPROVAL_VALIDITY} ago, not spent before, and its approver is still an enabled supervisor or
+     * manager. Whatever the answer, the approval cannot be spent again.
+     */
+    public Optional<String> spend(Approval approval, ApprovalRequest request) {
+        Grant grant;
+        synchronized (issued) {
+            grant = approval == null ? null : issued.remove(approval.ticket());
+        }
+        if (grant == null || !grant.approval().equals(approval) || !approval.request().equals(request)
+                || grant.issuedAt().plus(APPROVAL_VALIDITY).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return records.find(approval.approverId())
+                .filter(account -> account.enabled() && account.role().atLeast(Role.SUPERVISOR))
+                .map(OperatorAccount::operatorId);
+    }
+
+    private record Grant(Approval approval, Instant issuedAt) {
     }
 
     private synchronized Operator check(String id, char[] pin, Role needed, String successKind) {
@@ -96,15 +153,29 @@ public final class Operators {
             if (account.isLockedAt(now)) {
                 throw new SignInRefusedException(lockedMessage(account));
             }
-            if (!hasher.matches(pin, account.pinHash())) {
+            boolean matches;
+            try {
+                matches = hasher.matches(pin, account.pinHash());
+            } catch (DamagedPinRecordException e) {
+                log.error("The PIN record of operator {} is damaged: {}", account.operatorId(), e.getMessage());
+                throw new SignInRefusedException("The PIN of operator " + account.operatorId()
+                        + " cannot be checked: its record is damaged. A manager must reset the PIN.");
+            }
+            if (!matches) {
+                // Failures count on across lock-outs, each lock-out twice as long as the last, until a right PIN.
                 int attempts = account.failedAttempts() + 1;
-                boolean lock = attempts >= MAX_ATTEMPTS;
-                OperatorAccount failed = account.withFailures(lock ? 0 : attempts, lock ? now.plus(LOCK_OUT) : null);
+                boolean lock = attempts % MAX_ATTEMPTS == 0;
+                OperatorAccount failed = account.withFailures(attempts, lock ? now.plus(lockOut(attempts)) : null);
                 records.update(failed, lock ? "LOCKED_OUT" : "WRONG_PIN", null, attempts + " wrong in a row", now);
+                if (lock) {
+                    log.warn("Operator {} locked out until {} after {} wrong PINs in a row: a manager should check",
+                            account.operatorId(), failed.lockedUntil(), attempts);
+                }
                 throw new SignInRefusedException(lock ? lockedMessage(failed) : REFUSED);
             }
             if (!account.enabled()) {
-                throw new SignInRefusedException("Operator " + account.operatorId() + " is disabled; ask a manager.");
+                // Exactly as a wrong PIN: whether an id exists, or is disabled, is not told to whoever types it.
+                throw new SignInRefusedException(REFUSED);
             }
             if (!account.role().atLeast(needed)) {
                 throw new SignInRefusedException(account.displayName() + " is a " + account.role().name().toLowerCase(Locale.ROOT)
@@ -117,8 +188,15 @@ public final class Operators {
         }
     }
 
+    /** Five minutes after the first five wrong PINs, doubling with every five more, at most a day. */
+    static Duration lockOut(int wrongInARow) {
+        int lockOuts = Math.max(1, wrongInARow / MAX_ATTEMPTS);
+        Duration length = LOCK_OUT.multipliedBy(1L << Math.min(lockOuts - 1, 16));
+        return length.compareTo(LONGEST_LOCK_OUT) > 0 ? LONGEST_LOCK_OUT : length;
+    }
+
     private String lockedMessage(OperatorAccount account) {
-        return "Operator " + account.operatorId() + " is locked out after " + MAX_ATTEMPTS + " wrong PINs until "
+        return "Operator " + account.operatorId() + " is locked out after " + account.failedAttempts() + " wrong PINs until "
                 + DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone()).format(account.lockedUntil())
                 + ", or until a manager resets the PIN.";
     }
@@ -130,7 +208,7 @@ public final class Operators {
         if (displayName == null || displayName.isBlank()) {
             throw new SignInRefusedException("Give the operator a name.");
         }
-        requirePin(pin);
+        requirePin(pin, role);
         OperatorAccount account = new OperatorAccount(id, displayName.strip(), role, hasher.hash(pin), true, 0, null,
                 clock.instant());
         Arrays.fill(pin, '\0');
@@ -138,18 +216,22 @@ public final class Operators {
         return new Operator(id, account.displayName(), role);
     }
 
-    private static void requirePin(char[] pin) {
-        boolean digits = pin != null && pin.length >= 4 && pin.length <= 12;
+    private static void requirePin(char[] pin, Role role) {
+        int fewest = role.atLeast(Role.SUPERVISOR) ? SUPERVISOR_PIN_DIGITS : CASHIER_PIN_DIGITS;
+        boolean digits = pin != null && pin.length >= fewest && pin.length <= 12;
         for (int i = 0; digits && i < pin.length; i++) {
             digits = pin[i] >= '0' && pin[i] <= '9';
         }
         if (!digits) {
-            throw new SignInRefusedException("A PIN is 4 to 12 digits.");
+            throw new SignInRefusedException("A " + role.name().toLowerCase(Locale.ROOT) + "'s PIN is " + fewest + " to 12 digits.");
         }
     }
 
-    private static void requireManager(Operator operator) {
-        if (operator == null || !operator.may(Role.MANAGER)) {
+    /** The manager as the store knows them now, whatever record the caller holds: enabled, and a manager. */
+    private void requireManager(Operator operator) {
+        boolean manager = operator != null && records.find(operator.id())
+                .filter(account -> account.enabled() && account.role().atLeast(Role.MANAGER)).isPresent();
+        if (!manager) {
             throw new SignInRefusedException("Only a manager may change operators.");
         }
     }

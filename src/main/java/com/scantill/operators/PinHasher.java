@@ -38,14 +38,27 @@ public final class PinHasher {
                 + base64.encodeToString(derive(pin, salt, iterations));
     }
 
+    /**
+     * Whether {@code pin} is the one {@code stored} was made from.
+     *
+     * @throws DamagedPinRecordException when {@code stored} is not a hash this class wrote
+     */
     public boolean matches(char[] pin, String stored) {
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals(PREFIX)) {
-            return false;
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        try {
+            if (parts.length != 4 || !parts[0].equals(PREFIX)) {
+                throw new IllegalArgumentException("not a " + PREFIX + " hash");
+            }
+            int rounds = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            if (rounds < 1 || salt.length == 0 || expected.length == 0) {
+                throw new IllegalArgumentException("an empty part");
+            }
+            return MessageDigest.isEqual(expected, derive(pin, salt, rounds));
+        } catch (IllegalArgumentException damaged) {
+            throw new DamagedPinRecordException("the stored PIN hash cannot be read (" + damaged.getMessage() + ")", damaged);
         }
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(pin, salt, Integer.parseInt(parts[1])));
     }
 
     private static byte[] derive(char[] pin, byte[] salt, int iterations) {

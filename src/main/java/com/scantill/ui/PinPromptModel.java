@@ -1,7 +1,7 @@
 package com.scantill.ui;
 
-import com.scantill.ledger.Role;
-import com.scantill.operators.Operator;
+import com.scantill.model.Approval;
+import com.scantill.model.ApprovalRequest;
 import com.scantill.operators.Operators;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,7 +11,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Asks a supervisor for their id and PIN on the spot, whoever is signed in. */
+/**
+ * Asks a supervisor for their id and PIN on the spot, whoever is signed in, to approve one request. The approval
+ * goes to the request it was asked for, or nowhere: a prompt cancelled, or replaced by another, while the PIN is
+ * being checked drops the approval when it comes.
+ */
 public final class PinPromptModel {
 
     private final Operators operators;
@@ -22,8 +26,11 @@ public final class PinPromptModel {
     private final Notice message = new Notice();
     private final StringProperty operatorId = new SimpleStringProperty("");
     private final StringProperty pin = new SimpleStringProperty("");
-    private Role needed;
-    private Consumer<Operator> onApproved;
+    private Asked asked;
+
+    /** One showing of the prompt: what it asks for and what to do with the approval. */
+    private record Asked(ApprovalRequest request, Consumer<Approval> onApproved) {
+    }
 
     public PinPromptModel(Operators operators, BackgroundExecutor background) {
         this.operators = operators;
@@ -37,11 +44,10 @@ public final class PinPromptModel {
         });
     }
 
-    /** Shows the prompt; {@code onApproved} runs on the FX thread once a PIN of {@code role} or above is given. */
-    public void ask(String why, Role role, Consumer<Operator> approved) {
+    /** Shows the prompt; {@code approved} runs on the FX thread with the approval of {@code request}, if it is given. */
+    public void ask(String why, ApprovalRequest request, Consumer<Approval> approved) {
         reason.set(why);
-        needed = role;
-        onApproved = approved;
+        asked = new Asked(request, approved);
         operatorId.set("");
         pin.set("");
         message.clear();
@@ -52,16 +58,26 @@ public final class PinPromptModel {
         if (checking.get()) {
             return;
         }
+        Asked submitted = asked;
+        if (submitted == null) {
+            return;
+        }
         String id = operatorId.get();
         char[] typed = pin.get().toCharArray();
         pin.set("");
-        work.run("Checking…", () -> operators.approve(id, typed, needed), approver -> {
+        work.run("Checking…", () -> operators.approve(id, typed, submitted.request()), approval -> {
+            if (asked != submitted) {
+                // Cancelled, or another request asked meanwhile: this approval is for nothing on screen now.
+                return;
+            }
+            asked = null;
             showing.set(false);
-            onApproved.accept(approver);
+            submitted.onApproved().accept(approval);
         });
     }
 
     public void cancel() {
+        asked = null;
         pin.set("");
         showing.set(false);
     }

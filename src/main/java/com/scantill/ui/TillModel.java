@@ -9,10 +9,10 @@ import com.scantill.checkout.OmiseAccess;
 import com.scantill.checkout.PaymentCodeUsedException;
 import com.scantill.checkout.SaleState;
 import com.scantill.ledger.RefundRecord;
-import com.scantill.ledger.Role;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleEvent;
 import com.scantill.ledger.SaleStatus;
+import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
 import com.scantill.model.WeChatPayUpm;
 import com.scantill.operators.Operator;
@@ -381,20 +381,21 @@ public final class TillModel {
         }
         Sale sale = current.sale();
         pinPrompt.ask("Expire sale " + sale.tillReference() + " of " + Money.format(sale.amount())
-                + ": the customer will not be charged.", Role.SUPERVISOR, supervisor -> {
+                + ": the customer will not be charged.",
+                new ApprovalRequest(ApprovalRequest.Action.EXPIRE, sale.tillReference(), sale.amount()), supervisor -> {
                     message.info("Expiring the charge…");
-                    runtime.engine().expire(sale.tillReference(), supervisor.id()).whenComplete((state, failure) ->
+                    runtime.engine().expire(sale.tillReference(), supervisor).whenComplete((state, failure) ->
                             Platform.runLater(() -> {
                                 if (cause(failure) instanceof ExpireFailedException failed) {
                                     message.problem(CashierMessages.expireFailed(failed));
                                 } else if (failure != null) {
                                     message.problem(cause(failure).getMessage());
                                 } else if (state.sale().status() == SaleStatus.EXPIRED) {
-                                    message.done("Expiry approved by " + supervisor.displayName() + ".");
+                                    message.done("Expiry approved by " + supervisor.approverName() + ".");
                                 } else {
                                     message.info("The charge was not expired: the customer finished first ("
                                             + CashierMessages.status(state.sale().status()) + "). Expiry was approved by "
-                                            + supervisor.displayName() + ".");
+                                            + supervisor.approverName() + ".");
                                 }
                             }));
                 });
@@ -508,16 +509,16 @@ public final class TillModel {
                     + Money.format(sale.refundableAmount()) + ".");
             return;
         }
-        pinPrompt.ask("Refund " + Money.format(refund) + " of sale " + sale.tillReference() + ".", Role.SUPERVISOR,
-                supervisor -> {
+        pinPrompt.ask("Refund " + Money.format(refund) + " of sale " + sale.tillReference() + ".",
+                new ApprovalRequest(ApprovalRequest.Action.REFUND, sale.tillReference(), refund), supervisor -> {
                     message.info("Refunding…");
-                    runtime.engine().refund(sale.tillReference(), refund, operator.id(), supervisor.id())
+                    runtime.engine().refund(sale.tillReference(), refund, operator.id(), supervisor)
                             .whenComplete((record, failure) -> Platform.runLater(() -> {
                                 if (failure != null) {
                                     message.problem(cause(failure).getMessage());
                                 } else {
                                     message.done("Refunded " + Money.format(record.amount()) + ", approved by "
-                                            + supervisor.displayName() + ".");
+                                            + supervisor.approverName() + ".");
                                 }
                                 refreshTransactions();
                             }));

@@ -11,6 +11,8 @@ import com.scantill.ledger.RefundStatus;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleEvent;
 import com.scantill.ledger.SaleStatus;
+import com.scantill.model.Approval;
+import com.scantill.model.ApprovalRequest;
 import com.scantill.model.PaymentCode;
 import com.scantill.omise.ChargeStatus;
 import com.scantill.omise.OmiseClient;
@@ -139,7 +141,7 @@ class CheckoutEngineTest {
         assertThat(till.ledger.sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
         assertThat(eventKinds(reference)).contains(EventKind.EXPIRY_OFFERED);
 
-        SaleState expired = till.engine.expire(reference, "supervisor-1").join();
+        SaleState expired = till.engine.expire(reference, till.approveExpiry(reference)).join();
 
         assertThat(expired.sale().status()).isEqualTo(SaleStatus.EXPIRED);
         assertThat(expired.sale().expiredAt()).isNotNull();
@@ -171,7 +173,7 @@ class CheckoutEngineTest {
         Sale pending = till.awaitStatus(reference, SaleStatus.PENDING);
         simulator.faults().once(Route.EXPIRE_CHARGE, new Fault.Latency(Duration.ofMillis(500)));
 
-        var expiring = till.engine.expire(reference, "supervisor-1");
+        var expiring = till.engine.expire(reference, till.approveExpiry(reference));
         await().atMost(Duration.ofSeconds(5)).until(() -> eventKinds(reference).contains(EventKind.EXPIRE_REQUESTED));
         till.client.markAsPaid(pending.chargeId());
         SaleState after = expiring.get(10, TimeUnit.SECONDS);
@@ -201,11 +203,11 @@ class CheckoutEngineTest {
         String reference = sell(100_000, PaymentCodes.random());
         till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
 
-        RefundRecord first = till.engine.refund(reference, 30_000, "cashier-1", "supervisor-1").join();
-        RefundRecord second = till.engine.refund(reference, 50_000, "cashier-1", "supervisor-1").join();
+        RefundRecord first = till.engine.refund(reference, 30_000, "cashier-1", till.approveRefund(reference, 30_000, "supervisor-1")).join();
+        RefundRecord second = till.engine.refund(reference, 50_000, "cashier-1", till.approveRefund(reference, 50_000, "supervisor-1")).join();
         Throwable tooMuch = cause(org.assertj.core.api.Assertions.catchThrowable(
-                () -> till.engine.refund(reference, 20_001, "cashier-1", "supervisor-1").join()));
-        RefundRecord rest = till.engine.refund(reference, 20_000, "cashier-1", "supervisor-2").join();
+                () -> till.engine.refund(reference, 20_001, "cashier-1", till.approveRefund(reference, 20_001, "supervisor-1")).join()));
+        RefundRecord rest = till.engine.refund(reference, 20_000, "cashier-1", till.approveRefund(reference, 20_000, "supervisor-2")).join();
 
         assertThat(first.status()).isEqualTo(RefundStatus.DONE);
         assertThat(first.refundId()).startsWith("rfnd_test_");
@@ -229,7 +231,7 @@ class CheckoutEngineTest {
         simulator.clearRequests();
 
         Throwable refused = cause(catchThrowable(
-                () -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join()));
+                () -> till.engine.refund(reference, 1_000, "cashier-1", till.approveRefund(reference, 1_000, "supervisor-1")).join()));
 
         assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("90 days");
         assertThat(simulator.requests()).isEmpty();
@@ -243,7 +245,7 @@ class CheckoutEngineTest {
         simulator.advanceClock(Duration.ofDays(91));
 
         Throwable refused = cause(catchThrowable(
-                () -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join()));
+                () -> till.engine.refund(reference, 1_000, "cashier-1", till.approveRefund(reference, 1_000, "supervisor-1")).join()));
 
         assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("90 days");
         assertThat(till.ledger.refunds(reference)).singleElement().satisfies(refund -> {
@@ -260,7 +262,7 @@ class CheckoutEngineTest {
         till.awaitStatus(reference, SaleStatus.FAILED);
 
         Throwable refused = cause(catchThrowable(
-                () -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join()));
+                () -> till.engine.refund(reference, 1_000, "cashier-1", till.approveRefund(reference, 1_000, "supervisor-1")).join()));
 
         assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("Only a paid sale");
     }
@@ -375,7 +377,7 @@ class CheckoutEngineTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !till.ledger.sale(reference).orElseThrow().needsAttention());
         assertThat(till.engine.salesInFlight()).extracting(SaleState::tillReference).contains(reference);
-        till.engine.expire(reference, "supervisor-1").join();
+        till.engine.expire(reference, till.approveExpiry(reference)).join();
         assertThat(till.awaitStatus(reference, SaleStatus.EXPIRED).needsAttention()).isFalse();
     }
 
@@ -435,13 +437,42 @@ class CheckoutEngineTest {
     }
 
     @Test
+    void theEngineCarriesOutAnExpiryOrARefundOnlyWithAnApprovalOfExactlyThatAndRecordsWhoReallyApproved() {
+        String pending = sellNeverConfirmed();
+        till.awaitStatus(pending, SaleStatus.PENDING);
+        String paid = sell(150_000, PaymentCodes.random());
+        till.awaitStatus(paid, SaleStatus.SUCCESSFUL);
+        simulator.clearRequests();
+
+        Approval forged = new Approval("guessed", "anyone", "Anyone",
+                new ApprovalRequest(ApprovalRequest.Action.EXPIRE, pending, 10_000));
+        assertThat(cause(catchThrowable(() -> till.engine.expire(pending, forged).join())))
+                .isInstanceOf(ApprovalRefusedException.class);
+        Approval forTheOtherSale = till.approveRefund(pending, 10_000, "supervisor-1");
+        assertThat(cause(catchThrowable(() -> till.engine.refund(paid, 10_000, "cashier-1", forTheOtherSale).join())))
+                .isInstanceOf(ApprovalRefusedException.class);
+        Approval forLess = till.approveRefund(paid, 1_000, "supervisor-2");
+        assertThat(cause(catchThrowable(() -> till.engine.refund(paid, 150_000, "cashier-1", forLess).join())))
+                .isInstanceOf(ApprovalRefusedException.class);
+        assertThat(simulator.requests()).noneMatch(request -> request.route() == Route.EXPIRE_CHARGE
+                || request.route() == Route.CREATE_REFUND);
+        assertThat(till.ledger.refunds(paid)).isEmpty();
+
+        Approval real = till.approveRefund(paid, 1_000, "supervisor-2");
+        assertThat(till.engine.refund(paid, 1_000, "cashier-1", real).join().approvedBy()).isEqualTo("supervisor-2");
+        assertThat(cause(catchThrowable(() -> till.engine.refund(paid, 1_000, "cashier-1", real).join())))
+                .as("an approval is spent once").isInstanceOf(ApprovalRefusedException.class);
+        assertThat(till.engine.expire(pending, till.approveExpiry(pending)).join().sale().status()).isEqualTo(SaleStatus.EXPIRED);
+    }
+
+    @Test
     void anExpiryOmiseAnswersWithNotFoundTellsTheTruthAndFlagsTheSale() {
         String reference = sellNeverConfirmed();
         till.awaitStatus(reference, SaleStatus.PENDING);
         simulator.faults().once(Route.EXPIRE_CHARGE, new Fault.ErrorAnswer(404, "not_found", null));
         simulator.faults().once(Route.RETRIEVE_CHARGE, new Fault.ErrorAnswer(404, "not_found", null));
 
-        Throwable failed = cause(catchThrowable(() -> till.engine.expire(reference, "supervisor-1").join()));
+        Throwable failed = cause(catchThrowable(() -> till.engine.expire(reference, till.approveExpiry(reference)).join()));
 
         assertThat(failed).isInstanceOf(ExpireFailedException.class);
         assertThat(((ExpireFailedException) failed).reason()).isEqualTo(ExpireFailedException.Reason.UNKNOWN_CHARGE);
@@ -455,12 +486,12 @@ class CheckoutEngineTest {
         till.awaitStatus(reference, SaleStatus.PENDING);
         simulator.faults().once(Route.EXPIRE_CHARGE, new Fault.ErrorAnswer(400, "failed_expire", null));
 
-        Throwable failed = cause(catchThrowable(() -> till.engine.expire(reference, "supervisor-1").join()));
+        Throwable failed = cause(catchThrowable(() -> till.engine.expire(reference, till.approveExpiry(reference)).join()));
 
         assertThat(failed).isInstanceOf(ExpireFailedException.class);
         assertThat(((ExpireFailedException) failed).reason()).isEqualTo(ExpireFailedException.Reason.STILL_PENDING);
         assertThat(till.engine.salesInFlight()).extracting(SaleState::tillReference).contains(reference);
-        assertThat(till.engine.expire(reference, "supervisor-1").join().sale().status()).isEqualTo(SaleStatus.EXPIRED);
+        assertThat(till.engine.expire(reference, till.approveExpiry(reference)).join().sale().status()).isEqualTo(SaleStatus.EXPIRED);
     }
 
     @Test
@@ -475,7 +506,7 @@ class CheckoutEngineTest {
         assertThat(till.ledger.recentSales(10)).hasSize(1);
 
         till.awaitStatus(reference, SaleStatus.PENDING);
-        till.engine.expire(reference, "supervisor-1").join();
+        till.engine.expire(reference, till.approveExpiry(reference)).join();
         assertThatThrownBy(() -> till.engine.startSale(10_000, code, "cashier-1").join())
                 .hasCauseInstanceOf(PaymentCodeUsedException.class);
     }
@@ -652,10 +683,10 @@ class CheckoutEngineTest {
         }
 
         Throwable unknown = cause(org.assertj.core.api.Assertions.catchThrowable(
-                () -> till.engine.refund(reference, 4_000, "cashier-1", "supervisor-1").join()));
+                () -> till.engine.refund(reference, 4_000, "cashier-1", till.approveRefund(reference, 4_000, "supervisor-1")).join()));
         assertThat(unknown).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("did not answer");
         assertThat(till.ledger.refunds(reference)).singleElement().extracting(RefundRecord::status).isEqualTo(RefundStatus.REQUESTED);
-        assertThatThrownBy(() -> till.engine.refund(reference, 1_000, "cashier-1", "supervisor-1").join())
+        assertThatThrownBy(() -> till.engine.refund(reference, 1_000, "cashier-1", till.approveRefund(reference, 1_000, "supervisor-1")).join())
                 .hasCauseInstanceOf(CheckoutRefusedException.class).hasMessageContaining("still waiting");
 
         till.clock.advance(Duration.ofMinutes(5));

@@ -61,7 +61,8 @@ class CrashRecoveryTest {
                 assertThat(ledger.sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.CREATING);
                 CheckoutEngine engine = new CheckoutEngine(ledger, client, CheckoutSettings.defaults("till-9")
                         .withPolling(PollingSchedule.adaptive().dividedBy(10))
-                        .withReconciliation(new ReconcilePolicy(20, Duration.ofMillis(250), Duration.ofMinutes(10))));
+                        .withReconciliation(new ReconcilePolicy(20, Duration.ofMillis(250), Duration.ofMinutes(10))),
+                        TestApprovals.NONE);
                 try {
                     engine.start().join();
                     await().atMost(Duration.ofSeconds(20)).until(() -> ledger.sale(reference).orElseThrow().status().isFinal());

@@ -3,6 +3,12 @@ package com.scantill.checkout;
 import static org.awaitility.Awaitility.await;
 
 import com.scantill.ledger.Ledger;
+import com.scantill.ledger.Role;
+import com.scantill.model.Approval;
+import com.scantill.model.ApprovalRequest;
+import com.scantill.operators.Operator;
+import com.scantill.operators.Operators;
+import com.scantill.operators.PinHasher;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleStatus;
 import com.scantill.omise.OmiseClient;
@@ -18,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Till implements AutoCloseable {
 
     static final Duration PENDING_LIMIT = Duration.ofMillis(800);
+    static final String SUPERVISOR_PIN = "864213";
 
     final OmiseSimulator simulator;
     final Path dataFolder;
@@ -27,6 +34,7 @@ final class Till implements AutoCloseable {
     Ledger ledger;
     CheckoutEngine engine;
     CheckoutSettings settings;
+    Operators operators;
 
     Till(OmiseSimulator simulator, Path dataFolder) {
         this.simulator = simulator;
@@ -47,8 +55,27 @@ final class Till implements AutoCloseable {
 
     void open() {
         ledger = Ledger.open(dataFolder);
-        engine = new CheckoutEngine(ledger, client, settings);
+        operators = new Operators(ledger.operators(), new PinHasher(1_000), clock);
+        if (operators.needFirstManager()) {
+            Operator manager = operators.createFirstManager("manager-1", "Manager", SUPERVISOR_PIN.toCharArray());
+            operators.add(manager, "supervisor-1", "Supervisor One", Role.SUPERVISOR, SUPERVISOR_PIN.toCharArray());
+            operators.add(manager, "supervisor-2", "Supervisor Two", Role.SUPERVISOR, SUPERVISOR_PIN.toCharArray());
+        }
+        engine = new CheckoutEngine(ledger, client, settings, operators::spend);
         engine.addListener(seen::add);
+    }
+
+    /** A supervisor's approval of expiring the sale, given with their PIN as at the till. */
+    Approval approveExpiry(String reference) {
+        long amount = ledger.sale(reference).orElseThrow().amount();
+        return operators.approve("supervisor-1", SUPERVISOR_PIN.toCharArray(),
+                new ApprovalRequest(ApprovalRequest.Action.EXPIRE, reference, amount));
+    }
+
+    /** A supervisor's approval of refunding {@code amount} of the sale. */
+    Approval approveRefund(String reference, long amount, String supervisorId) {
+        return operators.approve(supervisorId, SUPERVISOR_PIN.toCharArray(),
+                new ApprovalRequest(ApprovalRequest.Action.REFUND, reference, amount));
     }
 
     /** Stops the engine wherever it is, as a crash would, and closes the ledger. */

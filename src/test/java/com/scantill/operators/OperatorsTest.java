@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.OperatorAccount;
 import com.scantill.ledger.Role;
+import com.scantill.model.Approval;
+import com.scantill.model.ApprovalRequest;
 import com.scantill.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,24 +91,106 @@ class OperatorsTest {
         operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
         operators.setEnabled(manager, "c1", false);
 
-        assertThatThrownBy(() -> operators.signIn("c1", "4321".toCharArray())).hasMessageContaining("disabled");
+        assertThatThrownBy(() -> operators.signIn("c1", "4321".toCharArray())).as("exactly as a wrong PIN")
+                .hasMessage("Wrong operator id or PIN.");
         operators.setEnabled(manager, "c1", true);
         assertThat(operators.signIn("c1", "4321".toCharArray()).id()).isEqualTo("c1");
     }
 
+    private static final ApprovalRequest EXPIRE_A = new ApprovalRequest(ApprovalRequest.Action.EXPIRE, "till-1-A", 150_000);
+    private static final ApprovalRequest REFUND_B = new ApprovalRequest(ApprovalRequest.Action.REFUND, "till-1-B", 150_000);
+
     @Test
     void onlyASupervisorOrManagerMayApprove() {
         operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
-        operators.add(manager, "s1", "Wanida", Role.SUPERVISOR, "8642".toCharArray());
+        operators.add(manager, "s1", "Wanida", Role.SUPERVISOR, "864213".toCharArray());
 
-        assertThatThrownBy(() -> operators.approve("c1", "4321".toCharArray(), Role.SUPERVISOR)).hasMessageContaining("needs a supervisor");
-        assertThat(operators.approve("s1", "8642".toCharArray(), Role.SUPERVISOR).id()).isEqualTo("s1");
-        assertThat(operators.approve("mgr", "135790".toCharArray(), Role.SUPERVISOR).id()).isEqualTo("mgr");
+        assertThatThrownBy(() -> operators.approve("c1", "4321".toCharArray(), EXPIRE_A)).hasMessageContaining("needs a supervisor");
+        assertThat(operators.approve("s1", "864213".toCharArray(), EXPIRE_A).approverId()).isEqualTo("s1");
+        assertThat(operators.approve("mgr", "135790".toCharArray(), EXPIRE_A).approverId()).isEqualTo("mgr");
+    }
+
+    @Test
+    void anApprovalIsForTheRequestItWasGivenForAndIsSpentOnce() {
+        operators.add(manager, "s1", "Wanida", Role.SUPERVISOR, "864213".toCharArray());
+        Approval approval = operators.approve("s1", "864213".toCharArray(), EXPIRE_A);
+
+        assertThat(operators.spend(approval, REFUND_B)).as("another action, another sale").isEmpty();
+        assertThat(operators.spend(approval, EXPIRE_A)).as("and then it is spent, even on its own request").isEmpty();
+
+        Approval again = operators.approve("s1", "864213".toCharArray(), EXPIRE_A);
+        assertThat(operators.spend(again, new ApprovalRequest(ApprovalRequest.Action.EXPIRE, "till-1-A", 150_001)))
+                .as("another amount").isEmpty();
+
+        Approval right = operators.approve("s1", "864213".toCharArray(), EXPIRE_A);
+        assertThat(operators.spend(right, EXPIRE_A)).contains("s1");
+        assertThat(operators.spend(right, EXPIRE_A)).as("spent once").isEmpty();
+    }
+
+    @Test
+    void aForgedOrStaleApprovalOrOneWhoseApproverWasDisabledIsWorthNothing() {
+        operators.add(manager, "s1", "Wanida", Role.SUPERVISOR, "864213".toCharArray());
+
+        assertThat(operators.spend(new Approval("made-up", "s1", "Wanida", EXPIRE_A), EXPIRE_A)).isEmpty();
+        Approval real = operators.approve("s1", "864213".toCharArray(), EXPIRE_A);
+        assertThat(operators.spend(new Approval(real.ticket(), "mgr", "Malee", EXPIRE_A), EXPIRE_A))
+                .as("the approver changed on the way").isEmpty();
+
+        Approval stale = operators.approve("s1", "864213".toCharArray(), EXPIRE_A);
+        clock.advance(Operators.APPROVAL_VALIDITY.plusSeconds(1));
+        assertThat(operators.spend(stale, EXPIRE_A)).isEmpty();
+
+        Approval beforeDisabling = operators.approve("s1", "864213".toCharArray(), EXPIRE_A);
+        operators.setEnabled(manager, "s1", false);
+        assertThat(operators.spend(beforeDisabling, EXPIRE_A)).isEmpty();
+    }
+
+    @Test
+    void aManagersRightsAreTheStoresNotTheCallersRecord() {
+        operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
+        Operator forged = new Operator("c1", "Somchai", Role.MANAGER);
+
+        assertThatThrownBy(() -> operators.add(forged, "c9", "X", Role.MANAGER, "999999".toCharArray()))
+                .hasMessageContaining("Only a manager");
+        assertThatThrownBy(() -> operators.resetPin(forged, "mgr", "111111".toCharArray())).hasMessageContaining("Only a manager");
+        assertThat(ledger.operators().find("c9")).isEmpty();
+    }
+
+    @Test
+    void repeatedLockOutsGrowLongerAndSupervisorsAndManagersNeedSixDigits() {
+        operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
+        assertThatThrownBy(() -> operators.add(manager, "s2", "Nok", Role.SUPERVISOR, "4321".toCharArray()))
+                .hasMessageContaining("6 to 12 digits");
+        assertThatThrownBy(() -> operators.resetPin(manager, "mgr", "4321".toCharArray())).hasMessageContaining("6 to 12 digits");
+
+        for (int lockOut = 1; lockOut <= 3; lockOut++) {
+            for (int i = 0; i < Operators.MAX_ATTEMPTS; i++) {
+                assertThatThrownBy(() -> operators.signIn("c1", "0000".toCharArray()));
+            }
+            Duration expected = Operators.LOCK_OUT.multipliedBy(1L << (lockOut - 1));
+            clock.advance(expected.minusSeconds(1));
+            assertThatThrownBy(() -> operators.signIn("c1", "4321".toCharArray())).as("lock-out %d still on", lockOut)
+                    .hasMessageContaining("locked out");
+            clock.advance(Duration.ofSeconds(2));
+        }
+        assertThat(Operators.lockOut(500)).isEqualTo(Operators.LONGEST_LOCK_OUT);
+        assertThat(operators.signIn("c1", "4321".toCharArray()).id()).isEqualTo("c1");
+        assertThat(ledger.operators().find("c1").orElseThrow().failedAttempts()).isZero();
+    }
+
+    @Test
+    void aDamagedPinRecordIsAMessageNotACrash() {
+        operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
+        OperatorAccount account = ledger.operators().find("c1").orElseThrow();
+        ledger.operators().update(account.withPinHash("pbkdf2-sha256$many$%%%$!!!"), "DAMAGED_BY_TEST", null, null, clock.instant());
+
+        assertThatThrownBy(() -> operators.signIn("c1", "4321".toCharArray())).isInstanceOf(SignInRefusedException.class)
+                .hasMessageContaining("record is damaged").hasMessageContaining("reset the PIN");
     }
 
     @Test
     void onlyAManagerChangesOperatorsAndPinsAreDigits() {
-        Operator supervisor = operators.add(manager, "s1", "Wanida", Role.SUPERVISOR, "8642".toCharArray());
+        Operator supervisor = operators.add(manager, "s1", "Wanida", Role.SUPERVISOR, "864213".toCharArray());
 
         assertThatThrownBy(() -> operators.add(supervisor, "c9", "X", Role.CASHIER, "1234".toCharArray()))
                 .hasMessageContaining("Only a manager");

@@ -125,7 +125,7 @@ class CounterFlowTest {
         assertThat(message.getStyleClass()).contains("notice-problem");
         till.typeInto("#pinField", "8");
         till.awaitText("#pinMessage", String::isEmpty);
-        till.typeInto("#pinField", "8642");
+        till.typeInto("#pinField", "864213");
         till.press(KeyCode.ENTER);
 
         till.awaitText("#panelTitle", text -> text.equals("EXPIRED — NOT PAID ฿80.00"));
@@ -166,7 +166,7 @@ class CounterFlowTest {
         till.awaitText("#panelTitle", text -> text.equals("WAITING ฿80.00"));
         till.awaitText("#panelDetail", text -> text.contains("A supervisor can expire the charge"));
         till.press(KeyCode.F4);
-        till.approveAsSupervisor("wanida", "8642");
+        till.approveAsSupervisor("wanida", "864213");
 
         till.awaitText("#panelTitle", text -> text.equals("EXPIRED — NOT PAID ฿80.00"));
         till.awaitText("#message", text -> text.equals("Expiry approved by Wanida."));

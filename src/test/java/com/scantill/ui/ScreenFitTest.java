@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.scantill.ledger.Sale;
+import com.scantill.model.ApprovalRequest;
 import com.scantill.scanner.ScannerState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,9 @@ class ScreenFitTest {
         till.sell("150000", "134567890123456789");
         till.awaitText("#panelTitle", text -> text.equals("PAID ฿150,000.00"));
         Sale paid = till.runtime.ledger().recentSales(1).get(0);
-        till.runtime.engine().refund(paid.tillReference(), 15_000_000, "malee", "wanida").join();
+        var approval = till.runtime.operators().approve("wanida", "864213".toCharArray(),
+                new ApprovalRequest(ApprovalRequest.Action.REFUND, paid.tillReference(), 15_000_000));
+        till.runtime.engine().refund(paid.tillReference(), 15_000_000, "malee", approval).join();
         till.focus("#transactionList");
         till.press(KeyCode.HOME);
         till.awaitText("#details", text -> text.contains("Refunded ฿150,000.00"));

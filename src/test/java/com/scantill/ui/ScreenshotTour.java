@@ -59,7 +59,7 @@ class ScreenshotTour {
             till.press(KeyCode.ENTER);
             till.awaitFocus("#pinField");
             shoot(till, assets.resolve("04-supervisor-pin.png"));
-            till.type("8642");
+            till.type("864213");
             till.press(KeyCode.ENTER);
             till.awaitText("#panelTitle", text -> text.startsWith("EXPIRED"));
             shoot(till, assets.resolve("05-expired.png"));
@@ -83,7 +83,7 @@ class ScreenshotTour {
             till.awaitText("#panelDetail", text -> text.contains("A supervisor can expire"));
             till.simulator().faults().once(Route.EXPIRE_CHARGE, new Fault.Latency(Duration.ofMillis(1_000)));
             till.press(KeyCode.F4);
-            till.approveAsSupervisor("wanida", "8642");
+            till.approveAsSupervisor("wanida", "864213");
             Thread.sleep(300);
             Sale pending = till.runtime.ledger().recentSales(1).get(0);
             till.runtime.connection().client().markAsPaid(pending.chargeId());

@@ -55,7 +55,7 @@ final class TillDriver implements AutoCloseable {
         try (Ledger ledger = Ledger.open(trainingFolder())) {
             Operators operators = new Operators(ledger.operators(), new PinHasher(1_000), Clock.systemUTC());
             var manager = operators.createFirstManager("malee", "Malee", "135790".toCharArray());
-            operators.add(manager, "wanida", "Wanida", Role.SUPERVISOR, "8642".toCharArray());
+            operators.add(manager, "wanida", "Wanida", Role.SUPERVISOR, "864213".toCharArray());
             operators.add(manager, "somchai", "Somchai", Role.CASHIER, "4321".toCharArray());
         }
     }

@@ -165,7 +165,7 @@ class TillFlowTest {
         till.awaitText("#pinMessage", text -> text.equals("Wrong operator id or PIN."));
         till.approveAsSupervisor("somchai", "4321");
         till.awaitText("#pinMessage", text -> text.contains("needs a supervisor"));
-        till.approveAsSupervisor("wanida", "8642");
+        till.approveAsSupervisor("wanida", "864213");
 
         till.awaitText("#panelTitle", text -> text.equals("EXPIRED — NOT PAID ฿80.00"));
         Sale expired = onlySale();
@@ -185,7 +185,7 @@ class TillFlowTest {
         till.awaitText("#refundAmount", text -> text.equals("1,000.00"));
         till.typeInto("#refundAmount", "250");
         till.press(KeyCode.F6);
-        till.approveAsSupervisor("wanida", "8642");
+        till.approveAsSupervisor("wanida", "864213");
         till.awaitText("#message", text -> text.equals("Refunded ฿250.00, approved by Wanida."));
 
         till.awaitText("#refundAmount", text -> text.equals("750.00"));

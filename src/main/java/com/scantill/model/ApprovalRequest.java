@@ -1,0 +1,20 @@
+package com.scantill.model;
+
+import java.util.Objects;
+
+/**
+ * What a supervisor is asked to approve: one action, on one sale, for one amount. An approval is good for exactly
+ * the request it was given for.
+ */
+public record ApprovalRequest(Action action, String tillReference, long amount) {
+
+    public enum Action {
+        EXPIRE,
+        REFUND
+    }
+
+    public ApprovalRequest {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(tillReference, "tillReference");
+    }
+}
