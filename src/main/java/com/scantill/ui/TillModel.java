@@ -9,6 +9,7 @@ import com.scantill.checkout.OmiseAccess;
 import com.scantill.checkout.PaymentCodeUsedException;
 import com.scantill.checkout.SaleState;
 import com.scantill.ledger.RefundRecord;
+import com.scantill.ledger.Role;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleEvent;
 import com.scantill.ledger.SaleStatus;
@@ -16,6 +17,7 @@ import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
 import com.scantill.model.WeChatPayUpm;
 import com.scantill.operators.Operator;
+import com.scantill.operators.Operators;
 import com.scantill.scanner.RejectedScan;
 import com.scantill.scanner.Scan;
 import com.scantill.scanner.ScanListener;
@@ -33,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -154,6 +157,7 @@ public final class TillModel {
         runtime.scans().addListener(scanListener);
         ticker.play();
         refreshTransactions();
+        tellAManagerOfLockOuts();
         if (!recoveryAsked) {
             recoveryAsked = true;
             runtime.engine().recoveredSales().thenAccept(references -> background.run(
@@ -161,6 +165,23 @@ public final class TillModel {
                     this::recovered, failure -> message.problem("The sales resumed after the restart could not be read: "
                             + failure.getMessage())));
         }
+    }
+
+    /** A manager signing in hears of operators locked out by wrong PINs: someone may be guessing. */
+    private void tellAManagerOfLockOuts() {
+        Operator who = session.operator();
+        if (who == null || !who.may(Role.MANAGER)) {
+            return;
+        }
+        background.run(() -> runtime.operators().accounts().stream()
+                        .filter(account -> account.failedAttempts() >= Operators.MAX_ATTEMPTS).toList(),
+                locked -> {
+                    if (!locked.isEmpty()) {
+                        message.problem("Locked out after wrong PINs: " + locked.stream().map(account -> account.operatorId()
+                                + " (" + account.failedAttempts() + " wrong)").collect(Collectors.joining(", "))
+                                + ". Check with them; a PIN reset (F8) lifts the lock.");
+                    }
+                }, failure -> { });
     }
 
     /** Tells the cashier what the last run left unfinished, and follows on the panel the newest still open. */

@@ -246,6 +246,10 @@ class TillFlowTest {
         till.signIn("somchai", "4321");
         till.awaitText("#signInMessage", text -> text.contains("locked out"));
         assertThat(till.text("#operatorStatus")).isEqualTo("Nobody signed in");
+
+        till.signIn("malee", "135790");
+        till.awaitText("#message", text -> text.equals("Locked out after wrong PINs: somchai (5 wrong). Check with them; "
+                + "a PIN reset (F8) lifts the lock."));
     }
 
     @Test
