@@ -48,7 +48,7 @@ public final class TillRuntime implements AutoCloseable {
         this.operators = new Operators(ledger.operators(), new PinHasher(settings.options().pinHashIterations()),
                 Clock.system(settings.options().shopZone()));
         this.engine = new CheckoutEngine(ledger, connection.client(), CheckoutSettings.defaults(settings.tillId())
-                .withPendingLimit(settings.options().pendingLimit()), operators::spend);
+                .withPendingLimit(settings.options().pendingLimit()), new OperatorsAsStaff(operators));
         this.backups = new LedgerBackups(ledger, settings.modeFolder(), Clock.system(settings.options().shopZone()));
         this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL
                 ? SerialScanner.withDefaults(settings.scanner().serial(), scans) : null;

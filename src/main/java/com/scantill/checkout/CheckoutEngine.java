@@ -70,7 +70,7 @@ public final class CheckoutEngine implements AutoCloseable {
     private final Ledger ledger;
     private final OmiseClient client;
     private final CheckoutSettings settings;
-    private final ApprovalCheck approvals;
+    private final Staff staff;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Map<String, SaleWorker> workers = new ConcurrentHashMap<>();
     private final Map<String, String> inFlightCodes = new ConcurrentHashMap<>();
@@ -81,12 +81,12 @@ public final class CheckoutEngine implements AutoCloseable {
     private volatile OmiseAccess access = OmiseAccess.ACCEPTED;
     private volatile boolean closed;
 
-    /** @param approvals where a supervisor's approval of an expiry or a refund is checked and spent */
-    public CheckoutEngine(Ledger ledger, OmiseClient client, CheckoutSettings settings, ApprovalCheck approvals) {
+    /** @param staff who may work, and where a supervisor's approval of an expiry or a refund is checked and spent */
+    public CheckoutEngine(Ledger ledger, OmiseClient client, CheckoutSettings settings, Staff staff) {
         this.ledger = ledger;
         this.client = client;
         this.settings = settings;
-        this.approvals = approvals;
+        this.staff = staff;
         this.scheduler = new ScheduledThreadPoolExecutor(settings.threads(), DaemonThreads.named("checkout-" + settings.tillId()));
         scheduler.setRemoveOnCancelPolicy(true);
     }
@@ -186,7 +186,7 @@ public final class CheckoutEngine implements AutoCloseable {
             if (sale.status() != SaleStatus.PENDING) {
                 throw new CheckoutRefusedException("Sale " + tillReference + " has no charge yet to expire; wait until it is known.");
             }
-            String supervisorId = approvals.spend(approval, new ApprovalRequest(ApprovalRequest.Action.EXPIRE, tillReference,
+            String supervisorId = staff.spend(approval, new ApprovalRequest(ApprovalRequest.Action.EXPIRE, tillReference,
                     sale.amount())).orElseThrow(() -> new ApprovalRefusedException("expiring sale " + tillReference));
             commit(worker, sale.toBuilder().expireRequested(true).build(), EventKind.EXPIRE_REQUESTED, supervisorId, null, null);
             try {
@@ -238,6 +238,9 @@ public final class CheckoutEngine implements AutoCloseable {
         requireOperator(operatorId);
         return onSale(tillReference, worker -> {
             Sale sale = worker.sale;
+            if (!staff.mayWork(operatorId)) {
+                throw new CheckoutRefusedException("Operator " + operatorId + " may not stop waiting for a sale.");
+            }
             if (!sale.status().isFinal() && !sale.abandoned()) {
                 commit(worker, sale.toBuilder().abandoned(true).build(), EventKind.ABANDONED, operatorId, null, null);
             }
@@ -297,6 +300,12 @@ public final class CheckoutEngine implements AutoCloseable {
     private void create(SaleWorker worker, PaymentCode code, CompletableFuture<SaleState> written) {
         Sale sale = worker.sale;
         try {
+            if (!staff.mayWork(sale.operatorId())) {
+                finish(worker);
+                written.completeExceptionally(new CheckoutRefusedException("Operator " + sale.operatorId()
+                        + " may not take sales."));
+                return;
+            }
             Optional<Sale> used = ledger.salesWithPaymentCode(code.digits()).stream()
                     .filter(CheckoutEngine::mayHaveCharged).findFirst();
             if (used.isPresent()) {
@@ -568,6 +577,9 @@ public final class CheckoutEngine implements AutoCloseable {
     // --- refunds ---
 
     private RefundRecord makeRefund(String tillReference, long amount, String operatorId, Approval approval) {
+        if (!staff.mayWork(operatorId)) {
+            throw new CheckoutRefusedException("Operator " + operatorId + " may not ask for a refund.");
+        }
         Sale sale = ledger.sale(tillReference)
                 .orElseThrow(() -> new CheckoutRefusedException("There is no sale " + tillReference + "."));
         if (sale.status() != SaleStatus.SUCCESSFUL) {
@@ -591,7 +603,7 @@ public final class CheckoutEngine implements AutoCloseable {
             throw new CheckoutRefusedException("Sale " + tillReference + " is more than 90 days old; WeChat Pay charges can "
                     + "only be refunded within 90 days.");
         }
-        String approvedBy = approvals.spend(approval, new ApprovalRequest(ApprovalRequest.Action.REFUND, tillReference, amount))
+        String approvedBy = staff.spend(approval, new ApprovalRequest(ApprovalRequest.Action.REFUND, tillReference, amount))
                 .orElseThrow(() -> new ApprovalRefusedException("refunding " + Money.format(amount) + " of sale " + tillReference));
         RefundRecord record = new RefundRecord(tillReference + "-R" + (earlier.size() + 1), tillReference, amount,
                 RefundStatus.REQUESTED, null, operatorId, approvedBy, null, now, null);

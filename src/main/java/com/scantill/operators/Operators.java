@@ -93,6 +93,11 @@ public final class Operators {
                 clock.instant());
     }
 
+    /** Whether {@code id} is an operator who may work now: known and enabled. Reads the store. */
+    public boolean isActive(String id) {
+        return id != null && records.find(id).filter(OperatorAccount::enabled).isPresent();
+    }
+
     public List<OperatorAccount> accounts() {
         return records.all();
     }

@@ -437,6 +437,24 @@ class CheckoutEngineTest {
     }
 
     @Test
+    void onlyAnEnabledOperatorOfTheTillMayTakeASaleOrAskForARefund() {
+        String paid = sell(20_000, PaymentCodes.random());
+        till.awaitStatus(paid, SaleStatus.SUCCESSFUL);
+        simulator.clearRequests();
+
+        assertThat(cause(catchThrowable(() -> till.engine.startSale(20_000, PaymentCodes.random(), "anyone").join())))
+                .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("may not take sales");
+        assertThat(cause(catchThrowable(() -> till.engine.refund(paid, 1_000, "anyone",
+                till.approveRefund(paid, 1_000, "supervisor-1")).join()))).hasMessageContaining("may not ask for a refund");
+        till.operators.setEnabled(till.operators.signIn("manager-1", Till.SUPERVISOR_PIN.toCharArray()), "cashier-1", false);
+        assertThat(cause(catchThrowable(() -> till.engine.startSale(20_000, PaymentCodes.random(), "cashier-1").join())))
+                .hasMessageContaining("may not take sales");
+
+        assertThat(till.ledger.recentSales(10)).hasSize(1);
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
     void theEngineCarriesOutAnExpiryOrARefundOnlyWithAnApprovalOfExactlyThatAndRecordsWhoReallyApproved() {
         String pending = sellNeverConfirmed();
         till.awaitStatus(pending, SaleStatus.PENDING);

@@ -89,7 +89,7 @@ class CheckoutSoakTest {
                         .withReconciliation(new ReconcilePolicy(4, Duration.ofMillis(100), Duration.ofMinutes(10)))
                         .withSweepInterval(Duration.ofHours(1))
                         .withThreads(2);
-                CheckoutEngine engine = new CheckoutEngine(ledger, client, settings, TestApprovals.AS_ASKED);
+                CheckoutEngine engine = new CheckoutEngine(ledger, client, settings, TestStaff.APPROVING_AS_ASKED);
                 engine.start().join();
                 engines.add(engine);
             }
@@ -157,7 +157,7 @@ class CheckoutSoakTest {
                 SaleState state = latest.get(reference);
                 if (state != null && state.expiryOffered() && state.sale().status() == SaleStatus.PENDING) {
                     try {
-                        engine.expire(reference, TestApprovals.expiry(reference, 5_000)).join();
+                        engine.expire(reference, TestStaff.expiry(reference, 5_000)).join();
                     } catch (RuntimeException expireFailed) {
                         return false;
                     }

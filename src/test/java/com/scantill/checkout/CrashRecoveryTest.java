@@ -62,7 +62,7 @@ class CrashRecoveryTest {
                 CheckoutEngine engine = new CheckoutEngine(ledger, client, CheckoutSettings.defaults("till-9")
                         .withPolling(PollingSchedule.adaptive().dividedBy(10))
                         .withReconciliation(new ReconcilePolicy(20, Duration.ofMillis(250), Duration.ofMinutes(10))),
-                        TestApprovals.NONE);
+                        TestStaff.WITHOUT_APPROVALS);
                 try {
                     engine.start().join();
                     await().atMost(Duration.ofSeconds(20)).until(() -> ledger.sale(reference).orElseThrow().status().isFinal());

@@ -19,7 +19,7 @@ public final class CrashingTill {
         Ledger ledger = Ledger.open(Path.of(args[0]));
         OmiseClient client = OmiseClient.builder(SecretKey.of("skey_test_crashingtill"))
                 .baseUri(URI.create(args[1])).responseTimeout(Duration.ofSeconds(30)).build();
-        CheckoutEngine engine = new CheckoutEngine(ledger, client, CheckoutSettings.defaults("till-9"), TestApprovals.NONE);
+        CheckoutEngine engine = new CheckoutEngine(ledger, client, CheckoutSettings.defaults("till-9"), TestStaff.WITHOUT_APPROVALS);
         String reference = engine.startSale(25_000, PaymentCode.parse(args[2]), "cashier").join().tillReference();
         while (ledger.sale(reference).orElseThrow().status() != SaleStatus.CREATING) {
             Thread.sleep(5);

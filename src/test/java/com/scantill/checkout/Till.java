@@ -2,6 +2,7 @@ package com.scantill.checkout;
 
 import static org.awaitility.Awaitility.await;
 
+import com.scantill.app.OperatorsAsStaff;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.Role;
 import com.scantill.model.Approval;
@@ -60,8 +61,9 @@ final class Till implements AutoCloseable {
             Operator manager = operators.createFirstManager("manager-1", "Manager", SUPERVISOR_PIN.toCharArray());
             operators.add(manager, "supervisor-1", "Supervisor One", Role.SUPERVISOR, SUPERVISOR_PIN.toCharArray());
             operators.add(manager, "supervisor-2", "Supervisor Two", Role.SUPERVISOR, SUPERVISOR_PIN.toCharArray());
+            operators.add(manager, "cashier-1", "Cashier One", Role.CASHIER, "4321".toCharArray());
         }
-        engine = new CheckoutEngine(ledger, client, settings, operators::spend);
+        engine = new CheckoutEngine(ledger, client, settings, new OperatorsAsStaff(operators));
         engine.addListener(seen::add);
     }
 

@@ -4,9 +4,14 @@ import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
 import java.util.Optional;
 
-/** Where the engine has a supervisor's approval checked and spent: the operators' service, wired in by the app. */
-@FunctionalInterface
-public interface ApprovalCheck {
+/**
+ * Who may do what, asked by the engine of the operators' service (wired in by the app), so that the rules hold
+ * whoever calls the engine, not only behind the screens.
+ */
+public interface Staff {
+
+    /** Whether {@code operatorId} is an operator of this till who may work now: known, and enabled. */
+    boolean mayWork(String operatorId);
 
     /**
      * Spends {@code approval} on {@code request}.
