@@ -318,6 +318,8 @@ public final class CheckoutEngine implements AutoCloseable {
                     "payment code " + sale.paymentCodeMasked(), now()), code.digits());
             commit(worker, sale.toBuilder().status(SaleStatus.CREATING).build(), EventKind.CHARGE_REQUESTED,
                     sale.operatorId(), sale.amount(), null);
+            // On the disk itself before the request leaves: a power cut must not forget a charge that may be made.
+            ledger.forceToDisk();
         } catch (RuntimeException e) {
             log.error("Sale {} could not be written to the ledger; nothing was sent", worker.reference, e);
             finish(worker);
@@ -609,6 +611,8 @@ public final class CheckoutEngine implements AutoCloseable {
                 RefundStatus.REQUESTED, null, operatorId, approvedBy, null, now, null);
         ledger.insertRefund(record, SaleEvent.of(EventKind.REFUND_REQUESTED, sale, operatorId, amount,
                 record.refundReference() + " approved by " + approvedBy, now));
+        // A refund forgotten by a power cut could be made twice: the record is on the disk before the request leaves.
+        ledger.forceToDisk();
         try {
             Refund refund = client.createRefund(sale.chargeId(), new CreateRefundRequest(amount, record.refundReference()));
             return settleRefundMade(record, sale, refund.id(), "refund " + refund.id());

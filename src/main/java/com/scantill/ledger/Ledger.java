@@ -61,6 +61,11 @@ public final class Ledger implements AutoCloseable {
      * @throws LedgerInUseException when another copy of ScanTill has it open
      */
     public static Ledger open(Path dataFolder) {
+        return open(dataFolder, "file");
+    }
+
+    /** The ledger on one of H2's file systems: {@code file}, or a wrapper of it that tests register. */
+    static Ledger open(Path dataFolder, String fileSystem) {
         Path folder = dataFolder.resolve(FOLDER).toAbsolutePath();
         FileChannel channel = null;
         try {
@@ -73,7 +78,7 @@ public final class Ledger implements AutoCloseable {
             JdbcConnectionPool pool = JdbcConnectionPool.create(
                     // WRITE_DELAY=0: each commit reaches the file at once, so a crash of the till loses no sale.
                     // TRACE_LEVEL_FILE=0: H2's errors reach the log as exceptions, not a trace file of its own.
-                    "jdbc:h2:file:" + folder.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
+                    "jdbc:h2:" + fileSystem + ":" + folder.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
                     "scantill", "");
             try {
                 Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
@@ -165,6 +170,19 @@ public final class Ledger implements AutoCloseable {
 
     private static String qualified(String alias, String columns) {
         return alias + "." + String.join(", " + alias + ".", columns.split(",\\s*"));
+    }
+
+    /**
+     * Forces everything committed so far to stable storage, so that a power cut cannot take it back: H2 writes each
+     * commit to the file at once but leaves it in the operating system's cache. Called before a request that moves
+     * money leaves; it costs one {@code fsync} (see {@code docs/durability.md}).
+     */
+    public void forceToDisk() {
+        inTransaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        });
     }
 
     /** Writes the sale's new state with the event that explains it, committed together. */
