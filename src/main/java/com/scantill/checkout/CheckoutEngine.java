@@ -353,6 +353,11 @@ public final class CheckoutEngine implements AutoCloseable {
         }
     }
 
+    /** Each till's engine follows its own sales only, though several may share a ledger. */
+    private boolean isOurs(Sale sale) {
+        return settings.tillId().equals(sale.tillId());
+    }
+
     /** A sale settled as not charged, with no charge found since, spent no payment code: it may be scanned again. */
     private static boolean mayHaveCharged(Sale sale) {
         return sale.status() != SaleStatus.NOT_CREATED || sale.chargeId() != null;
@@ -566,10 +571,11 @@ public final class CheckoutEngine implements AutoCloseable {
                 .needsAttention(false);
         switch (status) {
             case FAILED -> builder.failure(charge.failureCode(), charge.failureMessage());
-            case SUCCESSFUL -> builder.paidAt(charge.paidAt() != null ? charge.paidAt() : now)
+            // A failure kept from before (not created, say) would contradict what Omise says now.
+            case SUCCESSFUL -> builder.failure(null, null).paidAt(charge.paidAt() != null ? charge.paidAt() : now)
                     .refundOwed(sale.refundOwed() || sale.expireRequested() || sale.abandoned()
                             || sale.status() == SaleStatus.NOT_CREATED);
-            case EXPIRED -> builder.expiredAt(charge.expiredAt() != null ? charge.expiredAt() : now);
+            case EXPIRED -> builder.failure(null, null).expiredAt(charge.expiredAt() != null ? charge.expiredAt() : now);
             default -> builder.failure(null, null);
         }
         builder.finishedAt(status.isFinal() ? (sale.finishedAt() != null && sale.status() == status ? sale.finishedAt() : now) : null);
@@ -674,7 +680,7 @@ public final class CheckoutEngine implements AutoCloseable {
     private List<String> recoverUnfinishedSales() {
         List<String> resumed = new ArrayList<>();
         for (Sale sale : ledger.unfinishedSales()) {
-            if (workers.containsKey(sale.tillReference()) || sale.needsAttention()) {
+            if (!isOurs(sale) || workers.containsKey(sale.tillReference()) || sale.needsAttention()) {
                 continue;
             }
             SaleWorker worker = new SaleWorker(sale, null);
@@ -736,7 +742,7 @@ public final class CheckoutEngine implements AutoCloseable {
     /** Sales whose charge Omise did not know are asked about again, slowly; one Omise knows now is followed again. */
     private void lookAgainAtUnknownCharges() {
         for (Sale sale : ledger.salesNeedingAttention()) {
-            if (workers.containsKey(sale.tillReference())) {
+            if (!isOurs(sale) || workers.containsKey(sale.tillReference())) {
                 continue;
             }
             Charge charge;
@@ -771,7 +777,7 @@ public final class CheckoutEngine implements AutoCloseable {
     /** A charge found for a sale settled as never charged: followed, expired while pending, and flagged for refund if paid. */
     private void findLateCharges() {
         List<Sale> settled = ledger.settledAsNotCreatedSince(now().minus(settings.lateChargeWindow())).stream()
-                .filter(sale -> sale.chargeId() == null && !workers.containsKey(sale.tillReference()))
+                .filter(sale -> isOurs(sale) && sale.chargeId() == null && !workers.containsKey(sale.tillReference()))
                 .toList();
         if (settled.isEmpty()) {
             return;

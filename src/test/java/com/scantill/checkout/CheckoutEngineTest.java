@@ -668,7 +668,33 @@ class CheckoutEngineTest {
         Sale late = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
         assertThat(late.refundOwed()).isTrue();
         assertThat(late.chargeId()).isEqualTo(chargesFor(reference).get(0).id());
+        assertThat(late.failureCode()).as("no leftover of the settling as not created").isNull();
+        assertThat(late.failureMessage()).isNull();
         assertThat(eventKinds(reference)).containsSubsequence(EventKind.RECONCILED_NOT_FOUND, EventKind.REFUND_OWED);
+    }
+
+    @Test
+    void anotherTillsSalesInASharedLedgerAreLeftToThatTill() {
+        till.close();
+        till.client = TestClients.builderFor(simulator).responseTimeout(Duration.ofMillis(300)).build();
+        till.open();
+        simulator.customer().setConfirmDelay(Duration.ZERO);
+        simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_200)));
+        String reference = sell(40_000, PaymentCodes.random());
+        assertThat(till.awaitFinal(reference).status()).isEqualTo(SaleStatus.NOT_CREATED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).size() == 1);
+
+        try (CheckoutEngine otherTill = new CheckoutEngine(till.ledger, till.client, till.fastSettings("till-2"),
+                TestStaff.WITHOUT_APPROVALS)) {
+            otherTill.start().join();
+            otherTill.sweepNow().join();
+        }
+
+        assertThat(till.ledger.sale(reference).orElseThrow().status()).as("till-2 did not adopt till-1's charge")
+                .isEqualTo(SaleStatus.NOT_CREATED);
+        assertThat(eventKinds(reference)).doesNotContain(EventKind.LATE_CHARGE_FOUND);
+        till.engine.sweepNow().join();
+        assertThat(till.awaitStatus(reference, SaleStatus.SUCCESSFUL).refundOwed()).isTrue();
     }
 
     @Test
