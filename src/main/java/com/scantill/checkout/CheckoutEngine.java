@@ -401,11 +401,20 @@ public final class CheckoutEngine implements AutoCloseable {
                 "no charge found after " + worker.lookupsWithoutMatch + " searches");
     }
 
+    /**
+     * The sale's charge, looked for only where it can be: created within the clock margin of the sale, so that a
+     * search costs the same whatever the number of charges on the account since.
+     */
     private Optional<Charge> findCharge(Sale sale) {
-        Instant from = sale.createdAt().minus(settings.reconciliation().clockMargin());
-        return client.streamCharges(ListRequest.newestSince(from, ListRequest.MAX_LIMIT))
+        return client.streamCharges(window(sale.createdAt(), sale.createdAt()))
                 .filter(charge -> sale.tillReference().equals(charge.tillReference()))
                 .findFirst();
+    }
+
+    /** The charges Omise may have made for sales from {@code first} to {@code last}, newest first. */
+    private ListRequest window(Instant first, Instant last) {
+        Duration margin = settings.reconciliation().clockMargin();
+        return ListRequest.newestSince(first.minus(margin), ListRequest.MAX_LIMIT).between(first.minus(margin), last.plus(margin));
     }
 
     // --- following a pending charge ---
@@ -783,10 +792,12 @@ public final class CheckoutEngine implements AutoCloseable {
             return;
         }
         Map<String, Sale> byReference = settled.stream().collect(Collectors.toMap(Sale::tillReference, Function.identity()));
-        Instant from = settled.get(0).createdAt().minus(settings.reconciliation().clockMargin());
-        List<Charge> late = client.streamCharges(ListRequest.newestSince(from, ListRequest.MAX_LIMIT))
-                .filter(charge -> byReference.containsKey(charge.tillReference()))
-                .toList();
+        List<Charge> late = new ArrayList<>();
+        for (List<Sale> near : nearEachOther(settled)) {
+            client.streamCharges(window(near.get(0).createdAt(), near.get(near.size() - 1).createdAt()))
+                    .filter(charge -> byReference.containsKey(charge.tillReference()))
+                    .forEach(late::add);
+        }
         for (Charge charge : late) {
             SaleWorker worker = new SaleWorker(byReference.get(charge.tillReference()), null);
             if (workers.putIfAbsent(worker.reference, worker) == null) {
@@ -794,6 +805,24 @@ public final class CheckoutEngine implements AutoCloseable {
                 worker.submit(() -> adoptLateCharge(worker, charge));
             }
         }
+    }
+
+    /** Sales in time order, in runs whose search windows overlap, so that each stretch of time is listed once. */
+    private List<List<Sale>> nearEachOther(List<Sale> sales) {
+        Duration margin = settings.reconciliation().clockMargin().multipliedBy(2);
+        List<List<Sale>> runs = new ArrayList<>();
+        List<Sale> run = new ArrayList<>();
+        for (Sale sale : sales) {
+            if (!run.isEmpty() && sale.createdAt().isAfter(run.get(run.size() - 1).createdAt().plus(margin))) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(sale);
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
     }
 
     private void adoptLateCharge(SaleWorker worker, Charge charge) {

@@ -15,6 +15,7 @@ import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.PaymentCode;
 import com.scantill.omise.ChargeStatus;
+import com.scantill.omise.CreateChargeRequest;
 import com.scantill.omise.OmiseClient;
 import com.scantill.omise.SecretKey;
 import com.scantill.simulator.ChargeSnapshot;
@@ -671,6 +672,29 @@ class CheckoutEngineTest {
         assertThat(late.failureCode()).as("no leftover of the settling as not created").isNull();
         assertThat(late.failureMessage()).isNull();
         assertThat(eventKinds(reference)).containsSubsequence(EventKind.RECONCILED_NOT_FOUND, EventKind.REFUND_OWED);
+    }
+
+    @Test
+    void theSweepSearchesOnlyTheTimeASalesChargeCanHaveBeenMadeInNotEveryChargeSince() {
+        till.close();
+        till.client = TestClients.builderFor(simulator).responseTimeout(Duration.ofMillis(300)).build();
+        till.open();
+        simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_200)));
+        String reference = sell(40_000, PaymentCodes.random());
+        assertThat(till.awaitFinal(reference).status()).isEqualTo(SaleStatus.NOT_CREATED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).size() == 1);
+        simulator.advanceClock(Duration.ofHours(1));
+        till.clock.advance(Duration.ofHours(1));
+        for (int i = 0; i < 250; i++) {
+            till.client.createCharge(CreateChargeRequest.of(2_000, PaymentCodes.random(), "other-" + i));
+        }
+        simulator.clearRequests();
+
+        till.engine.sweepNow().join();
+
+        assertThat(till.awaitStatus(reference, SaleStatus.SUCCESSFUL).refundOwed()).as("the late charge was found").isTrue();
+        assertThat(simulator.requests()).filteredOn(request -> request.route() == Route.LIST_CHARGES)
+                .as("one page for the sale's own time, not three for the 250 charges made since").hasSize(1);
     }
 
     @Test
