@@ -64,6 +64,9 @@ public final class CheckoutEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CheckoutEngine.class);
     private static final DateTimeFormatter REFERENCE_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
     private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+    /** The charge's metadata keys naming the till and the operator that made it (beside {@code till_reference}). */
+    public static final String TILL_ID_KEY = "till_id";
+    public static final String OPERATOR_ID_KEY = "operator_id";
     /** How many times in a row Omise may say it does not know a sale's charge before a supervisor must look. */
     static final int LOOKS_BEFORE_ATTENTION = 5;
 
@@ -329,8 +332,10 @@ public final class CheckoutEngine implements AutoCloseable {
         written.complete(worker.state());
         ChargeCreation creation;
         try {
+            // Whose charge it is travels with it, so that a charge the ledger lost can be told apart and adopted.
             creation = client.createCharge(CreateChargeRequest.of(sale.amount(), code, worker.reference)
-                    .withDescription("ScanTill " + settings.tillId() + " sale " + worker.reference));
+                    .withDescription("ScanTill " + settings.tillId() + " sale " + worker.reference)
+                    .withMetadata(Map.of(TILL_ID_KEY, settings.tillId(), OPERATOR_ID_KEY, sale.operatorId())));
         } catch (OmiseApiException refused) {
             heard(refused);
             settleNotCreated(worker, EventKind.CHARGE_REFUSED, refused.code() == null ? "http_" + refused.httpStatus() : refused.code(),

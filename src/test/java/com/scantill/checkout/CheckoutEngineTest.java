@@ -391,6 +391,15 @@ class CheckoutEngineTest {
         });
     }
 
+    @Test
+    void aChargeSaysWhichTillSaleAndOperatorMadeIt() {
+        String reference = sell(20_000, PaymentCodes.random());
+        till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+
+        assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::metadata)
+                .isEqualTo(java.util.Map.of("till_reference", reference, "till_id", "till-1", "operator_id", "cashier-1"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"amount", "currency", "till_reference"})
     void aChargeThatIsNotTheSalesIsNeverTakenAsPaid(String field) {
