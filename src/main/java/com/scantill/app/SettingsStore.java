@@ -10,11 +10,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Properties;
 
@@ -113,20 +111,14 @@ public final class SettingsStore {
         try {
             OwnerOnly.folder(dataFolder);
             Path temporary = Files.createTempFile(dataFolder, "settings", ".tmp");
-            restrictToOwner(temporary);
+            OwnerOnly.file(temporary);
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 file.store(writer, "ScanTill settings. Holds the Omise secret key: keep it private.");
             }
             Files.move(temporary, settingsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            restrictToOwner(settingsFile());
+            OwnerOnly.file(settingsFile());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the settings in " + settingsFile(), e);
-        }
-    }
-
-    private static void restrictToOwner(Path path) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
         }
     }
 

@@ -44,6 +44,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -304,17 +305,14 @@ public final class CheckoutEngine implements AutoCloseable {
         Sale sale = worker.sale;
         try {
             if (!staff.mayWork(sale.operatorId())) {
-                finish(worker);
-                written.completeExceptionally(new CheckoutRefusedException("Operator " + sale.operatorId()
-                        + " may not take sales."));
+                refuse(worker, written, new CheckoutRefusedException("Operator " + sale.operatorId() + " may not take sales."));
                 return;
             }
             Optional<Sale> used = ledger.salesWithPaymentCode(code.digits()).stream()
                     .filter(CheckoutEngine::mayHaveCharged).findFirst();
             if (used.isPresent()) {
                 log.info("Payment code {} refused: already used for sale {}", code.masked(), used.get().tillReference());
-                finish(worker);
-                written.completeExceptionally(new PaymentCodeUsedException(used.get()));
+                refuse(worker, written, new PaymentCodeUsedException(used.get()));
                 return;
             }
             ledger.insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, sale.operatorId(), sale.amount(),
@@ -356,6 +354,12 @@ public final class CheckoutEngine implements AutoCloseable {
                     unknown.reason());
             worker.schedule(() -> reconcile(worker), Duration.ZERO);
         }
+    }
+
+    /** A sale refused before anything was written or sent: its worker goes, and the caller hears why. */
+    private void refuse(SaleWorker worker, CompletableFuture<SaleState> written, CheckoutRefusedException why) {
+        finish(worker);
+        written.completeExceptionally(why);
     }
 
     /** Each till's engine follows its own sales only, though several may share a ledger. */
@@ -419,7 +423,7 @@ public final class CheckoutEngine implements AutoCloseable {
     /** The charges Omise may have made for sales from {@code first} to {@code last}, newest first. */
     private ListRequest window(Instant first, Instant last) {
         Duration margin = settings.reconciliation().clockMargin();
-        return ListRequest.newestSince(first.minus(margin), ListRequest.MAX_LIMIT).between(first.minus(margin), last.plus(margin));
+        return ListRequest.newestBetween(first.minus(margin), last.plus(margin), ListRequest.MAX_LIMIT);
     }
 
     // --- following a pending charge ---
@@ -507,13 +511,7 @@ public final class CheckoutEngine implements AutoCloseable {
             } else {
                 log.info("Omise accepts the secret key again");
             }
-            for (CheckoutListener listener : listeners) {
-                try {
-                    listener.accessChanged(now);
-                } catch (RuntimeException e) {
-                    log.warn("A checkout listener failed", e);
-                }
-            }
+            tellListeners(listener -> listener.accessChanged(now));
         }
     }
 
@@ -582,15 +580,16 @@ public final class CheckoutEngine implements AutoCloseable {
                 .status(status)
                 .fees(charge.fee(), charge.feeVat(), charge.net())
                 .refundedAmount(Math.min(sale.amount(), Math.max(sale.refundedAmount(), charge.refundedAmount())))
-                .needsAttention(false);
+                .needsAttention(false)
+                // Only a failed charge has a failure; one kept from before (not created, say) would contradict Omise.
+                .failure(null, null);
         switch (status) {
             case FAILED -> builder.failure(charge.failureCode(), charge.failureMessage());
-            // A failure kept from before (not created, say) would contradict what Omise says now.
-            case SUCCESSFUL -> builder.failure(null, null).paidAt(charge.paidAt() != null ? charge.paidAt() : now)
+            case SUCCESSFUL -> builder.paidAt(charge.paidAt() != null ? charge.paidAt() : now)
                     .refundOwed(sale.refundOwed() || sale.expireRequested() || sale.abandoned()
                             || sale.status() == SaleStatus.NOT_CREATED);
-            case EXPIRED -> builder.failure(null, null).expiredAt(charge.expiredAt() != null ? charge.expiredAt() : now);
-            default -> builder.failure(null, null);
+            case EXPIRED -> builder.expiredAt(charge.expiredAt() != null ? charge.expiredAt() : now);
+            default -> { }
         }
         builder.finishedAt(status.isFinal() ? (sale.finishedAt() != null && sale.status() == status ? sale.finishedAt() : now) : null);
         return builder.build();
@@ -867,9 +866,13 @@ public final class CheckoutEngine implements AutoCloseable {
     }
 
     private void notifyListeners(SaleState state) {
+        tellListeners(listener -> listener.saleChanged(state));
+    }
+
+    private void tellListeners(Consumer<CheckoutListener> news) {
         for (CheckoutListener listener : listeners) {
             try {
-                listener.saleChanged(state);
+                news.accept(listener);
             } catch (RuntimeException e) {
                 log.warn("A checkout listener failed", e);
             }

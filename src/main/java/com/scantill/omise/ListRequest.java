@@ -26,9 +26,9 @@ public record ListRequest(Instant from, Instant to, int offset, int limit, ListO
         return new ListRequest(null, null, 0, 20, ListOrder.CHRONOLOGICAL);
     }
 
-    /** The newest first, from {@code from} on: how a lost charge is looked for. */
-    public static ListRequest newestSince(Instant from, int limit) {
-        return new ListRequest(from, null, 0, limit, ListOrder.REVERSE_CHRONOLOGICAL);
+    /** The newest first, made from {@code from} to {@code to} (or to now when {@code null}): how a lost charge is looked for. */
+    public static ListRequest newestBetween(Instant from, Instant to, int limit) {
+        return new ListRequest(from, to, 0, limit, ListOrder.REVERSE_CHRONOLOGICAL);
     }
 
     public ListRequest withOffset(int newOffset) {

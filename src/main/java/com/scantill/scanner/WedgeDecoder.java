@@ -78,7 +78,6 @@ public final class WedgeDecoder {
     private int pendingScanLength;
     private long pendingScanNanos;
     private long lastCharacterNanos;
-    private long lastKeyNanos;
     private long lastBurstNanos;
     private boolean burstBefore;
     /** What is held began sooner after a scan or a refusal than the longest pause: it may be the rest of that burst. */
@@ -109,7 +108,7 @@ public final class WedgeDecoder {
         held.add(new Held(c, null, nanos));
         lastCharacterNanos = nanos;
         if (settings.terminator() == WedgeSettings.Terminator.SUFFIX && text(held).endsWith(settings.suffix())) {
-            endOfRun(settings.suffix().length());
+            endOfRun(settings.suffix().length(), nanos);
         }
     }
 
@@ -121,7 +120,6 @@ public final class WedgeDecoder {
      * @return what becomes of it; when it waits, {@code goOn} runs once the characters before it are given back
      */
     public KeyFate key(Key key, long nanos, Runnable goOn) {
-        lastKeyNanos = nanos;
         if (pendingScan != null) {
             if (isTerminator(key) && nanos - pendingScanNanos <= maxPauseNanos) {
                 // A second terminator so soon: the first ended only part of the burst.
@@ -140,7 +138,7 @@ public final class WedgeDecoder {
         }
         boolean terminator = isTerminator(key) && held.get(held.size() - 1).isCharacter();
         if (terminator && gap <= maxGapNanos) {
-            return endOfRun(0) ? KeyFate.TAKEN : waitWithTheCharacters(goOn, nanos);
+            return endOfRun(0, nanos) ? KeyFate.TAKEN : waitWithTheCharacters(goOn, nanos);
         }
         if (typedByAPerson()) {
             return waitWithTheCharacters(goOn, nanos);
@@ -184,11 +182,11 @@ public final class WedgeDecoder {
     }
 
     /**
-     * The terminator (or suffix, of {@code suffixLength}) came right after the last character.
+     * The terminator (or suffix, of {@code suffixLength}) came right after the last character, at {@code endNanos}.
      *
      * @return whether it was decided: a scan, or refused; otherwise the characters are a person's, still held
      */
-    private boolean endOfRun(int suffixLength) {
+    private boolean endOfRun(int suffixLength, long endNanos) {
         int start = lastRunStart();
         String run = text(held.subList(start, held.size()));
         String body = run.substring(0, run.length() - suffixLength);
@@ -197,7 +195,7 @@ public final class WedgeDecoder {
             endBurst();
             pendingScan = body.substring(settings.prefix().length());
             pendingScanLength = run.length();
-            pendingScanNanos = Math.max(lastCharacterNanos, lastKeyNanos);
+            pendingScanNanos = endNanos;
             held.clear();
             return true;
         }

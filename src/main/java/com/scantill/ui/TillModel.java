@@ -197,7 +197,7 @@ public final class TillModel {
                     .ifPresent(state -> {
                         currentReference = state.tillReference();
                         current = latest.get(currentReference);
-                        amountEditable.set(current.sale().status().isFinal());
+                        amountEditable.set(false);
                         showPanel();
                     });
         }

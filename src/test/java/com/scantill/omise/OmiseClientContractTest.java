@@ -215,7 +215,7 @@ class OmiseClientContractTest {
         assertThat(first.data()).extracting(Charge::tillReference).containsExactly("T1-list-0", "T1-list-1", "T1-list-2");
         assertThat(first.hasMore()).isTrue();
 
-        ListPage<Charge> newest = client.listCharges(ListRequest.newestSince(before, 2));
+        ListPage<Charge> newest = client.listCharges(ListRequest.newestBetween(before, null, 2));
         assertThat(newest.order()).isEqualTo(ListOrder.REVERSE_CHRONOLOGICAL);
         assertThat(newest.data()).extracting(Charge::tillReference).containsExactly("T1-list-6", "T1-list-5");
 
