@@ -662,19 +662,26 @@ class CheckoutEngineTest {
         assertThat(simulator.requests()).filteredOn(request -> request.route() == Route.CREATE_CHARGE).isEmpty();
     }
 
-    @Test
-    void aChargeThatTurnsUpAfterTheSaleWasSettledIsFoundAndFlaggedForRefund() {
+    /**
+     * A sale whose charge is made after the till gave up waiting for the answer: settled as not created, with the
+     * charge at the simulator.
+     */
+    private String saleSettledBeforeItsChargeTurnedUp(PaymentCode code) {
         till.close();
         till.client = TestClients.builderFor(simulator).responseTimeout(Duration.ofMillis(300)).build();
         till.open();
-        simulator.customer().setConfirmDelay(Duration.ZERO);
         simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_200)));
+        String reference = sell(40_000, code);
+        assertThat(till.awaitFinal(reference).status()).isEqualTo(SaleStatus.NOT_CREATED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).size() == 1);
+        return reference;
+    }
 
-        String reference = sell(40_000, PaymentCodes.random());
-        Sale settled = till.awaitFinal(reference);
-        assertThat(settled.status()).isEqualTo(SaleStatus.NOT_CREATED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).size() == 1
-                && chargesFor(reference).get(0).status().equals("successful"));
+    @Test
+    void aChargeThatTurnsUpAfterTheSaleWasSettledIsFoundAndFlaggedForRefund() {
+        simulator.customer().setConfirmDelay(Duration.ZERO);
+        String reference = saleSettledBeforeItsChargeTurnedUp(PaymentCodes.random());
+        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).get(0).status().equals("successful"));
 
         till.engine.sweepNow().join();
 
@@ -688,13 +695,7 @@ class CheckoutEngineTest {
 
     @Test
     void theSweepSearchesOnlyTheTimeASalesChargeCanHaveBeenMadeInNotEveryChargeSince() {
-        till.close();
-        till.client = TestClients.builderFor(simulator).responseTimeout(Duration.ofMillis(300)).build();
-        till.open();
-        simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_200)));
-        String reference = sell(40_000, PaymentCodes.random());
-        assertThat(till.awaitFinal(reference).status()).isEqualTo(SaleStatus.NOT_CREATED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).size() == 1);
+        String reference = saleSettledBeforeItsChargeTurnedUp(PaymentCodes.random());
         simulator.advanceClock(Duration.ofHours(1));
         till.clock.advance(Duration.ofHours(1));
         for (int i = 0; i < 250; i++) {
@@ -711,14 +712,8 @@ class CheckoutEngineTest {
 
     @Test
     void anotherTillsSalesInASharedLedgerAreLeftToThatTill() {
-        till.close();
-        till.client = TestClients.builderFor(simulator).responseTimeout(Duration.ofMillis(300)).build();
-        till.open();
         simulator.customer().setConfirmDelay(Duration.ZERO);
-        simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_200)));
-        String reference = sell(40_000, PaymentCodes.random());
-        assertThat(till.awaitFinal(reference).status()).isEqualTo(SaleStatus.NOT_CREATED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).size() == 1);
+        String reference = saleSettledBeforeItsChargeTurnedUp(PaymentCodes.random());
 
         try (CheckoutEngine otherTill = new CheckoutEngine(till.ledger, till.client, till.fastSettings("till-2"),
                 TestStaff.WITHOUT_APPROVALS)) {
@@ -735,14 +730,7 @@ class CheckoutEngineTest {
 
     @Test
     void aPendingChargeThatTurnsUpLateIsExpired() {
-        till.close();
-        till.client = TestClients.builderFor(simulator).responseTimeout(Duration.ofMillis(300)).build();
-        till.open();
-        simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_200)));
-
-        String reference = sell(40_000, PaymentCode.parse(CustomerScript.NEVER_CONFIRMS_CODE));
-        assertThat(till.awaitFinal(reference).status()).isEqualTo(SaleStatus.NOT_CREATED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> chargesFor(reference).size() == 1);
+        String reference = saleSettledBeforeItsChargeTurnedUp(PaymentCode.parse(CustomerScript.NEVER_CONFIRMS_CODE));
 
         till.engine.sweepNow().join();
 
