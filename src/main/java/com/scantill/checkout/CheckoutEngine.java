@@ -10,6 +10,7 @@ import com.scantill.ledger.RefundStatus;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleEvent;
 import com.scantill.ledger.SaleStatus;
+import com.scantill.ledger.StaleSaleException;
 import com.scantill.model.Money;
 import com.scantill.model.PaymentCode;
 import com.scantill.model.WeChatPayUpm;
@@ -652,8 +653,9 @@ public final class CheckoutEngine implements AutoCloseable {
         long refunded = sale.refundedAmount() + record.amount();
         Sale after = sale.toBuilder().refundedAmount(refunded).refundOwed(sale.refundOwed() && refunded < sale.amount()).build();
         RefundRecord done = record.done(refundId, now());
-        ledger.settleRefund(done, after, SaleEvent.of(EventKind.REFUNDED, after, record.operatorId(), record.amount(), detail, now()));
-        notifyListeners(new SaleState(after, false));
+        Sale written = ledger.settleRefund(done, after, SaleEvent.of(EventKind.REFUNDED, after, record.operatorId(),
+                record.amount(), detail, now()));
+        notifyListeners(new SaleState(written, false));
         return done;
     }
 
@@ -848,8 +850,18 @@ public final class CheckoutEngine implements AutoCloseable {
     private void commit(SaleWorker worker, Sale after, EventKind kind, String operatorId, Long amount, String detail) {
         // A closed engine writes nothing more, as if the till had stopped here; the next start resumes the sale.
         requireOpen();
-        ledger.update(after, SaleEvent.of(kind, after, operatorId, amount, detail, now()));
-        worker.sale = after;
+        try {
+            worker.sale = ledger.update(after, SaleEvent.of(kind, after, operatorId, amount, detail, now()));
+        } catch (StaleSaleException stale) {
+            // Someone else wrote the sale since this copy was read: carry on from what the ledger holds now.
+            worker.sale = ledger.sale(worker.reference).orElseThrow(() -> stale);
+            log.warn("Sale {} was changed elsewhere; following version {} from the ledger", worker.reference, worker.sale.version());
+            if (worker.sale.status().isFinal()) {
+                finish(worker);
+            }
+            notifyListeners(worker.state());
+            throw stale;
+        }
         if (after.status().isFinal()) {
             // Released before anyone hears of it, so the next scan told of a final state is accepted.
             finish(worker);
@@ -985,6 +997,8 @@ public final class CheckoutEngine implements AutoCloseable {
             lock.lock();
             try {
                 step.run();
+            } catch (StaleSaleException e) {
+                retryLater();
             } catch (RuntimeException e) {
                 log.error("Sale {} step failed; trying again shortly", reference, e);
                 retryLater();

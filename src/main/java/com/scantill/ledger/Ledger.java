@@ -36,7 +36,8 @@ public final class Ledger implements AutoCloseable {
     static final String DATABASE = "scantill";
     private static final String SALE_COLUMNS = "till_reference, till_id, operator_id, amount, currency, "
             + "payment_code_masked, charge_id, status, failure_code, failure_message, fee, fee_vat, net, refunded_amount, "
-            + "expire_requested, abandoned, refund_owed, created_at, paid_at, expired_at, finished_at, needs_attention";
+            + "expire_requested, abandoned, refund_owed, created_at, paid_at, expired_at, finished_at, needs_attention, "
+            + "recovered_from_omise, version";
     private static final String REFUND_COLUMNS = "refund_reference, till_reference, amount, status, refund_id, "
             + "operator_id, approved_by, failure_code, requested_at, finished_at";
     private static final String EVENT_COLUMNS = "id, till_reference, occurred_at, kind, operator_id, status_after, amount, detail";
@@ -145,7 +146,7 @@ public final class Ledger implements AutoCloseable {
     public void insert(Sale sale, SaleEvent event, String paymentCodeDigits) {
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sale (" + SALE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO sale (" + SALE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bindSale(insert, sale);
                 insert.executeUpdate();
             }
@@ -185,12 +186,18 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
-    /** Writes the sale's new state with the event that explains it, committed together. */
-    public void update(Sale sale, SaleEvent event) {
+    /**
+     * Writes the sale's new state with the event that explains it, committed together, and returns the sale as now
+     * written.
+     *
+     * @throws StaleSaleException when the sale changed since {@code sale} was read; nothing is written
+     */
+    public Sale update(Sale sale, SaleEvent event) {
         inTransaction(connection -> {
             updateSale(connection, sale);
             append(connection, event);
         });
+        return sale.written();
     }
 
     /** Writes a refund before it is requested, with the event that records who asked. */
@@ -205,8 +212,12 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
-    /** Settles a refund, the sale it changes and the event, committed together. */
-    public void settleRefund(RefundRecord refund, Sale sale, SaleEvent event) {
+    /**
+     * Settles a refund, the sale it changes and the event, committed together; returns the sale as now written.
+     *
+     * @throws StaleSaleException when the sale changed since {@code sale} was read; nothing is written
+     */
+    public Sale settleRefund(RefundRecord refund, Sale sale, SaleEvent event) {
         inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE sale_refund SET status = ?, refund_id = ?, "
                     + "failure_code = ?, finished_at = ? WHERE refund_reference = ?")) {
@@ -220,6 +231,7 @@ public final class Ledger implements AutoCloseable {
             updateSale(connection, sale);
             append(connection, event);
         });
+        return sale.written();
     }
 
     /** Appends an event that changes nothing else (an offer to expire, say). */
@@ -361,7 +373,7 @@ public final class Ledger implements AutoCloseable {
         try (PreparedStatement update = connection.prepareStatement("UPDATE sale SET charge_id = ?, status = ?, "
                 + "failure_code = ?, failure_message = ?, fee = ?, fee_vat = ?, net = ?, refunded_amount = ?, "
                 + "expire_requested = ?, abandoned = ?, refund_owed = ?, paid_at = ?, expired_at = ?, finished_at = ?, "
-                + "needs_attention = ? WHERE till_reference = ?")) {
+                + "needs_attention = ?, recovered_from_omise = ?, version = version + 1 WHERE till_reference = ? AND version = ?")) {
             update.setString(1, sale.chargeId());
             update.setString(2, sale.status().name());
             update.setString(3, sale.failureCode());
@@ -377,8 +389,12 @@ public final class Ledger implements AutoCloseable {
             setTime(update, 13, sale.expiredAt());
             setTime(update, 14, sale.finishedAt());
             update.setBoolean(15, sale.needsAttention());
-            update.setString(16, sale.tillReference());
-            requireOneRow(update.executeUpdate(), sale.tillReference());
+            update.setBoolean(16, sale.recoveredFromOmise());
+            update.setString(17, sale.tillReference());
+            update.setLong(18, sale.version());
+            if (update.executeUpdate() != 1) {
+                throw new StaleSaleException(sale.tillReference(), sale.version());
+            }
         }
     }
 
@@ -425,6 +441,8 @@ public final class Ledger implements AutoCloseable {
         setTime(statement, 20, sale.expiredAt());
         setTime(statement, 21, sale.finishedAt());
         statement.setBoolean(22, sale.needsAttention());
+        statement.setBoolean(23, sale.recoveredFromOmise());
+        statement.setLong(24, sale.version());
     }
 
     private static void bindRefund(PreparedStatement statement, RefundRecord refund) throws SQLException {
@@ -445,7 +463,7 @@ public final class Ledger implements AutoCloseable {
                 row.getString(6), row.getString(7), SaleStatus.valueOf(row.getString(8)), row.getString(9),
                 row.getString(10), getLong(row, 11), getLong(row, 12), getLong(row, 13), row.getLong(14),
                 row.getBoolean(15), row.getBoolean(16), row.getBoolean(17), getTime(row, 18), getTime(row, 19),
-                getTime(row, 20), getTime(row, 21), row.getBoolean(22));
+                getTime(row, 20), getTime(row, 21), row.getBoolean(22), row.getBoolean(23), row.getLong(24));
     }
 
     private static RefundRecord readRefund(ResultSet row) throws SQLException {

@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param refundOwed      the charge was paid although the sale had been expired or abandoned: refund it
  * @param needsAttention  Omise does not know the sale's charge, however often it was looked for: a supervisor checks
  *                        it by hand; the till keeps looking, slowly
+ * @param recoveredFromOmise the ledger had lost the sale and took it back from Omise's charge (made by this till, but
+ *                        unknown here, after a power cut say): a supervisor reviews it
+ * @param version         how many times the sale's row was written before; a write from an older copy is refused
  */
 public record Sale(
         String tillReference,
@@ -34,7 +37,9 @@ public record Sale(
         Instant paidAt,
         Instant expiredAt,
         Instant finishedAt,
-        boolean needsAttention) {
+        boolean needsAttention,
+        boolean recoveredFromOmise,
+        long version) {
 
     public Sale {
         Objects.requireNonNull(tillReference, "tillReference");
@@ -46,7 +51,21 @@ public record Sale(
     public static Sale created(String tillReference, String tillId, String operatorId, long amount, String currency,
                                String paymentCodeMasked, Instant at) {
         return new Sale(tillReference, tillId, operatorId, amount, currency, paymentCodeMasked, null, SaleStatus.CREATED,
-                null, null, null, null, null, 0, false, false, false, at, null, null, null, false);
+                null, null, null, null, null, 0, false, false, false, at, null, null, null, false, false, 0);
+    }
+
+    /** A sale the ledger had lost, taken back from the charge Omise holds for it; its state comes from the charge. */
+    public static Sale recovered(String tillReference, String tillId, String operatorId, long amount, String currency,
+                                 String paymentCodeMasked, String chargeId, Instant at) {
+        return new Sale(tillReference, tillId, operatorId, amount, currency, paymentCodeMasked, chargeId, SaleStatus.PENDING,
+                null, null, null, null, null, 0, false, false, false, at, null, null, null, false, true, 0);
+    }
+
+    /** The sale as written once more: what the ledger holds after an update of this copy. */
+    public Sale written() {
+        return new Sale(tillReference, tillId, operatorId, amount, currency, paymentCodeMasked, chargeId, status, failureCode,
+                failureMessage, fee, feeVat, net, refundedAmount, expireRequested, abandoned, refundOwed, createdAt, paidAt,
+                expiredAt, finishedAt, needsAttention, recoveredFromOmise, version + 1);
     }
 
     public long refundableAmount() {
@@ -75,6 +94,7 @@ public record Sale(
         private Instant expiredAt;
         private Instant finishedAt;
         private boolean needsAttention;
+        private boolean recoveredFromOmise;
 
         private Builder(Sale from) {
             this.from = from;
@@ -93,6 +113,7 @@ public record Sale(
             this.expiredAt = from.expiredAt;
             this.finishedAt = from.finishedAt;
             this.needsAttention = from.needsAttention;
+            this.recoveredFromOmise = from.recoveredFromOmise;
         }
 
         public Builder chargeId(String value) {
@@ -158,11 +179,16 @@ public record Sale(
             return this;
         }
 
+        public Builder recoveredFromOmise(boolean value) {
+            this.recoveredFromOmise = value;
+            return this;
+        }
+
         public Sale build() {
             return new Sale(from.tillReference, from.tillId, from.operatorId, from.amount, from.currency,
                     from.paymentCodeMasked, chargeId, status, failureCode, failureMessage, fee, feeVat, net,
                     refundedAmount, expireRequested, abandoned, refundOwed, from.createdAt, paidAt, expiredAt, finishedAt,
-                    needsAttention);
+                    needsAttention, recoveredFromOmise, from.version);
         }
     }
 }

@@ -145,9 +145,9 @@ class CheckoutBenchmark {
                 insertMicros[i] = (System.nanoTime() - started) / 1_000;
                 Sale creating = sale.toBuilder().status(SaleStatus.CREATING).build();
                 started = System.nanoTime();
-                ledger.update(creating, SaleEvent.of(EventKind.CHARGE_REQUESTED, creating, "bench", 10_000L, null, now));
+                Sale written = ledger.update(creating, SaleEvent.of(EventKind.CHARGE_REQUESTED, creating, "bench", 10_000L, null, now));
                 updateMicros[i] = (System.nanoTime() - started) / 1_000;
-                Sale pending = creating.toBuilder().status(SaleStatus.PENDING).build();
+                Sale pending = written.toBuilder().status(SaleStatus.PENDING).build();
                 started = System.nanoTime();
                 ledger.update(pending, SaleEvent.of(EventKind.CHARGE_CREATED, pending, "bench", 10_000L, null, now));
                 ledger.forceToDisk();

@@ -169,6 +169,23 @@ class CheckoutEngineTest {
     }
 
     @Test
+    void aChangeWrittenBehindTheEnginesBackIsKeptAndTheEngineFollowsOnFromIt() {
+        simulator.customer().script("134000000000000043", new CustomerBehaviour.Pays(Duration.ofMillis(1_500)));
+        String reference = sell(5_000, PaymentCode.parse("134000000000000043"));
+        Sale pending = till.awaitStatus(reference, SaleStatus.PENDING);
+
+        // Another writer (a second engine on a shared ledger, say) records that the cashier stopped waiting.
+        Sale abandoned = pending.toBuilder().abandoned(true).build();
+        till.ledger.update(abandoned, SaleEvent.of(EventKind.ABANDONED, abandoned, "cashier-1", null, "elsewhere", pending.createdAt()));
+
+        Sale paid = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        assertThat(paid.abandoned()).as("the engine's older copy did not overwrite the change").isTrue();
+        assertThat(paid.refundOwed()).as("the payment was merged into the newer copy").isTrue();
+        assertThat(eventKinds(reference)).containsSubsequence(EventKind.ABANDONED, EventKind.REFUND_OWED)
+                .doesNotContain(EventKind.STATUS_SEEN);
+    }
+
+    @Test
     void anExpiryRacingThePaymentReportsThePaymentAndAsksForARefund() throws Exception {
         String reference = sellNeverConfirmed();
         Sale pending = till.awaitStatus(reference, SaleStatus.PENDING);

@@ -39,9 +39,11 @@ class LedgerTest {
             write(ledger, created);
             Sale paid = created.toBuilder().status(SaleStatus.SUCCESSFUL).chargeId("chrg_test_1").fees(2475, 173, 147_352)
                     .paidAt(NOW.plusSeconds(5)).finishedAt(NOW.plusSeconds(5)).build();
-            ledger.update(paid, SaleEvent.of(EventKind.STATUS_SEEN, paid, null, null, "PENDING -> SUCCESSFUL", NOW.plusSeconds(5)));
+            Sale written = ledger.update(paid, SaleEvent.of(EventKind.STATUS_SEEN, paid, null, null, "PENDING -> SUCCESSFUL",
+                    NOW.plusSeconds(5)));
 
-            assertThat(ledger.sale("till-1-A")).contains(paid);
+            assertThat(written.version()).isEqualTo(paid.version() + 1);
+            assertThat(ledger.sale("till-1-A")).contains(written);
             assertThat(ledger.events("till-1-A")).extracting(SaleEvent::kind)
                     .containsExactly(EventKind.SALE_CREATED, EventKind.STATUS_SEEN);
             assertThat(ledger.events("till-1-A").get(1).statusAfter()).isEqualTo(SaleStatus.SUCCESSFUL);
@@ -78,6 +80,30 @@ class LedgerTest {
                     .isInstanceOf(LedgerException.class);
 
             assertThat(ledger.events("till-1-D")).extracting(SaleEvent::kind).containsExactly(EventKind.SALE_CREATED);
+        }
+    }
+
+    @Test
+    void aCopyOfASaleOlderThanTheLedgersIsNeverWrittenOverIt() {
+        try (Ledger ledger = Ledger.open(dataFolder)) {
+            Sale read = sale("till-1-E");
+            write(ledger, read);
+            Sale readAgain = ledger.sale("till-1-E").orElseThrow();
+            Sale abandoned = readAgain.toBuilder().abandoned(true).build();
+            ledger.update(abandoned, SaleEvent.of(EventKind.ABANDONED, abandoned, "cashier-1", null, null, NOW));
+
+            Sale fromTheOlderCopy = read.toBuilder().status(SaleStatus.EXPIRED).build();
+            assertThatThrownBy(() -> ledger.update(fromTheOlderCopy, SaleEvent.of(EventKind.STATUS_SEEN, fromTheOlderCopy,
+                    null, null, null, NOW)))
+                    .isInstanceOf(StaleSaleException.class)
+                    .hasMessageContaining("till-1-E");
+
+            Sale kept = ledger.sale("till-1-E").orElseThrow();
+            assertThat(kept.abandoned()).isTrue();
+            assertThat(kept.status()).isEqualTo(SaleStatus.CREATED);
+            assertThat(kept.version()).isEqualTo(1);
+            assertThat(ledger.events("till-1-E")).extracting(SaleEvent::kind)
+                    .containsExactly(EventKind.SALE_CREATED, EventKind.ABANDONED);
         }
     }
 

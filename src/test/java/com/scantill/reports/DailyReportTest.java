@@ -82,8 +82,7 @@ class DailyReportTest {
     private Sale paid(Sale sale, long fee, long feeVat, long net) {
         Sale paid = sale.toBuilder().status(SaleStatus.SUCCESSFUL).chargeId("chrg_test_" + sale.tillReference())
                 .fees(fee, feeVat, net).paidAt(sale.createdAt().plusSeconds(20)).finishedAt(sale.createdAt().plusSeconds(20)).build();
-        ledger.update(paid, SaleEvent.of(EventKind.STATUS_SEEN, paid, null, null, null, paid.paidAt()));
-        return paid;
+        return ledger.update(paid, SaleEvent.of(EventKind.STATUS_SEEN, paid, null, null, null, paid.paidAt()));
     }
 
     private void finish(Sale sale, SaleStatus status, String failureCode) {
