@@ -84,6 +84,8 @@ public final class CheckoutEngine implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final CompletableFuture<List<String>> recovered = new CompletableFuture<>();
     private volatile OmiseAccess access = OmiseAccess.ACCEPTED;
+    /** How far Omise's charges were looked through for ones this till made that the ledger lacks. */
+    private Instant orphansSoughtUntil;
     private volatile boolean closed;
 
     /** @param staff who may work, and where a supervisor's approval of an expiry or a refund is checked and spent */
@@ -521,14 +523,14 @@ public final class CheckoutEngine implements AutoCloseable {
      * not this sale's (another id, amount, currency or till reference) is never taken in: the sale needs attention.
      */
     private void applyCharge(SaleWorker worker, Charge charge, EventKind kind, String operatorId) {
-        Optional<String> mismatch = mismatch(worker.sale, charge);
+        Optional<String> mismatch = SaleFromCharge.mismatch(worker.sale, charge);
         if (mismatch.isPresent()) {
             log.error("Omise's charge {} does not match sale {}: {}", charge.id(), worker.reference, mismatch.get());
             needsAttention(worker, "charge " + charge.id() + " does not match the sale: " + mismatch.get());
             return;
         }
         Sale before = worker.sale;
-        Sale after = merged(before, charge);
+        Sale after = SaleFromCharge.merged(before, charge, now());
         boolean newlyOwed = after.refundOwed() && !before.refundOwed();
         if (!after.equals(before) || kind != EventKind.STATUS_SEEN) {
             String detail = before.status() == after.status() ? after.status().name()
@@ -546,54 +548,6 @@ public final class CheckoutEngine implements AutoCloseable {
             worker.ensureExpiryOffer();
             schedulePoll(worker);
         }
-    }
-
-    private static Optional<String> mismatch(Sale sale, Charge charge) {
-        List<String> differences = new ArrayList<>();
-        if (charge.id() == null || sale.chargeId() != null && !sale.chargeId().equals(charge.id())) {
-            differences.add("id " + charge.id() + " instead of " + sale.chargeId());
-        }
-        if (charge.amount() != sale.amount()) {
-            differences.add("amount " + charge.amount() + " instead of " + sale.amount());
-        }
-        if (charge.currency() == null || !charge.currency().equalsIgnoreCase(sale.currency())) {
-            differences.add("currency " + charge.currency() + " instead of " + sale.currency());
-        }
-        if (!sale.tillReference().equals(charge.tillReference())) {
-            differences.add("till reference " + charge.tillReference() + " instead of " + sale.tillReference());
-        }
-        return differences.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", differences));
-    }
-
-    private Sale merged(Sale sale, Charge charge) {
-        SaleStatus status = switch (charge.status()) {
-            case PENDING -> SaleStatus.PENDING;
-            case SUCCESSFUL -> SaleStatus.SUCCESSFUL;
-            case FAILED -> SaleStatus.FAILED;
-            case EXPIRED -> SaleStatus.EXPIRED;
-            case REVERSED -> SaleStatus.REVERSED;
-            // A status this version does not know: keep following the charge.
-            case UNKNOWN -> SaleStatus.PENDING;
-        };
-        Instant now = now();
-        Sale.Builder builder = sale.toBuilder()
-                .chargeId(charge.id())
-                .status(status)
-                .fees(charge.fee(), charge.feeVat(), charge.net())
-                .refundedAmount(Math.min(sale.amount(), Math.max(sale.refundedAmount(), charge.refundedAmount())))
-                .needsAttention(false)
-                // Only a failed charge has a failure; one kept from before (not created, say) would contradict Omise.
-                .failure(null, null);
-        switch (status) {
-            case FAILED -> builder.failure(charge.failureCode(), charge.failureMessage());
-            case SUCCESSFUL -> builder.paidAt(charge.paidAt() != null ? charge.paidAt() : now)
-                    .refundOwed(sale.refundOwed() || sale.expireRequested() || sale.abandoned()
-                            || sale.status() == SaleStatus.NOT_CREATED);
-            case EXPIRED -> builder.expiredAt(charge.expiredAt() != null ? charge.expiredAt() : now);
-            default -> { }
-        }
-        builder.finishedAt(status.isFinal() ? (sale.finishedAt() != null && sale.status() == status ? sale.finishedAt() : now) : null);
-        return builder.build();
     }
 
     // --- refunds ---
@@ -739,6 +693,7 @@ public final class CheckoutEngine implements AutoCloseable {
             }
         }
         findLateCharges();
+        adoptOrphanedCharges();
     }
 
     /** A key Omise refused may have been a passing fault of Omise's: asked again at every sweep while it lasts. */
@@ -808,8 +763,49 @@ public final class CheckoutEngine implements AutoCloseable {
             SaleWorker worker = new SaleWorker(byReference.get(charge.tillReference()), null);
             if (workers.putIfAbsent(worker.reference, worker) == null) {
                 log.warn("A charge turned up late for sale {}", worker.reference);
-                worker.submit(() -> adoptLateCharge(worker, charge));
+                worker.submit(() -> closeTheLoop(worker, charge, EventKind.LATE_CHARGE_FOUND, "the sale was settled as not charged"));
             }
+        }
+    }
+
+    /**
+     * Charges Omise made for this till whose sale the ledger lacks (its rows lost to a power cut before they reached
+     * the disk, say) are taken back as sales flagged {@link Sale#recoveredFromOmise()} for a supervisor to review. The
+     * first look covers {@link CheckoutSettings#lateChargeWindow()}; each later one only the time since the last.
+     */
+    private synchronized void adoptOrphanedCharges() {
+        Instant until = now();
+        Instant from = orphansSoughtUntil == null ? until.minus(settings.lateChargeWindow())
+                : orphansSoughtUntil.minus(settings.reconciliation().clockMargin());
+        List<Charge> orphans = client.streamCharges(ListRequest.newestBetween(from, until.plus(settings.reconciliation().clockMargin()),
+                        ListRequest.MAX_LIMIT))
+                .filter(charge -> settings.tillId().equals(charge.metadata().get(TILL_ID_KEY)) && charge.tillReference() != null)
+                .filter(charge -> ledger.sale(charge.tillReference()).isEmpty())
+                .toList();
+        heardAnswer();
+        for (Charge charge : orphans) {
+            adoptOrphan(charge);
+        }
+        orphansSoughtUntil = until;
+    }
+
+    private void adoptOrphan(Charge charge) {
+        String barcode = charge.source() == null ? null : charge.source().barcode();
+        Optional<PaymentCode> code = barcode != null && PaymentCode.isValid(barcode) ? Optional.of(PaymentCode.parse(barcode))
+                : Optional.empty();
+        Sale sale = Sale.recovered(charge.tillReference(), settings.tillId(),
+                charge.metadata().getOrDefault(OPERATOR_ID_KEY, "unknown"), charge.amount(),
+                charge.currency() == null ? WeChatPayUpm.CURRENCY : charge.currency().toUpperCase(Locale.ROOT),
+                code.map(PaymentCode::masked).orElse(barcode == null ? "unknown" : PaymentCode.mask(barcode)), charge.id(),
+                charge.createdAt() != null ? charge.createdAt() : now());
+        log.error("Omise holds charge {} of this till for sale {}, which the ledger lacks; taking it back for a supervisor "
+                + "to review", charge.id(), sale.tillReference());
+        ledger.insert(sale, SaleEvent.of(EventKind.RECOVERED_FROM_OMISE, sale, null, sale.amount(), "charge " + charge.id()
+                + " found at Omise; the ledger had no record of the sale", now()), code.map(PaymentCode::digits).orElse(null));
+        SaleWorker worker = new SaleWorker(sale, null);
+        if (workers.putIfAbsent(worker.reference, worker) == null) {
+            // Nobody at the till is waiting for it: a pending one is expired, as for a charge that turned up late.
+            worker.submit(() -> closeTheLoop(worker, charge, EventKind.STATUS_SEEN, "the sale was lost by the till"));
         }
     }
 
@@ -831,12 +827,11 @@ public final class CheckoutEngine implements AutoCloseable {
         return runs;
     }
 
-    private void adoptLateCharge(SaleWorker worker, Charge charge) {
-        applyCharge(worker, charge, EventKind.LATE_CHARGE_FOUND, null);
+    /** Takes in a charge nobody at the till is waiting for; while it is pending, it is expired. */
+    private void closeTheLoop(SaleWorker worker, Charge charge, EventKind kind, String why) {
+        applyCharge(worker, charge, kind, null);
         if (worker.sale.status() == SaleStatus.PENDING) {
-            // The cashier was told nothing was charged: close the loop by expiring it.
-            commit(worker, worker.sale.toBuilder().expireRequested(true).build(), EventKind.EXPIRE_REQUESTED, null, null,
-                    "the sale was settled as not charged");
+            commit(worker, worker.sale.toBuilder().expireRequested(true).build(), EventKind.EXPIRE_REQUESTED, null, null, why);
             try {
                 applyCharge(worker, client.expireCharge(charge.id()), EventKind.STATUS_SEEN, null);
             } catch (OmiseException e) {
@@ -1000,6 +995,11 @@ public final class CheckoutEngine implements AutoCloseable {
             } catch (StaleSaleException e) {
                 retryLater();
             } catch (RuntimeException e) {
+                if (closed) {
+                    // The engine closed under the step: the next start resumes the sale.
+                    log.debug("Sale {} step cut short by the close", reference, e);
+                    return;
+                }
                 log.error("Sale {} step failed; trying again shortly", reference, e);
                 retryLater();
             } finally {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * How a till's checkout engine behaves.
  *
  * @param pendingLimit     how long a charge may stay pending before the cashier is offered to expire it
- * @param lateChargeWindow how far back sales settled as never charged are checked for a charge that turned up late
+ * @param lateChargeWindow how far back Omise's charges are checked for one that turned up late: for a sale settled as
+ *                         never charged, or made by this till for a sale the ledger lacks (lost in a power cut, say)
  * @param sweepInterval    how often that check, and the settling of refunds whose answer was lost, run
  */
 public record CheckoutSettings(

@@ -22,5 +22,10 @@ public enum EventKind {
     REFUNDED,
     REFUND_FAILED,
     REFUND_OUTCOME_UNKNOWN,
-    RECOVERED
+    RECOVERED,
+    RECOVERED_FROM_OMISE,
+    /** A supervisor accepted Omise's state of the sale after an end-of-day check found them differing. */
+    OMISE_STATE_ACCEPTED,
+    /** A refund made outside the till (in Omise's dashboard), taken into the ledger. */
+    EXTERNAL_REFUND
 }

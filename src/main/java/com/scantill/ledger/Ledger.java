@@ -234,6 +234,23 @@ public final class Ledger implements AutoCloseable {
         return sale.written();
     }
 
+    /**
+     * Writes a refund already made (outside the till, in Omise's dashboard say) with the sale it changes and the
+     * event, committed together; returns the sale as now written.
+     */
+    public Sale insertSettledRefund(RefundRecord refund, Sale sale, SaleEvent event) {
+        inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sale_refund (" + REFUND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bindRefund(insert, refund);
+                insert.executeUpdate();
+            }
+            updateSale(connection, sale);
+            append(connection, event);
+        });
+        return sale.written();
+    }
+
     /** Appends an event that changes nothing else (an offer to expire, say). */
     public void note(SaleEvent event) {
         inTransaction(connection -> append(connection, event));
@@ -312,6 +329,11 @@ public final class Ledger implements AutoCloseable {
     /** The sums and counts of the daily report. */
     public ReportRecords reports() {
         return new ReportRecords(this);
+    }
+
+    /** The end-of-day checks against Omise. */
+    public ReconciliationRecords reconciliations() {
+        return new ReconciliationRecords(this);
     }
 
     /** The operators' accounts, kept in the same database. */

@@ -10,7 +10,9 @@ public record ApprovalRequest(Action action, String tillReference, long amount) 
 
     public enum Action {
         EXPIRE,
-        REFUND
+        REFUND,
+        /** Take Omise's state of a sale into the ledger, after an end-of-day check found them differing. */
+        ACCEPT_OMISE_STATE
     }
 
     public ApprovalRequest {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -175,8 +176,17 @@ public final class OmiseClient implements AutoCloseable {
 
     /** Every charge from {@code first} on, page by page as the stream is read. */
     public Stream<Charge> streamCharges(ListRequest first) {
-        return Stream.iterate(listCharges(first), Objects::nonNull,
-                        page -> page.hasMore() ? listCharges(first.withOffset(page.offset() + page.data().size())) : null)
+        return pages(first, this::listCharges);
+    }
+
+    /** Every refund of the charge, oldest first, page by page as the stream is read. */
+    public Stream<Refund> streamRefunds(String chargeId) {
+        return pages(ListRequest.firstPage().withLimit(ListRequest.MAX_LIMIT), request -> listRefunds(chargeId, request));
+    }
+
+    private static <T> Stream<T> pages(ListRequest first, Function<ListRequest, ListPage<T>> list) {
+        return Stream.iterate(list.apply(first), Objects::nonNull,
+                        page -> page.hasMore() ? list.apply(first.withOffset(page.offset() + page.data().size())) : null)
                 .flatMap(page -> page.data().stream());
     }
 

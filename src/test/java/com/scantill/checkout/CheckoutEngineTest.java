@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.scantill.ledger.EventKind;
+import com.scantill.ledger.LostRows;
 import com.scantill.ledger.RefundRecord;
 import com.scantill.ledger.RefundStatus;
 import com.scantill.ledger.Sale;
@@ -29,6 +30,7 @@ import com.scantill.testing.PaymentCodes;
 import com.scantill.testing.TestClients;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,8 @@ class CheckoutEngineTest {
         simulator = OmiseSimulator.start(OmiseSimulator.options().confirmDelay(Duration.ofMillis(200)));
         till = new Till(simulator, dataFolder);
         till.engine.start().join();
+        // The start's own look through Omise's recent charges is not what the tests count.
+        simulator.clearRequests();
     }
 
     @AfterEach
@@ -663,6 +667,60 @@ class CheckoutEngineTest {
     }
 
     @Test
+    void aPaidChargeWhoseSaleTheLedgerLostIsTakenBackFromOmiseOnTheNextStart() {
+        simulator.customer().script("134000000000000044", new CustomerBehaviour.Pays(Duration.ofMillis(100)));
+        String reference = sell(42_000, PaymentCode.parse("134000000000000044"));
+        Sale paid = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        till.stop();
+        LostRows.forgetSale(dataFolder, reference);
+
+        till.open();
+        till.engine.start().join();
+
+        Sale recovered = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        assertThat(recovered.recoveredFromOmise()).isTrue();
+        assertThat(recovered).extracting(Sale::chargeId, Sale::amount, Sale::tillId, Sale::operatorId, Sale::paymentCodeMasked)
+                .containsExactly(paid.chargeId(), 42_000L, "till-1", "cashier-1", paid.paymentCodeMasked());
+        assertThat(recovered.fee()).isEqualTo(paid.fee());
+        assertThat(recovered.refundOwed()).as("a supervisor decides whether it was a real sale").isFalse();
+        assertThat(eventKinds(reference)).startsWith(EventKind.RECOVERED_FROM_OMISE);
+        assertThatThrownBy(() -> sell(3_000, PaymentCode.parse("134000000000000044")))
+                .hasCauseInstanceOf(PaymentCodeUsedException.class);
+        assertThat(chargesFor(reference)).hasSize(1);
+    }
+
+    @Test
+    void aPendingChargeWhoseSaleTheLedgerLostIsTakenBackAndExpired() {
+        String reference = sellNeverConfirmed();
+        till.awaitStatus(reference, SaleStatus.PENDING);
+        till.stop();
+        LostRows.forgetSale(dataFolder, reference);
+
+        till.open();
+        till.engine.start().join();
+
+        Sale recovered = till.awaitStatus(reference, SaleStatus.EXPIRED);
+        assertThat(recovered.recoveredFromOmise()).isTrue();
+        assertThat(eventKinds(reference)).containsSubsequence(EventKind.RECOVERED_FROM_OMISE, EventKind.EXPIRE_REQUESTED);
+        assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::status).isEqualTo("expired");
+    }
+
+    @Test
+    void anotherTillsChargesAreNeverTakenIn() {
+        String reference = sellNeverConfirmed();
+        till.awaitStatus(reference, SaleStatus.PENDING);
+        till.stop();
+        LostRows.forgetSale(dataFolder, reference);
+
+        till.settings = till.fastSettings("till-2");
+        till.open();
+        till.engine.start().join();
+
+        assertThat(till.ledger.sale(reference)).isEmpty();
+        assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::status).isEqualTo("pending");
+    }
+
+    @Test
     void aSaleWrittenButNeverSentIsSettledAsNotChargedAfterARestart() {
         till.stop();
         try (var ledger = com.scantill.ledger.Ledger.open(dataFolder)) {
@@ -723,7 +781,9 @@ class CheckoutEngineTest {
         till.engine.sweepNow().join();
 
         assertThat(till.awaitStatus(reference, SaleStatus.SUCCESSFUL).refundOwed()).as("the late charge was found").isTrue();
-        assertThat(simulator.requests()).filteredOn(request -> request.route() == Route.LIST_CHARGES)
+        Instant sweptAt = till.clock.instant();
+        assertThat(simulator.requests()).filteredOn(request -> request.route() == Route.LIST_CHARGES
+                        && Instant.parse(request.params().get("to")).isBefore(sweptAt))
                 .as("one page for the sale's own time, not three for the 250 charges made since").hasSize(1);
     }
 

@@ -1,0 +1,278 @@
+package com.scantill.checkout;
+
+import com.scantill.ledger.DifferenceKind;
+import com.scantill.ledger.EventKind;
+import com.scantill.ledger.Ledger;
+import com.scantill.ledger.ReconciliationRecords.Difference;
+import com.scantill.ledger.ReconciliationRecords.Run;
+import com.scantill.ledger.RefundRecord;
+import com.scantill.ledger.RefundStatus;
+import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleEvent;
+import com.scantill.ledger.SaleStatus;
+import com.scantill.model.Approval;
+import com.scantill.model.ApprovalRequest;
+import com.scantill.model.Money;
+import com.scantill.model.PaymentCode;
+import com.scantill.model.WeChatPayUpm;
+import com.scantill.omise.ApiFailure;
+import com.scantill.omise.Charge;
+import com.scantill.omise.ListOrder;
+import com.scantill.omise.ListPage;
+import com.scantill.omise.ListRequest;
+import com.scantill.omise.OmiseClient;
+import com.scantill.omise.OmiseException;
+import com.scantill.omise.Refund;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a business day of the ledger against Omise: lists the day's charges (all pages), matches them to the sales by
+ * the till reference in their metadata, and compares state, amounts and refunds. Each check and its differences are
+ * kept in the ledger; the ledger itself never changes unless a supervisor accepts Omise's state for a difference.
+ */
+public final class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final Ledger ledger;
+    private final OmiseClient client;
+    private final Staff staff;
+    private final Clock clock;
+    private final Duration clockMargin;
+
+    /** @param clockMargin how far the till's and Omise's clocks may differ: the day's charges are listed that much wider */
+    public Reconciler(Ledger ledger, OmiseClient client, Staff staff, Clock clock, Duration clockMargin) {
+        this.ledger = ledger;
+        this.client = client;
+        this.staff = staff;
+        this.clock = clock;
+        this.clockMargin = clockMargin;
+    }
+
+    /**
+     * Checks the day (in {@code zone}) for one till, or every till when {@code tillId} is {@code null}, and keeps the
+     * result. Calls Omise: never on the FX thread.
+     *
+     * @throws OmiseException when Omise cannot be asked; nothing is kept then
+     */
+    public Run check(LocalDate day, ZoneId zone, String tillId, String checkedBy) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        AtomicInteger requests = new AtomicInteger();
+        Map<String, Charge> charges = new HashMap<>();
+        ListRequest page = new ListRequest(from.minus(clockMargin), to.plus(clockMargin), 0, ListRequest.MAX_LIMIT,
+                ListOrder.CHRONOLOGICAL);
+        while (true) {
+            ListPage<Charge> read = client.listCharges(page);
+            requests.incrementAndGet();
+            for (Charge charge : read.data()) {
+                if (charge.tillReference() != null && isScanTills(charge, tillId)) {
+                    charges.put(charge.tillReference(), charge);
+                }
+            }
+            if (!read.hasMore() || read.data().isEmpty()) {
+                break;
+            }
+            page = page.withOffset(page.offset() + read.data().size());
+        }
+        List<Sale> sales = ledger.salesCreatedBetween(from, to).stream()
+                .filter(sale -> tillId == null || tillId.equals(sale.tillId())).toList();
+        List<Difference> differences = new ArrayList<>();
+        Set<String> differing = new LinkedHashSet<>();
+        int agreeing = 0;
+        for (Sale sale : sales) {
+            Charge charge = charges.remove(sale.tillReference());
+            if (sale.chargeId() != null && (charge == null || !sale.chargeId().equals(charge.id()))) {
+                // Made just outside the listed time, or unknown to Omise: asked for by its id.
+                charge = retrieve(sale.chargeId(), requests).orElse(null);
+                if (charge == null) {
+                    differences.add(difference(DifferenceKind.MISSING_AT_OMISE, sale.tillReference(), sale.chargeId(),
+                            describe(sale), "no charge " + sale.chargeId()));
+                    differing.add(sale.tillReference());
+                    continue;
+                }
+            }
+            List<Difference> found = compare(sale, charge);
+            if (found.isEmpty()) {
+                agreeing++;
+            } else {
+                differences.addAll(found);
+                differing.add(sale.tillReference());
+            }
+        }
+        for (Charge charge : charges.values()) {
+            boolean ofTheDay = charge.createdAt() == null || !charge.createdAt().isBefore(from) && charge.createdAt().isBefore(to);
+            if (ofTheDay && ledger.sale(charge.tillReference()).isEmpty()) {
+                differences.add(difference(DifferenceKind.MISSING_IN_LEDGER, charge.tillReference(), charge.id(),
+                        "no sale " + charge.tillReference(), describe(charge)));
+                differing.add(charge.tillReference());
+            }
+        }
+        Run run = ledger.reconciliations().save(new Run(0, day, zone, tillId, clock.instant(), checkedBy, agreeing,
+                differing.size(), requests.get()), differences);
+        log.info("Checked {} ({}) against Omise: {} agree, {} differ, {} requests", day, tillId == null ? "all tills" : tillId,
+                run.agreeing(), run.differing(), run.requests());
+        return run;
+    }
+
+    /**
+     * A supervisor accepts Omise's state for a difference, with their approval of exactly that (spent here): the sale
+     * is written as Omise has it, with an event naming them; a charge the ledger lacked becomes a sale recovered from
+     * Omise; refunds made outside the till are taken in as refunds of their own.
+     *
+     * @throws ApprovalRefusedException without a valid approval; nothing is written
+     * @throws CheckoutRefusedException when the difference is settled already, or Omise's state cannot be taken in
+     *                                  (Omise knows no such charge, or its amount is not the sale's)
+     * @throws OmiseException           when Omise cannot be asked; nothing is written
+     */
+    public Sale acceptOmiseState(long differenceId, Approval approval) {
+        Objects.requireNonNull(approval, "approval");
+        Difference difference = ledger.reconciliations().difference(differenceId)
+                .orElseThrow(() -> new CheckoutRefusedException("There is no difference " + differenceId + "."));
+        if (difference.settled()) {
+            throw new CheckoutRefusedException("That difference was settled by " + difference.settledBy() + " already.");
+        }
+        if (difference.kind() == DifferenceKind.MISSING_AT_OMISE) {
+            throw new CheckoutRefusedException("Omise has no charge " + difference.chargeId() + " to take its state from: "
+                    + "look the sale up in Omise's dashboard.");
+        }
+        Charge charge = Optional.ofNullable(difference.chargeId()).flatMap(id -> retrieve(id, new AtomicInteger()))
+                .orElseThrow(() -> new CheckoutRefusedException("Omise no longer knows charge " + difference.chargeId() + "."));
+        Optional<Sale> sale = ledger.sale(difference.tillReference());
+        String supervisorId = staff.spend(approval, new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE,
+                        difference.tillReference(), charge.amount()))
+                .orElseThrow(() -> new ApprovalRefusedException("taking Omise's state of sale " + difference.tillReference()));
+        Sale accepted = sale.isEmpty() ? takeIn(charge, supervisorId) : takeOver(sale.get(), charge, supervisorId);
+        ledger.reconciliations().settle(differenceId, supervisorId, clock.instant());
+        return accepted;
+    }
+
+    private Sale takeIn(Charge charge, String supervisorId) {
+        String barcode = charge.source() == null ? null : charge.source().barcode();
+        boolean whole = barcode != null && PaymentCode.isValid(barcode);
+        Sale recovered = Sale.recovered(charge.tillReference(), charge.metadata().getOrDefault(CheckoutEngine.TILL_ID_KEY, "unknown"),
+                charge.metadata().getOrDefault(CheckoutEngine.OPERATOR_ID_KEY, "unknown"), charge.amount(),
+                charge.currency() == null ? WeChatPayUpm.CURRENCY : charge.currency().toUpperCase(Locale.ROOT),
+                whole ? PaymentCode.parse(barcode).masked() : barcode == null ? "unknown" : PaymentCode.mask(barcode),
+                charge.id(), charge.createdAt() != null ? charge.createdAt() : clock.instant());
+        Sale sale = SaleFromCharge.merged(recovered, charge, clock.instant());
+        ledger.insert(sale, SaleEvent.of(EventKind.OMISE_STATE_ACCEPTED, sale, supervisorId, sale.amount(), "charge "
+                + charge.id() + " found at Omise by the end-of-day check; the ledger had no record of the sale",
+                clock.instant()), whole ? PaymentCode.parse(barcode).digits() : null);
+        return sale;
+    }
+
+    private Sale takeOver(Sale sale, Charge charge, String supervisorId) {
+        Optional<String> mismatch = SaleFromCharge.mismatch(sale, charge);
+        if (mismatch.isPresent()) {
+            throw new CheckoutRefusedException("Omise's charge does not belong to sale " + sale.tillReference() + " ("
+                    + mismatch.get() + "): the till will not take it in; a supervisor must look into it.");
+        }
+        Sale current = takeInExternalRefunds(sale, charge, supervisorId);
+        Sale after = SaleFromCharge.merged(current, charge, clock.instant());
+        return ledger.update(after, SaleEvent.of(EventKind.OMISE_STATE_ACCEPTED, after, supervisorId, null,
+                "was " + describe(sale) + "; Omise has " + describe(charge), clock.instant()));
+    }
+
+    /** Refunds Omise made of the charge that the ledger lacks, each written as a refund of its own. */
+    private Sale takeInExternalRefunds(Sale sale, Charge charge, String supervisorId) {
+        if (charge.refundedAmount() <= sale.refundedAmount()) {
+            return sale;
+        }
+        Set<String> known = ledger.refunds(sale.tillReference()).stream().map(RefundRecord::refundId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        List<Refund> made = client.streamRefunds(charge.id()).filter(refund -> !known.contains(refund.id())).toList();
+        Sale current = sale;
+        for (Refund refund : made) {
+            Instant at = refund.createdAt() != null ? refund.createdAt() : clock.instant();
+            RefundRecord record = new RefundRecord(sale.tillReference() + "-" + refund.id(), sale.tillReference(),
+                    refund.amount(), RefundStatus.DONE, refund.id(), "omise", supervisorId, null, at, at);
+            long refunded = Math.min(current.amount(), current.refundedAmount() + refund.amount());
+            Sale after = current.toBuilder().refundedAmount(refunded)
+                    .refundOwed(current.refundOwed() && refunded < current.amount()).build();
+            current = ledger.insertSettledRefund(record, after, SaleEvent.of(EventKind.EXTERNAL_REFUND, after, supervisorId,
+                    refund.amount(), "refund " + refund.id() + " made outside the till, taken in", clock.instant()));
+        }
+        return current;
+    }
+
+    private List<Difference> compare(Sale sale, Charge charge) {
+        List<Difference> found = new ArrayList<>();
+        String reference = sale.tillReference();
+        if (charge == null) {
+            if (sale.status() == SaleStatus.SUCCESSFUL || sale.status() == SaleStatus.REVERSED) {
+                found.add(difference(DifferenceKind.MISSING_AT_OMISE, reference, null, describe(sale), "no charge"));
+            }
+            return found;
+        }
+        SaleStatus atOmise = SaleFromCharge.merged(sale, charge, clock.instant()).status();
+        if (atOmise != sale.status()) {
+            found.add(difference(DifferenceKind.STATUS, reference, charge.id(), sale.status().name(), atOmise.name()));
+        }
+        String amountsHere = amounts(sale.amount(), sale.fee(), sale.feeVat(), sale.net());
+        String amountsThere = amounts(charge.amount(), charge.fee(), charge.feeVat(), charge.net());
+        boolean feesKnown = sale.fee() != null || charge.fee() != 0;
+        if (charge.amount() != sale.amount() || feesKnown && !amountsHere.equals(amountsThere)) {
+            found.add(difference(DifferenceKind.AMOUNTS, reference, charge.id(), amountsHere, amountsThere));
+        }
+        if (charge.refundedAmount() != sale.refundedAmount()) {
+            found.add(difference(DifferenceKind.REFUNDS, reference, charge.id(), "refunded " + Money.format(sale.refundedAmount()),
+                    "refunded " + Money.format(charge.refundedAmount())));
+        }
+        return found;
+    }
+
+    private Optional<Charge> retrieve(String chargeId, AtomicInteger requests) {
+        try {
+            requests.incrementAndGet();
+            return Optional.of(client.retrieveCharge(chargeId));
+        } catch (OmiseException e) {
+            if (e.failure() == ApiFailure.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isScanTills(Charge charge, String tillId) {
+        String madeBy = charge.metadata().get(CheckoutEngine.TILL_ID_KEY);
+        return tillId == null ? madeBy != null : tillId.equals(madeBy);
+    }
+
+    private static Difference difference(DifferenceKind kind, String tillReference, String chargeId, String inLedger,
+                                         String atOmise) {
+        return new Difference(0, 0, kind, tillReference, chargeId, inLedger, atOmise, null, null);
+    }
+
+    private static String describe(Sale sale) {
+        return sale.status().name() + " " + Money.format(sale.amount())
+                + (sale.refundedAmount() > 0 ? ", refunded " + Money.format(sale.refundedAmount()) : "");
+    }
+
+    private static String describe(Charge charge) {
+        return charge.status().name() + " " + Money.format(charge.amount())
+                + (charge.refundedAmount() > 0 ? ", refunded " + Money.format(charge.refundedAmount()) : "");
+    }
+
+    private static String amounts(long amount, Long fee, Long feeVat, Long net) {
+        return Money.format(amount) + ", fee " + (fee == null ? "-" : Money.format(fee)) + ", VAT "
+                + (feeVat == null ? "-" : Money.format(feeVat)) + ", net " + (net == null ? "-" : Money.format(net));
+    }
+}

@@ -1,0 +1,68 @@
+package com.scantill.checkout;
+
+import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleStatus;
+import com.scantill.omise.Charge;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What a charge from Omise means for the sale it was made for: one rule for the engine and the reconciliation. */
+final class SaleFromCharge {
+
+    private SaleFromCharge() {
+    }
+
+    /** How the charge contradicts the sale (another id, amount, currency or till reference), if it does. */
+    static Optional<String> mismatch(Sale sale, Charge charge) {
+        List<String> differences = new ArrayList<>();
+        if (charge.id() == null || sale.chargeId() != null && !sale.chargeId().equals(charge.id())) {
+            differences.add("id " + charge.id() + " instead of " + sale.chargeId());
+        }
+        if (charge.amount() != sale.amount()) {
+            differences.add("amount " + charge.amount() + " instead of " + sale.amount());
+        }
+        if (charge.currency() == null || !charge.currency().equalsIgnoreCase(sale.currency())) {
+            differences.add("currency " + charge.currency() + " instead of " + sale.currency());
+        }
+        if (!sale.tillReference().equals(charge.tillReference())) {
+            differences.add("till reference " + charge.tillReference() + " instead of " + sale.tillReference());
+        }
+        return differences.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", differences));
+    }
+
+    /**
+     * The sale as Omise's charge says it is now. A charge paid after the sale was expired, abandoned or settled as not
+     * charged leaves a refund owed.
+     */
+    static Sale merged(Sale sale, Charge charge, Instant now) {
+        SaleStatus status = switch (charge.status()) {
+            case PENDING -> SaleStatus.PENDING;
+            case SUCCESSFUL -> SaleStatus.SUCCESSFUL;
+            case FAILED -> SaleStatus.FAILED;
+            case EXPIRED -> SaleStatus.EXPIRED;
+            case REVERSED -> SaleStatus.REVERSED;
+            // A status this version does not know: keep following the charge.
+            case UNKNOWN -> SaleStatus.PENDING;
+        };
+        Sale.Builder builder = sale.toBuilder()
+                .chargeId(charge.id())
+                .status(status)
+                .fees(charge.fee(), charge.feeVat(), charge.net())
+                .refundedAmount(Math.min(sale.amount(), Math.max(sale.refundedAmount(), charge.refundedAmount())))
+                .needsAttention(false)
+                // Only a failed charge has a failure; one kept from before (not created, say) would contradict Omise.
+                .failure(null, null);
+        switch (status) {
+            case FAILED -> builder.failure(charge.failureCode(), charge.failureMessage());
+            case SUCCESSFUL -> builder.paidAt(charge.paidAt() != null ? charge.paidAt() : now)
+                    .refundOwed(sale.refundOwed() || sale.expireRequested() || sale.abandoned()
+                            || sale.status() == SaleStatus.NOT_CREATED);
+            case EXPIRED -> builder.expiredAt(charge.expiredAt() != null ? charge.expiredAt() : now);
+            default -> { }
+        }
+        builder.finishedAt(status.isFinal() ? (sale.finishedAt() != null && sale.status() == status ? sale.finishedAt() : now) : null);
+        return builder.build();
+    }
+}

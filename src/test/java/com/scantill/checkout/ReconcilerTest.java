@@ -1,0 +1,188 @@
+package com.scantill.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.scantill.app.OperatorsAsStaff;
+import com.scantill.ledger.DifferenceKind;
+import com.scantill.ledger.EventKind;
+import com.scantill.ledger.LostRows;
+import com.scantill.ledger.ReconciliationRecords.Difference;
+import com.scantill.ledger.ReconciliationRecords.Run;
+import com.scantill.ledger.RefundRecord;
+import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleEvent;
+import com.scantill.ledger.SaleStatus;
+import com.scantill.model.Approval;
+import com.scantill.model.ApprovalRequest;
+import com.scantill.model.PaymentCode;
+import com.scantill.omise.CreateRefundRequest;
+import com.scantill.simulator.CustomerBehaviour;
+import com.scantill.simulator.OmiseSimulator;
+import com.scantill.testing.PaymentCodes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The end-of-day check against the simulator over real HTTP: each kind of difference found, shown and settled. */
+class ReconcilerTest {
+
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
+    @TempDir
+    Path dataFolder;
+
+    private OmiseSimulator simulator;
+    private Till till;
+
+    @BeforeEach
+    void start() {
+        simulator = OmiseSimulator.start(OmiseSimulator.options().confirmDelay(Duration.ofMillis(100)));
+        till = new Till(simulator, dataFolder);
+        till.engine.start().join();
+    }
+
+    @AfterEach
+    void stop() {
+        till.close();
+        simulator.close();
+    }
+
+    private Reconciler reconciler() {
+        return new Reconciler(till.ledger, till.client, new OperatorsAsStaff(till.operators), till.clock, Duration.ofMinutes(10));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(till.clock.instant(), BANGKOK);
+    }
+
+    private Run check() {
+        return reconciler().check(today(), BANGKOK, null, "manager-1");
+    }
+
+    private Sale paidSale(long amount) {
+        String reference = till.engine.startSale(amount, PaymentCodes.random(), "cashier-1").join().tillReference();
+        return till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+    }
+
+    private Approval approval(Difference difference, long amount) {
+        return till.operators.approve("supervisor-1", Till.SUPERVISOR_PIN.toCharArray(),
+                new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE, difference.tillReference(), amount));
+    }
+
+    private Difference onlyDifference(Run run) {
+        assertThat(run.differing()).isEqualTo(1);
+        return assertThat(till.ledger.reconciliations().differences(run.id())).singleElement().actual();
+    }
+
+    @Test
+    void aDayTheLedgerAndOmiseAgreeOnIsReportedSoWithTheRequestsItTook() {
+        Sale paid = paidSale(150_000);
+        till.engine.refund(paid.tillReference(), 50_000, "cashier-1", till.approveRefund(paid.tillReference(), 50_000,
+                "supervisor-1")).join();
+        String failed = till.engine.startSale(2_000, PaymentCode.parse("130000000000000004"), "cashier-1").join().tillReference();
+        till.awaitStatus(failed, SaleStatus.FAILED);
+
+        Run run = check();
+
+        assertThat(run).extracting(Run::agreeing, Run::differing, Run::requests).containsExactly(2, 0, 1);
+        assertThat(till.ledger.reconciliations().latest(today(), null)).map(Run::id).contains(run.id());
+        assertThat(till.ledger.reconciliations().differences(run.id())).isEmpty();
+    }
+
+    @Test
+    void aRefundMadeInOmisesDashboardIsFoundAndTakenInAsARefundOfItsOwn() {
+        Sale paid = paidSale(80_000);
+        String refundId = till.client.createRefund(paid.chargeId(), new CreateRefundRequest(30_000, "dashboard")).id();
+
+        Difference difference = onlyDifference(check());
+        assertThat(difference).extracting(Difference::kind, Difference::inLedger, Difference::atOmise)
+                .containsExactly(DifferenceKind.REFUNDS, "refunded ฿0.00", "refunded ฿300.00");
+        assertThat(till.ledger.sale(paid.tillReference()).orElseThrow().refundedAmount()).as("the ledger never changes by itself")
+                .isZero();
+
+        Sale accepted = reconciler().acceptOmiseState(difference.id(), approval(difference, 80_000));
+
+        assertThat(accepted.refundedAmount()).isEqualTo(30_000);
+        assertThat(till.ledger.refunds(paid.tillReference())).singleElement()
+                .extracting(RefundRecord::refundId, RefundRecord::amount, RefundRecord::approvedBy)
+                .containsExactly(refundId, 30_000L, "supervisor-1");
+        assertThat(till.ledger.events(paid.tillReference())).extracting(SaleEvent::kind)
+                .containsSubsequence(EventKind.EXTERNAL_REFUND, EventKind.OMISE_STATE_ACCEPTED);
+        assertThat(till.ledger.reconciliations().difference(difference.id()).orElseThrow().settledBy()).isEqualTo("supervisor-1");
+        assertThat(check().differing()).isZero();
+    }
+
+    @Test
+    void aChargeTheLedgerNeverSawIsFoundAndTakenInAsARecoveredSale() {
+        Sale paid = paidSale(45_000);
+        till.stop();
+        LostRows.forgetSale(dataFolder, paid.tillReference());
+        till.open();
+
+        Difference difference = onlyDifference(check());
+        assertThat(difference).extracting(Difference::kind, Difference::tillReference, Difference::chargeId)
+                .containsExactly(DifferenceKind.MISSING_IN_LEDGER, paid.tillReference(), paid.chargeId());
+        assertThat(till.ledger.sale(paid.tillReference())).isEmpty();
+
+        Sale accepted = reconciler().acceptOmiseState(difference.id(), approval(difference, 45_000));
+
+        assertThat(accepted).extracting(Sale::status, Sale::amount, Sale::fee, Sale::recoveredFromOmise, Sale::operatorId)
+                .containsExactly(SaleStatus.SUCCESSFUL, 45_000L, paid.fee(), true, "cashier-1");
+        assertThat(till.ledger.events(paid.tillReference())).extracting(SaleEvent::kind, SaleEvent::operatorId)
+                .first().isEqualTo(org.assertj.core.groups.Tuple.tuple(EventKind.OMISE_STATE_ACCEPTED, "supervisor-1"));
+        assertThat(check().differing()).isZero();
+    }
+
+    @Test
+    void aStatusChangedBehindTheTillsBackIsFoundAndOmisesStateAccepted() {
+        String reference = till.engine.startSale(9_000, PaymentCode.parse(
+                com.scantill.simulator.CustomerScript.NEVER_CONFIRMS_CODE), "cashier-1").join().tillReference();
+        Sale pending = till.awaitStatus(reference, SaleStatus.PENDING);
+        till.stop();
+        till.client.markAsPaid(pending.chargeId());
+        till.open();
+
+        Run run = check();
+        assertThat(till.ledger.reconciliations().differences(run.id()))
+                .filteredOn(difference -> difference.kind() == DifferenceKind.STATUS).singleElement()
+                .extracting(Difference::inLedger, Difference::atOmise).containsExactly("PENDING", "SUCCESSFUL");
+        Difference status = till.ledger.reconciliations().differences(run.id()).get(0);
+
+        assertThatThrownBy(() -> reconciler().acceptOmiseState(status.id(), approval(status, 1)))
+                .isInstanceOf(ApprovalRefusedException.class);
+        assertThat(till.ledger.sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
+
+        Sale accepted = reconciler().acceptOmiseState(status.id(), approval(status, 9_000));
+
+        assertThat(accepted.status()).isEqualTo(SaleStatus.SUCCESSFUL);
+        assertThat(till.ledger.events(reference)).last().extracting(SaleEvent::kind, SaleEvent::operatorId)
+                .containsExactly(EventKind.OMISE_STATE_ACCEPTED, "supervisor-1");
+        assertThatThrownBy(() -> reconciler().acceptOmiseState(status.id(), approval(status, 9_000)))
+                .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("settled by supervisor-1");
+        assertThat(check().differing()).isZero();
+    }
+
+    @Test
+    void aChargeOmiseDoesNotKnowIsShownAndCannotBeAccepted() {
+        Sale paid = paidSale(12_000);
+        till.stop();
+        till.ledger = com.scantill.ledger.Ledger.open(dataFolder);
+        Sale moved = till.ledger.sale(paid.tillReference()).orElseThrow().toBuilder().chargeId("chrg_test_nowhere").build();
+        till.ledger.update(moved, SaleEvent.of(EventKind.STATUS_SEEN, moved, null, null, "behind the till's back", moved.createdAt()));
+        till.ledger.close();
+        till.open();
+
+        Difference difference = onlyDifference(check());
+        assertThat(difference).extracting(Difference::kind, Difference::chargeId)
+                .containsExactly(DifferenceKind.MISSING_AT_OMISE, "chrg_test_nowhere");
+
+        assertThatThrownBy(() -> reconciler().acceptOmiseState(difference.id(), approval(difference, 12_000)))
+                .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("dashboard");
+    }
+}
