@@ -19,6 +19,7 @@ CREATE TABLE reconciliation_difference (
     kind           VARCHAR(32)  NOT NULL,
     till_reference VARCHAR(64)  NOT NULL,
     charge_id      VARCHAR(64),
+    amount         BIGINT       NOT NULL,
     in_ledger      VARCHAR(256) NOT NULL,
     at_omise       VARCHAR(256) NOT NULL,
     settled_by     VARCHAR(64),

@@ -1,5 +1,11 @@
 package com.scantill.app;
 
+import com.scantill.checkout.ReconcilePolicy;
+import com.scantill.checkout.Reconciler;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutSettings;
 import com.scantill.ledger.Ledger;
@@ -29,11 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class TillRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TillRuntime.class);
+    /** Who the report names as having made the check the till makes by itself after the day. */
+    public static final String AUTOMATIC_CHECK = "till (automatic)";
 
     private final Settings settings;
     private final Ledger ledger;
     private final OmiseConnection connection;
     private final CheckoutEngine engine;
+    private final Reconciler reconciler;
     private final Operators operators;
     private final LedgerBackups backups;
     private final ScanDispatcher scans = new ScanDispatcher(Clock.systemUTC());
@@ -49,6 +58,8 @@ public final class TillRuntime implements AutoCloseable {
                 Clock.system(settings.options().shopZone()));
         this.engine = new CheckoutEngine(ledger, connection.client(), CheckoutSettings.defaults(settings.tillId())
                 .withPendingLimit(settings.options().pendingLimit()), new OperatorsAsStaff(operators));
+        this.reconciler = new Reconciler(ledger, connection.client(), settings.tillId(), new OperatorsAsStaff(operators), Clock.systemUTC(),
+                ReconcilePolicy.standard().clockMargin());
         this.backups = new LedgerBackups(ledger, settings.modeFolder(), Clock.system(settings.options().shopZone()));
         this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL
                 ? SerialScanner.withDefaults(settings.scanner().serial(), scans) : null;
@@ -76,6 +87,7 @@ public final class TillRuntime implements AutoCloseable {
             runtime.serialScanner.start();
         }
         runtime.housekeeping.scheduleWithFixedDelay(runtime::backupIfDue, 0, 1, TimeUnit.HOURS);
+        runtime.housekeeping.scheduleWithFixedDelay(runtime::checkYesterdayIfDue, 1, 60, TimeUnit.MINUTES);
         return runtime;
     }
 
@@ -105,6 +117,24 @@ public final class TillRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Once a business day has closed (and Omise's clock with it), the day is checked against Omise once, for every till
+     * in the ledger, so that the manager finds the result in the report without asking for it.
+     */
+    private void checkYesterdayIfDue() {
+        ZoneId zone = settings.options().shopZone();
+        Instant now = Instant.now();
+        LocalDate yesterday = LocalDate.ofInstant(now.minus(ReconcilePolicy.standard().clockMargin()), zone).minusDays(1);
+        try {
+            if (ledger.reconciliations().latest(yesterday, null).isEmpty()) {
+                reconciler.check(yesterday, zone, null, AUTOMATIC_CHECK);
+            }
+        } catch (RuntimeException e) {
+            log.warn("The end-of-day check of {} against Omise failed; it is tried again within the hour: {}", yesterday,
+                    e.getMessage());
+        }
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -119,6 +149,11 @@ public final class TillRuntime implements AutoCloseable {
 
     public CheckoutEngine engine() {
         return engine;
+    }
+
+    /** Checks a business day against Omise, and takes in Omise's state where a supervisor accepts it. */
+    public Reconciler reconciler() {
+        return reconciler;
     }
 
     public Operators operators() {

@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,14 +54,20 @@ public final class Reconciler {
 
     private final Ledger ledger;
     private final OmiseClient client;
+    private final String homeTillId;
     private final Staff staff;
     private final Clock clock;
     private final Duration clockMargin;
 
-    /** @param clockMargin how far the till's and Omise's clocks may differ: the day's charges are listed that much wider */
-    public Reconciler(Ledger ledger, OmiseClient client, Staff staff, Clock clock, Duration clockMargin) {
+    /**
+     * @param homeTillId  the till this runs on: its charges count when checking every till, even if the ledger lost all
+     *                    of its sales of the day
+     * @param clockMargin how far the till's and Omise's clocks may differ: the day's charges are listed that much wider
+     */
+    public Reconciler(Ledger ledger, OmiseClient client, String homeTillId, Staff staff, Clock clock, Duration clockMargin) {
         this.ledger = ledger;
         this.client = client;
+        this.homeTillId = homeTillId;
         this.staff = staff;
         this.clock = clock;
         this.clockMargin = clockMargin;
@@ -75,6 +82,11 @@ public final class Reconciler {
     public Run check(LocalDate day, ZoneId zone, String tillId, String checkedBy) {
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        // Charges of tills that are not this ledger's (other shops on the same Omise account) are not this check's.
+        Set<String> tills = new HashSet<>(tillId == null ? ledger.reports().tillIds() : List.of(tillId));
+        if (tillId == null) {
+            tills.add(homeTillId);
+        }
         AtomicInteger requests = new AtomicInteger();
         Map<String, Charge> charges = new HashMap<>();
         ListRequest page = new ListRequest(from.minus(clockMargin), to.plus(clockMargin), 0, ListRequest.MAX_LIMIT,
@@ -83,7 +95,7 @@ public final class Reconciler {
             ListPage<Charge> read = client.listCharges(page);
             requests.incrementAndGet();
             for (Charge charge : read.data()) {
-                if (charge.tillReference() != null && isScanTills(charge, tillId)) {
+                if (charge.tillReference() != null && tills.contains(charge.metadata().get(CheckoutEngine.TILL_ID_KEY))) {
                     charges.put(charge.tillReference(), charge);
                 }
             }
@@ -104,7 +116,7 @@ public final class Reconciler {
                 charge = retrieve(sale.chargeId(), requests).orElse(null);
                 if (charge == null) {
                     differences.add(difference(DifferenceKind.MISSING_AT_OMISE, sale.tillReference(), sale.chargeId(),
-                            describe(sale), "no charge " + sale.chargeId()));
+                            sale.amount(), describe(sale), "no charge " + sale.chargeId()));
                     differing.add(sale.tillReference());
                     continue;
                 }
@@ -121,7 +133,7 @@ public final class Reconciler {
             boolean ofTheDay = charge.createdAt() == null || !charge.createdAt().isBefore(from) && charge.createdAt().isBefore(to);
             if (ofTheDay && ledger.sale(charge.tillReference()).isEmpty()) {
                 differences.add(difference(DifferenceKind.MISSING_IN_LEDGER, charge.tillReference(), charge.id(),
-                        "no sale " + charge.tillReference(), describe(charge)));
+                        charge.amount(), "no sale " + charge.tillReference(), describe(charge)));
                 differing.add(charge.tillReference());
             }
         }
@@ -157,7 +169,7 @@ public final class Reconciler {
                 .orElseThrow(() -> new CheckoutRefusedException("Omise no longer knows charge " + difference.chargeId() + "."));
         Optional<Sale> sale = ledger.sale(difference.tillReference());
         String supervisorId = staff.spend(approval, new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE,
-                        difference.tillReference(), charge.amount()))
+                        difference.tillReference(), difference.amount()))
                 .orElseThrow(() -> new ApprovalRefusedException("taking Omise's state of sale " + difference.tillReference()));
         Sale accepted = sale.isEmpty() ? takeIn(charge, supervisorId) : takeOver(sale.get(), charge, supervisorId);
         ledger.reconciliations().settle(differenceId, supervisorId, clock.instant());
@@ -218,22 +230,22 @@ public final class Reconciler {
         String reference = sale.tillReference();
         if (charge == null) {
             if (sale.status() == SaleStatus.SUCCESSFUL || sale.status() == SaleStatus.REVERSED) {
-                found.add(difference(DifferenceKind.MISSING_AT_OMISE, reference, null, describe(sale), "no charge"));
+                found.add(difference(DifferenceKind.MISSING_AT_OMISE, reference, null, sale.amount(), describe(sale), "no charge"));
             }
             return found;
         }
         SaleStatus atOmise = SaleFromCharge.merged(sale, charge, clock.instant()).status();
         if (atOmise != sale.status()) {
-            found.add(difference(DifferenceKind.STATUS, reference, charge.id(), sale.status().name(), atOmise.name()));
+            found.add(difference(DifferenceKind.STATUS, reference, charge.id(), charge.amount(), sale.status().name(), atOmise.name()));
         }
         String amountsHere = amounts(sale.amount(), sale.fee(), sale.feeVat(), sale.net());
         String amountsThere = amounts(charge.amount(), charge.fee(), charge.feeVat(), charge.net());
         boolean feesKnown = sale.fee() != null || charge.fee() != 0;
         if (charge.amount() != sale.amount() || feesKnown && !amountsHere.equals(amountsThere)) {
-            found.add(difference(DifferenceKind.AMOUNTS, reference, charge.id(), amountsHere, amountsThere));
+            found.add(difference(DifferenceKind.AMOUNTS, reference, charge.id(), charge.amount(), amountsHere, amountsThere));
         }
         if (charge.refundedAmount() != sale.refundedAmount()) {
-            found.add(difference(DifferenceKind.REFUNDS, reference, charge.id(), "refunded " + Money.format(sale.refundedAmount()),
+            found.add(difference(DifferenceKind.REFUNDS, reference, charge.id(), charge.amount(), "refunded " + Money.format(sale.refundedAmount()),
                     "refunded " + Money.format(charge.refundedAmount())));
         }
         return found;
@@ -251,14 +263,9 @@ public final class Reconciler {
         }
     }
 
-    private static boolean isScanTills(Charge charge, String tillId) {
-        String madeBy = charge.metadata().get(CheckoutEngine.TILL_ID_KEY);
-        return tillId == null ? madeBy != null : tillId.equals(madeBy);
-    }
-
-    private static Difference difference(DifferenceKind kind, String tillReference, String chargeId, String inLedger,
-                                         String atOmise) {
-        return new Difference(0, 0, kind, tillReference, chargeId, inLedger, atOmise, null, null);
+    private static Difference difference(DifferenceKind kind, String tillReference, String chargeId, long amount,
+                                         String inLedger, String atOmise) {
+        return new Difference(0, 0, kind, tillReference, chargeId, amount, inLedger, atOmise, null, null);
     }
 
     private static String describe(Sale sale) {

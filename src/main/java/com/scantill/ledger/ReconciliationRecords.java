@@ -28,10 +28,11 @@ public final class ReconciliationRecords {
     /**
      * One way in which the ledger and Omise disagree about one sale, each side as a person would read it.
      *
+     * @param amount    the charge's amount, or the sale's when Omise has no charge: what a supervisor approves taking in
      * @param settledBy the supervisor who accepted Omise's state, or {@code null} while it stands
      */
-    public record Difference(long id, long runId, DifferenceKind kind, String tillReference, String chargeId, String inLedger,
-                             String atOmise, String settledBy, Instant settledAt) {
+    public record Difference(long id, long runId, DifferenceKind kind, String tillReference, String chargeId, long amount,
+                             String inLedger, String atOmise, String settledBy, Instant settledAt) {
 
         public boolean settled() {
             return settledBy != null;
@@ -39,7 +40,7 @@ public final class ReconciliationRecords {
     }
 
     private static final String RUN_COLUMNS = "id, business_day, zone, till_id, checked_at, checked_by, agreeing, differing, requests";
-    private static final String DIFFERENCE_COLUMNS = "id, run_id, kind, till_reference, charge_id, in_ledger, at_omise, "
+    private static final String DIFFERENCE_COLUMNS = "id, run_id, kind, till_reference, charge_id, amount, in_ledger, at_omise, "
             + "settled_by, settled_at";
 
     private final Ledger ledger;
@@ -70,14 +71,15 @@ public final class ReconciliationRecords {
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reconciliation_difference (run_id, kind, "
-                    + "till_reference, charge_id, in_ledger, at_omise) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "till_reference, charge_id, amount, in_ledger, at_omise) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Difference difference : differences) {
                     insert.setLong(1, id[0]);
                     insert.setString(2, difference.kind().name());
                     insert.setString(3, difference.tillReference());
                     insert.setString(4, difference.chargeId());
-                    insert.setString(5, difference.inLedger());
-                    insert.setString(6, difference.atOmise());
+                    insert.setLong(5, difference.amount());
+                    insert.setString(6, difference.inLedger());
+                    insert.setString(7, difference.atOmise());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -127,6 +129,6 @@ public final class ReconciliationRecords {
 
     private static Difference readDifference(ResultSet row) throws java.sql.SQLException {
         return new Difference(row.getLong(1), row.getLong(2), DifferenceKind.valueOf(row.getString(3)), row.getString(4),
-                row.getString(5), row.getString(6), row.getString(7), row.getString(8), Ledger.getTime(row, 9));
+                row.getString(5), row.getLong(6), row.getString(7), row.getString(8), row.getString(9), Ledger.getTime(row, 10));
     }
 }

@@ -1,5 +1,7 @@
 package com.scantill.reports;
 
+import com.scantill.ledger.ReconciliationRecords.Difference;
+
 import com.scantill.ledger.Sale;
 import com.scantill.model.Money;
 import java.io.IOException;
@@ -57,7 +59,24 @@ public final class CsvReportWriter {
             total(printer, day, scope, "net", null, totals.net());
             total(printer, day, scope, "refunds", totals.refunds().count(), totals.refunds().amount());
             total(printer, day, scope, "net_after_refunds", null, totals.netAfterRefunds());
+            if (report.omiseCheck() != null) {
+                printer.printRecord(day, scope, "omise_check_agree", report.omiseCheck().agreeing(), null, null);
+                printer.printRecord(day, scope, "omise_check_differ", report.omiseCheck().differing(), null, null);
+            }
         });
+    }
+
+    /** The end-of-day check against Omise: one row a difference, with who settled it. */
+    public static void writeOmiseCheck(DailyReport report, OutputStream out) {
+        write(out, new String[] {"day", "scope", "checked_at", "kind", "till_reference", "charge_id", "in_ledger", "at_omise",
+            "what_to_do", "settled_by", "settled_at"}, printer -> {
+                for (Difference difference : report.differences()) {
+                    printer.printRecord(report.day(), report.scope(), TIME.format(report.omiseCheck().checkedAt().atZone(report.zone())),
+                            difference.kind(), difference.tillReference(), difference.chargeId(), difference.inLedger(),
+                            difference.atOmise(), OmiseCheckWords.whatToDo(difference, report.zone()), difference.settledBy(),
+                            difference.settledAt() == null ? null : TIME.format(difference.settledAt().atZone(report.zone())));
+                }
+            });
     }
 
     private static void total(CSVPrinter printer, String day, String scope, String item, Long count, long satang)

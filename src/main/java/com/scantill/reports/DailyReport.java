@@ -1,5 +1,8 @@
 package com.scantill.reports;
 
+import com.scantill.ledger.ReconciliationRecords.Difference;
+import com.scantill.ledger.ReconciliationRecords.Run;
+
 import com.scantill.ledger.ReportRecords.HourSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
 import com.scantill.ledger.Sale;
@@ -16,6 +19,8 @@ import java.util.Map;
  * @param failedByCode      failed sales by failure code
  * @param lateSuccesses     the day's sales that were paid after being expired or abandoned
  * @param refundsOwed       sales (of this day or before) whose customer is still owed a refund
+ * @param omiseCheck        the newest check of the day against Omise, or {@code null} when it was not checked
+ * @param differences       what that check found differing, settled or not
  */
 public record DailyReport(
         LocalDate day,
@@ -29,7 +34,9 @@ public record DailyReport(
         List<HourSum> byHour,
         List<Sale> transactions,
         List<Sale> lateSuccesses,
-        List<Sale> refundsOwed) {
+        List<Sale> refundsOwed,
+        Run omiseCheck,
+        List<Difference> differences) {
 
     /** A number of sales and their amount. */
     public record Count(long count, long amount) {

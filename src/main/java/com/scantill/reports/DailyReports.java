@@ -1,5 +1,9 @@
 package com.scantill.reports;
 
+import com.scantill.ledger.ReconciliationRecords;
+import com.scantill.ledger.ReconciliationRecords.Run;
+import java.util.Optional;
+
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.ReportRecords;
 import com.scantill.ledger.ReportRecords.StatusSum;
@@ -20,10 +24,12 @@ public final class DailyReports {
     public static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     private final ReportRecords records;
+    private final ReconciliationRecords checks;
     private final Clock clock;
 
     public DailyReports(Ledger ledger, Clock clock) {
         this.records = ledger.reports();
+        this.checks = ledger.reconciliations();
         this.clock = clock;
     }
 
@@ -56,9 +62,11 @@ public final class DailyReports {
                 sum.failureCode() == null ? "unknown" : sum.failureCode(), new DailyReport.Count(sum.count(), sum.amount()),
                 (a, b) -> new DailyReport.Count(a.count() + b.count(), a.amount() + b.amount())));
         List<Sale> transactions = records.sales(from, to, tillId);
+        Optional<Run> checked = checks.latest(day, tillId);
         return new DailyReport(day, zone, tillId, clock.instant(), printedBy, totals, failedByCode,
                 records.byOperator(from, to, tillId), records.byHour(from, to, tillId), transactions,
-                transactions.stream().filter(Sale::refundOwed).toList(), records.refundsOwed(to, tillId));
+                transactions.stream().filter(Sale::refundOwed).toList(), records.refundsOwed(to, tillId),
+                checked.orElse(null), checked.map(run -> checks.differences(run.id())).orElse(List.of()));
     }
 
     private static DailyReport.Count count(List<StatusSum> sums, Predicate<StatusSum> which) {

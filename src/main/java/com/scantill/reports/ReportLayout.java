@@ -1,5 +1,6 @@
 package com.scantill.reports;
 
+import com.scantill.ledger.ReconciliationRecords.Difference;
 import com.scantill.ledger.ReportRecords.HourSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
 import com.scantill.ledger.Sale;
@@ -90,6 +91,12 @@ public enum ReportLayout {
         lines.add(row("Refunds made", count(totals.refunds())));
         lines.add(row("Net after refunds", Money.format(totals.netAfterRefunds())));
         lines.add(ReportLine.text(""));
+        lines.add(ReportLine.heading(OmiseCheckWords.summary(report.omiseCheck(), report.zone())));
+        for (Difference difference : report.differences()) {
+            wrapped(lines, OmiseCheckWords.describe(difference));
+            wrapped(lines, "  " + OmiseCheckWords.whatToDo(difference, report.zone()));
+        }
+        lines.add(ReportLine.text(""));
         lines.add(ReportLine.heading("By operator"));
         for (OperatorSum operator : report.byOperator()) {
             lines.add(row(operator.operatorId() + " (" + operator.paid() + " of " + operator.sales() + " paid)",
@@ -127,6 +134,20 @@ public enum ReportLayout {
                     status.length() > 9 ? status.substring(0, 9) : status)));
             lines.add(ReportLine.text("  " + charge + " " + sale.operatorId()));
         }
+    }
+
+    /** Long text set over as many lines as it takes, broken between words. */
+    private void wrapped(List<ReportLine> lines, String text) {
+        String indent = text.startsWith("  ") ? "  " : "";
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width - indent.length()) {
+                lines.add(ReportLine.text(indent + line));
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        lines.add(ReportLine.text(indent + line));
     }
 
     private static String count(DailyReport.Count count) {

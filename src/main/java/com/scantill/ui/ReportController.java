@@ -1,5 +1,12 @@
 package com.scantill.ui;
 
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.collections.ListChangeListener;
+
+import com.scantill.ledger.ReconciliationRecords.Difference;
+import com.scantill.reports.OmiseCheckWords;
+
 import com.scantill.ledger.Sale;
 import com.scantill.model.Money;
 import com.scantill.reports.ReportLayout;
@@ -17,6 +24,7 @@ final class ReportController {
     private final ReportModel model;
     private final Navigation navigation;
     private final DateTimeFormatter time;
+    private final ZoneId zone;
     @FXML
     private DatePicker reportDay;
     @FXML
@@ -26,12 +34,15 @@ final class ReportController {
     @FXML
     private ListView<Sale> reportTransactions;
     @FXML
+    private ListView<Difference> reportDifferences;
+    @FXML
     private MoneyText reportMessage;
 
     ReportController(ReportModel model, Navigation navigation, ZoneId zone) {
         this.model = model;
         this.navigation = navigation;
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        this.zone = zone;
     }
 
     @FXML
@@ -49,6 +60,25 @@ final class ReportController {
                 setText(empty || sale == null ? null : time.format(sale.createdAt()) + "  " + sale.paymentCodeMasked()
                         + "  " + Money.format(sale.amount()) + "  " + sale.status() + "  "
                         + (sale.chargeId() == null ? "-" : sale.chargeId()) + "  " + sale.operatorId());
+            }
+        });
+        reportDifferences.setItems(model.differences());
+        reportDifferences.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Difference difference, boolean empty) {
+                super.updateItem(difference, empty);
+                setText(empty || difference == null ? null : OmiseCheckWords.describe(difference) + " — "
+                        + OmiseCheckWords.whatToDo(difference, zone));
+            }
+        });
+        reportDifferences.getSelectionModel().selectedItemProperty().addListener((observable, before, now) ->
+                model.selectedDifferenceProperty().set(now));
+        // The first difference still standing is selected, so that F10 acts on it without reaching for the list.
+        model.differences().addListener((ListChangeListener<Difference>) change -> {
+            List<Difference> shown = reportDifferences.getItems();
+            int first = IntStream.range(0, shown.size()).filter(i -> !shown.get(i).settled()).findFirst().orElse(-1);
+            if (first >= 0) {
+                reportDifferences.getSelectionModel().clearAndSelect(first);
             }
         });
         reportMessage.textProperty().bind(model.messageProperty());
@@ -84,6 +114,16 @@ final class ReportController {
     @FXML
     void saveCsv() {
         model.saveCsv();
+    }
+
+    @FXML
+    void checkAgainstOmise() {
+        model.checkAgainstOmise();
+    }
+
+    @FXML
+    void acceptOmiseState() {
+        model.acceptOmiseState();
     }
 
     @FXML

@@ -1,6 +1,10 @@
 package com.scantill.ui;
 
+import com.scantill.checkout.Reconciler;
+import com.scantill.ledger.ReconciliationRecords.Difference;
 import com.scantill.ledger.Sale;
+import com.scantill.model.ApprovalRequest;
+import com.scantill.reports.OmiseCheckWords;
 import com.scantill.model.Money;
 import com.scantill.model.OwnerOnly;
 import com.scantill.reports.CsvReportWriter;
@@ -36,6 +40,8 @@ public final class ReportModel {
     public static final String ALL_TILLS = "All tills";
 
     private final DailyReports reports;
+    private final Reconciler reconciler;
+    private final PinPromptModel pinPrompt;
     private final SessionModel session;
     private final BackgroundExecutor background;
     private final Path folder;
@@ -46,11 +52,15 @@ public final class ReportModel {
     private final ReadOnlyObjectWrapper<DailyReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> totals = FXCollections.observableArrayList();
     private final ObservableList<Sale> transactions = FXCollections.observableArrayList();
+    private final ObservableList<Difference> differences = FXCollections.observableArrayList();
+    private final ObjectProperty<Difference> selectedDifference = new SimpleObjectProperty<>();
     private final Notice message = new Notice();
 
-    public ReportModel(DailyReports reports, SessionModel session, BackgroundExecutor background, Path dataFolder,
-                       ZoneId zone, Clock clock) {
+    public ReportModel(DailyReports reports, Reconciler reconciler, PinPromptModel pinPrompt, SessionModel session,
+                       BackgroundExecutor background, Path dataFolder, ZoneId zone, Clock clock) {
         this.reports = reports;
+        this.reconciler = reconciler;
+        this.pinPrompt = pinPrompt;
         this.session = session;
         this.background = background;
         this.folder = dataFolder.resolve("reports");
@@ -71,12 +81,53 @@ public final class ReportModel {
         load();
     }
 
-    private void load() {
+    private String chosenTill() {
+        return ALL_TILLS.equals(till.get()) ? null : till.get();
+    }
+
+    /** Checks the chosen day against Omise; the result shows in the report and stays in the ledger. */
+    public void checkAgainstOmise() {
         LocalDate chosenDay = day.get();
-        String chosenTill = ALL_TILLS.equals(till.get()) ? null : till.get();
+        String chosenTill = chosenTill();
+        String checkedBy = session.operator() == null ? "" : session.operator().id();
+        message.info("Checking " + chosenDay + " against Omise…");
+        background.run(() -> reconciler.check(chosenDay, zone, chosenTill, checkedBy),
+                run -> load(() -> message.done(OmiseCheckWords.summary(run, zone) + ".")),
+                failure -> message.problem("Omise could not be asked; nothing changed. Try again: " + failure.getMessage()));
+    }
+
+    /** Asks a supervisor to accept Omise's state of the selected difference, then takes it into the ledger. */
+    public void acceptOmiseState() {
+        Difference difference = selectedDifference.get();
+        if (difference == null || difference.settled()) {
+            message.info("Select a difference not yet settled, then accept Omise's state (F10).");
+            return;
+        }
+        pinPrompt.ask("Take Omise's state into the ledger: " + OmiseCheckWords.describe(difference) + ".",
+                new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE, difference.tillReference(), difference.amount()),
+                approval -> {
+                    message.info("Taking in Omise's state…");
+                    background.run(() -> reconciler.acceptOmiseState(difference.id(), approval), sale -> load(() ->
+                            message.done("Omise's state of sale " + sale.tillReference() + " accepted by "
+                                    + approval.approverName() + ": " + CashierMessages.status(sale.status()) + ".")),
+                            failure -> message.problem(failure.getMessage()));
+                });
+    }
+
+    private void load() {
+        load(message::clear);
+    }
+
+    /** Reads the report again; {@code thenTell} sets the message once it shows. */
+    private void load(Runnable thenTell) {
+        LocalDate chosenDay = day.get();
+        String chosenTill = chosenTill();
         String printedBy = session.operator() == null ? "" : session.operator().displayName();
         message.info("Reading the ledger…");
-        background.run(() -> reports.build(chosenDay, zone, chosenTill, printedBy), this::show,
+        background.run(() -> reports.build(chosenDay, zone, chosenTill, printedBy), shown -> {
+                    show(shown);
+                    thenTell.run();
+                },
                 failure -> message.problem("The report could not be made: " + failure.getMessage()));
     }
 
@@ -90,9 +141,10 @@ public final class ReportModel {
                 "Fee " + Money.format(sums.fee()) + " · VAT " + Money.format(sums.feeVat()) + " · Net " + Money.format(sums.net()),
                 "Refunds: " + sums.refunds().count() + " · " + Money.format(sums.refunds().amount())
                         + " · Net after refunds " + Money.format(sums.netAfterRefunds()),
-                "Refunds still owed: " + shown.refundsOwed().size());
+                "Refunds still owed: " + shown.refundsOwed().size(),
+                OmiseCheckWords.summary(shown.omiseCheck(), zone));
         transactions.setAll(shown.transactions());
-        message.clear();
+        differences.setAll(shown.differences());
     }
 
     /** Saves the report as a PDF for {@code layout}. */
@@ -104,12 +156,17 @@ public final class ReportModel {
         }
     }
 
-    /** Saves the transactions and the totals as two CSV files. */
+    /** Saves the transactions, the totals and the check against Omise as CSV files. */
     public void saveCsv() {
         DailyReport current = report.get();
         if (current != null) {
-            save(List.of(new Output(file(current, "-transactions.csv"), out -> CsvReportWriter.writeTransactions(current, out)),
+            List<Output> outputs = new ArrayList<>(List.of(
+                    new Output(file(current, "-transactions.csv"), out -> CsvReportWriter.writeTransactions(current, out)),
                     new Output(file(current, "-totals.csv"), out -> CsvReportWriter.writeTotals(current, out))));
+            if (current.omiseCheck() != null) {
+                outputs.add(new Output(file(current, "-omise-check.csv"), out -> CsvReportWriter.writeOmiseCheck(current, out)));
+            }
+            save(outputs);
         }
     }
 
@@ -161,6 +218,14 @@ public final class ReportModel {
 
     public ObservableList<Sale> transactions() {
         return transactions;
+    }
+
+    public ObservableList<Difference> differences() {
+        return differences;
+    }
+
+    public ObjectProperty<Difference> selectedDifferenceProperty() {
+        return selectedDifference;
     }
 
     Notice notice() {

@@ -23,7 +23,8 @@ import javafx.scene.layout.StackPane;
 /**
  * The till's window: the status bar always on top, one screen at a time beneath it, and the supervisor's PIN
  * prompt over everything when asked for. Keys: F2 new sale, F3 stop waiting, F4 expire, F5/F7 the training phone, F6 refund,
- * F8 operators, F9 settings, F10 daily report, F12 sign out, Esc back or cancel, Ctrl+Q quit (signed out).
+ * F8 operators, F9 settings, F10 daily report, F12 sign out, Esc back or cancel, Ctrl+Q quit (signed out). On the
+ * report: F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10 accept Omise's state of the selected difference.
  */
 final class TillUi implements Navigation {
 
@@ -66,7 +67,8 @@ final class TillUi implements Navigation {
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
                 runtime.backups(), background), this);
         ZoneId shopZone = runtime.settings().options().shopZone();
-        report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), session, background,
+        report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), runtime.reconciler(), pinPrompt,
+                session, background,
                 runtime.settings().modeFolder(), shopZone, clock), this, shopZone);
         pinPromptController = new PinPromptController(pinPrompt);
         setupView = Views.load("setup.fxml", setup);
@@ -267,6 +269,8 @@ final class TillUi implements Navigation {
                     case F6 -> report.printReceipt();
                     case F7 -> report.savePdf();
                     case F8 -> report.saveCsv();
+                    case F9 -> report.checkAgainstOmise();
+                    case F10 -> report.acceptOmiseState();
                     default -> handled = backOn(event, report::back);
                 }
             }

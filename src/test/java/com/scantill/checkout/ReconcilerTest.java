@@ -16,7 +16,16 @@ import com.scantill.ledger.SaleStatus;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.PaymentCode;
+import com.scantill.omise.CreateChargeRequest;
 import com.scantill.omise.CreateRefundRequest;
+import com.scantill.reports.CsvReportWriter;
+import com.scantill.reports.DailyReport;
+import com.scantill.reports.DailyReports;
+import com.scantill.reports.ReportLayout;
+import com.scantill.reports.ReportLine;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import com.scantill.simulator.CustomerBehaviour;
 import com.scantill.simulator.OmiseSimulator;
 import com.scantill.testing.PaymentCodes;
@@ -54,7 +63,7 @@ class ReconcilerTest {
     }
 
     private Reconciler reconciler() {
-        return new Reconciler(till.ledger, till.client, new OperatorsAsStaff(till.operators), till.clock, Duration.ofMinutes(10));
+        return new Reconciler(till.ledger, till.client, "till-1", new OperatorsAsStaff(till.operators), till.clock, Duration.ofMinutes(10));
     }
 
     private LocalDate today() {
@@ -105,6 +114,14 @@ class ReconcilerTest {
                 .containsExactly(DifferenceKind.REFUNDS, "refunded ฿0.00", "refunded ฿300.00");
         assertThat(till.ledger.sale(paid.tillReference()).orElseThrow().refundedAmount()).as("the ledger never changes by itself")
                 .isZero();
+
+        DailyReport report = new DailyReports(till.ledger, till.clock).build(today(), BANGKOK, null, "Manager");
+        assertThat(ReportLayout.A4.lines(report)).extracting(ReportLine::text)
+                .anyMatch(line -> line.matches("Checked against Omise at \\d\\d:\\d\\d — 0 agree, 1 differ"))
+                .anyMatch(line -> line.startsWith("Refunds differ · " + paid.tillReference() + ": ledger refunded ฿0.00; Omise"));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        CsvReportWriter.writeOmiseCheck(report, csv);
+        assertThat(csv.toString(StandardCharsets.UTF_8)).contains("REFUNDS," + paid.tillReference() + "," + paid.chargeId());
 
         Sale accepted = reconciler().acceptOmiseState(difference.id(), approval(difference, 80_000));
 
@@ -166,6 +183,16 @@ class ReconcilerTest {
         assertThatThrownBy(() -> reconciler().acceptOmiseState(status.id(), approval(status, 9_000)))
                 .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("settled by supervisor-1");
         assertThat(check().differing()).isZero();
+    }
+
+    @Test
+    void chargesOfTillsThatAreNotThisLedgersAreNotItsDifferences() {
+        paidSale(5_000);
+        till.client.createCharge(CreateChargeRequest.of(7_000, PaymentCodes.random(), "other-shop-1-sale")
+                .withMetadata(Map.of(CheckoutEngine.TILL_ID_KEY, "other-shop-1")));
+
+        assertThat(check()).extracting(Run::agreeing, Run::differing).containsExactly(1, 0);
+        assertThat(reconciler().check(today(), BANGKOK, "till-1", "manager-1").differing()).isZero();
     }
 
     @Test

@@ -29,6 +29,6 @@ public final class ReportFixtures {
         DailyReport.Totals totals = new DailyReport.Totals(new DailyReport.Count(count, gross), none, none, none, none,
                 gross, 0, 0, 0, none, 0);
         return new DailyReport(LocalDate.of(2026, 11, 25), DailyReports.BANGKOK, "till-1", Instant.now(), "Malee", totals,
-                Map.of(), List.of(), List.of(), sales, List.of(), List.of());
+                Map.of(), List.of(), List.of(), sales, List.of(), List.of(), null, List.of());
     }
 }

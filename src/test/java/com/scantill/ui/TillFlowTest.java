@@ -9,6 +9,7 @@ import com.scantill.ledger.RefundRecord;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleEvent;
 import com.scantill.ledger.SaleStatus;
+import com.scantill.omise.CreateRefundRequest;
 import com.scantill.operators.Operators;
 import com.scantill.reports.DailyReports;
 import com.scantill.reports.ReportFixtures;
@@ -371,6 +372,34 @@ class TillFlowTest {
         }
         till.press(KeyCode.F5);
         till.awaitText("#reportMessage", text -> text.startsWith("No printer is set up") || text.startsWith("Print"));
+    }
+
+    @Test
+    void aManagerChecksTheDayAgainstOmiseAndASupervisorAcceptsARefundMadeInTheDashboardAllByKeys() throws Exception {
+        signedIn("malee", "135790");
+        till.sell("800", "134567890123456780");
+        till.awaitText("#panelTitle", text -> text.equals("PAID ฿800.00"));
+        Sale paid = onlySale();
+        runtime.connection().client().createRefund(paid.chargeId(), new CreateRefundRequest(20_000, "dashboard"));
+
+        till.press(KeyCode.F10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#reportTotals").queryListView().getItems()
+                .contains("Not checked against Omise yet"));
+        till.press(KeyCode.F9);
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#reportTotals").queryListView().getItems().stream()
+                .anyMatch(line -> line.toString().matches("Checked against Omise at \\d\\d:\\d\\d — 0 agree, 1 differ")));
+        ListView<?> differences = robot.lookup("#reportDifferences").queryListView();
+        assertThat(differences.getItems()).hasSize(1);
+
+        // The first difference still standing is selected: F10 goes straight to it.
+        till.press(KeyCode.F10);
+        till.approveAsSupervisor("wanida", "864213");
+
+        till.awaitText("#reportMessage", text -> text.equals("Omise's state of sale " + paid.tillReference()
+                + " accepted by Wanida: PAID."));
+        assertThat(runtime.ledger().sale(paid.tillReference()).orElseThrow().refundedAmount()).isEqualTo(20_000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> differences.getItems().size() == 1
+                && differences.getItems().get(0).toString().contains("settledBy=wanida"));
     }
 
     @Test
