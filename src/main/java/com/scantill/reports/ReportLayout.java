@@ -111,6 +111,9 @@ public enum ReportLayout {
         lines.add(ReportLine.text(""));
         lines.add(ReportLine.heading("Paid after being expired or abandoned (" + report.lateSuccesses().size() + ")"));
         report.lateSuccesses().forEach(sale -> addSale(lines, sale, report));
+        List<Sale> recovered = report.transactions().stream().filter(Sale::recoveredFromOmise).toList();
+        lines.add(ReportLine.heading("Recovered from Omise, for a supervisor to review (" + recovered.size() + ")"));
+        recovered.forEach(sale -> addSale(lines, sale, report));
         lines.add(ReportLine.heading("Refunds still owed (" + report.refundsOwed().size() + ")"));
         for (Sale sale : report.refundsOwed()) {
             lines.add(row(sale.tillReference(), Money.format(sale.refundableAmount())));

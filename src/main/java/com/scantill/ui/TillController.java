@@ -142,6 +142,7 @@ final class TillController {
                 setText(time.format(sale.createdAt()) + "  …" + code.substring(code.length() - 4) + "  "
                         + Money.format(sale.amount()) + "  " + CashierMessages.status(sale.status())
                         + (sale.needsAttention() && !sale.status().isFinal() ? " · NEEDS ATTENTION" : "")
+                        + (sale.recoveredFromOmise() ? " · RECOVERED FROM OMISE" : "")
                         + (sale.refundedAmount() > 0 ? "  refunded " + Money.format(sale.refundedAmount()) : ""));
                 Tooltip tooltip = new Tooltip(getText());
                 setTooltip(tooltip);

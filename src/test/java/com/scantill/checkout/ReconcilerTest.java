@@ -154,6 +154,9 @@ class ReconcilerTest {
         assertThat(till.ledger.events(paid.tillReference())).extracting(SaleEvent::kind, SaleEvent::operatorId)
                 .first().isEqualTo(org.assertj.core.groups.Tuple.tuple(EventKind.OMISE_STATE_ACCEPTED, "supervisor-1"));
         assertThat(check().differing()).isZero();
+        DailyReport report = new DailyReports(till.ledger, till.clock).build(today(), BANGKOK, null, "Manager");
+        assertThat(ReportLayout.A4.lines(report)).extracting(ReportLine::text)
+                .contains("Recovered from Omise, for a supervisor to review (1)");
     }
 
     @Test
