@@ -47,6 +47,16 @@ class CrashLoopTest {
 
     @TempDir
     Path dataFolder;
+    @TempDir
+    Path errorsFolder;
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
 
     @Test
     void threeKillsAtRandomMomentsLoseAndDoubleNothing() throws Exception {
@@ -119,10 +129,11 @@ class CrashLoopTest {
 
     /** Starts a till process, lets it sell for {@code aliveMillis} after it is ready, and kills it; returns its sales. */
     private int runUntilKilled(OmiseSimulator simulator, long firstCode, int aliveMillis) throws Exception {
+        Path errors = errorsFolder.resolve("till-" + firstCode + ".err");
         Process till = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), SellingTill.class.getName(), dataFolder.toString(),
                 simulator.baseUri().toString(), Long.toString(firstCode), Integer.toString(CODES_PER_RUN))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(errors.toFile()).start();
         List<String> sold = new ArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader output = new BufferedReader(new InputStreamReader(till.getInputStream(), StandardCharsets.UTF_8))) {
@@ -142,7 +153,7 @@ class CrashLoopTest {
             while (!sold.contains("READY") && System.currentTimeMillis() < deadline && till.isAlive()) {
                 sold.wait(100);
             }
-            assertThat(sold).as("the till started").contains("READY");
+            assertThat(sold).as(() -> "the till started; it said: " + read(errors)).contains("READY");
         }
         Thread.sleep(aliveMillis);
         till.destroyForcibly();
