@@ -318,12 +318,18 @@ public final class CheckoutEngine implements AutoCloseable {
                 refuse(worker, written, new PaymentCodeUsedException(used.get()));
                 return;
             }
-            ledger.insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, sale.operatorId(), sale.amount(),
-                    "payment code " + sale.paymentCodeMasked(), now()), code.digits());
-            commit(worker, sale.toBuilder().status(SaleStatus.CREATING).build(), EventKind.CHARGE_REQUESTED,
-                    sale.operatorId(), sale.amount(), null);
+            // Written as about to be requested at once: one commit, not two, on the way to the request.
+            Sale creating = sale.toBuilder().status(SaleStatus.CREATING).build();
+            requireOpen();
+            ledger.insert(creating, List.of(
+                    SaleEvent.of(EventKind.SALE_CREATED, sale, sale.operatorId(), sale.amount(), "payment code "
+                            + sale.paymentCodeMasked(), now()),
+                    SaleEvent.of(EventKind.CHARGE_REQUESTED, creating, sale.operatorId(), sale.amount(), null, now())),
+                    code.digits());
+            worker.sale = creating;
             // On the disk itself before the request leaves: a power cut must not forget a charge that may be made.
             ledger.forceToDisk();
+            notifyListeners(worker.state());
         } catch (RuntimeException e) {
             log.error("Sale {} could not be written to the ledger; nothing was sent", worker.reference, e);
             finish(worker);
@@ -692,8 +698,14 @@ public final class CheckoutEngine implements AutoCloseable {
                 log.warn("Could not settle refund {}: {}", refund.refundReference(), e.getMessage());
             }
         }
-        findLateCharges();
-        adoptOrphanedCharges();
+        // Omise out of reach is no reason to stop: each look is tried again at the next sweep.
+        try {
+            findLateCharges();
+            adoptOrphanedCharges();
+        } catch (OmiseException e) {
+            heard(e);
+            log.warn("Could not look through Omise's charges for late or lost ones; again at the next check: {}", e.getMessage());
+        }
     }
 
     /** A key Omise refused may have been a passing fault of Omise's: asked again at every sweep while it lasts. */

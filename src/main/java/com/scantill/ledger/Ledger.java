@@ -144,6 +144,14 @@ public final class Ledger implements AutoCloseable {
      * itself is never written.
      */
     public void insert(Sale sale, SaleEvent event, String paymentCodeDigits) {
+        insert(sale, List.of(event), paymentCodeDigits);
+    }
+
+    /**
+     * Writes a new sale, the events that brought it to its state and the fingerprint of its payment code, committed
+     * together (one write of the file where two commits would make two). The code itself is never written.
+     */
+    public void insert(Sale sale, List<SaleEvent> events, String paymentCodeDigits) {
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO sale (" + SALE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -158,7 +166,9 @@ public final class Ledger implements AutoCloseable {
                     use.executeUpdate();
                 }
             }
-            append(connection, event);
+            for (SaleEvent event : events) {
+                append(connection, event);
+            }
         });
     }
 

@@ -690,6 +690,26 @@ class CheckoutEngineTest {
     }
 
     @Test
+    void aStartWhileOmiseCannotListChargesStillResumesAndTheNextCheckTakesTheLostSaleBack() {
+        simulator.customer().script("134000000000000045", new CustomerBehaviour.Pays(Duration.ofMillis(100)));
+        String reference = sell(6_000, PaymentCode.parse("134000000000000045"));
+        till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
+        till.stop();
+        LostRows.forgetSale(dataFolder, reference);
+        for (int i = 0; i < 10; i++) {
+            simulator.faults().once(Route.LIST_CHARGES, new Fault.DropConnection());
+        }
+
+        till.open();
+        till.engine.start().join();
+        assertThat(till.ledger.sale(reference)).isEmpty();
+
+        simulator.faults().clear();
+        till.engine.sweepNow().join();
+        assertThat(till.awaitStatus(reference, SaleStatus.SUCCESSFUL).recoveredFromOmise()).isTrue();
+    }
+
+    @Test
     void aPendingChargeWhoseSaleTheLedgerLostIsTakenBackAndExpired() {
         String reference = sellNeverConfirmed();
         till.awaitStatus(reference, SaleStatus.PENDING);

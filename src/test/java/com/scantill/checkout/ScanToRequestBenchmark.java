@@ -64,7 +64,7 @@ class ScanToRequestBenchmark {
             for (int i = 0; i < SCANS; i++) {
                 Instant scanned = Instant.now();
                 String reference = engine.startSale(10_000, code(i), "bench").join().tillReference();
-                micros.add(untilCreated(simulator, ledger, reference, scanned, i));
+                micros.add(untilCreated(simulator, engine, reference, scanned, i));
             }
             return row("engine: startSale call", micros);
         }
@@ -106,7 +106,7 @@ class ScanToRequestBenchmark {
                 writer.flush();
                 int index = i;
                 await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> references.size() > index);
-                micros.add(untilCreated(simulator, ledger, references.get(i), terminator, i));
+                micros.add(untilCreated(simulator, engine, references.get(i), terminator, i));
             }
             return row("serial scanner on a pseudo-terminal: terminator written", micros);
         } finally {
@@ -125,9 +125,9 @@ class ScanToRequestBenchmark {
     }
 
     /** How long after {@code from} the sale's create request reached the simulator; waits until the sale is final. */
-    private static long untilCreated(OmiseSimulator simulator, Ledger ledger, String reference, Instant from, int index) {
+    private static long untilCreated(OmiseSimulator simulator, CheckoutEngine engine, String reference, Instant from, int index) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() ->
-                ledger.sale(reference).map(sale -> sale.status().isFinal()).orElse(false));
+                engine.salesInFlight().isEmpty() && engine.state(reference).map(state -> state.sale().status().isFinal()).orElse(false));
         List<RecordedRequest> creates = simulator.requests().stream().filter(request -> request.route() == Route.CREATE_CHARGE).toList();
         return Duration.between(from, creates.get(index).receivedAt()).toNanos() / 1_000;
     }
