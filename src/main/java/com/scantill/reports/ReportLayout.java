@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The report as lines of fixed-width text, for an A4 sheet or an 80 mm receipt roll; the PDF, the printer and the
@@ -91,10 +92,10 @@ public enum ReportLayout {
         lines.add(row("Refunds made", count(totals.refunds())));
         lines.add(row("Net after refunds", Money.format(totals.netAfterRefunds())));
         lines.add(ReportLine.text(""));
-        lines.add(ReportLine.heading(OmiseCheckWords.summary(report.omiseCheck(), report.zone())));
+        wrapped(lines, OmiseCheckWords.summary(report.omiseCheck(), report.zone()), ReportLine::heading);
         for (Difference difference : report.differences()) {
-            wrapped(lines, OmiseCheckWords.describe(difference));
-            wrapped(lines, "  " + OmiseCheckWords.whatToDo(difference, report.zone()));
+            wrapped(lines, OmiseCheckWords.describe(difference), ReportLine::text);
+            wrapped(lines, "  " + OmiseCheckWords.whatToDo(difference, report.zone()), ReportLine::text);
         }
         lines.add(ReportLine.text(""));
         lines.add(ReportLine.heading("By operator"));
@@ -112,7 +113,7 @@ public enum ReportLayout {
         lines.add(ReportLine.heading("Paid after being expired or abandoned (" + report.lateSuccesses().size() + ")"));
         report.lateSuccesses().forEach(sale -> addSale(lines, sale, report));
         List<Sale> recovered = report.transactions().stream().filter(Sale::recoveredFromOmise).toList();
-        lines.add(ReportLine.heading("Recovered from Omise, for a supervisor to review (" + recovered.size() + ")"));
+        lines.add(ReportLine.heading("Recovered from Omise, to review (" + recovered.size() + ")"));
         recovered.forEach(sale -> addSale(lines, sale, report));
         lines.add(ReportLine.heading("Refunds still owed (" + report.refundsOwed().size() + ")"));
         for (Sale sale : report.refundsOwed()) {
@@ -139,18 +140,21 @@ public enum ReportLayout {
         }
     }
 
-    /** Long text set over as many lines as it takes, broken between words. */
-    private void wrapped(List<ReportLine> lines, String text) {
+    /** Long text set over as many lines as it takes, broken between words (a word longer than a line is cut). */
+    private void wrapped(List<ReportLine> lines, String text, Function<String, ReportLine> as) {
         String indent = text.startsWith("  ") ? "  " : "";
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split(" ")) {
             if (line.length() > 0 && line.length() + 1 + word.length() > width - indent.length()) {
-                lines.add(ReportLine.text(indent + line));
+                lines.add(as.apply(indent + line));
                 line.setLength(0);
+            }
+            for (; word.length() > width - indent.length(); word = word.substring(width - indent.length())) {
+                lines.add(as.apply(indent + word.substring(0, width - indent.length())));
             }
             line.append(line.length() == 0 ? "" : " ").append(word);
         }
-        lines.add(ReportLine.text(indent + line));
+        lines.add(as.apply(indent + line));
     }
 
     private static String count(DailyReport.Count count) {

@@ -156,7 +156,7 @@ class ReconcilerTest {
         assertThat(check().differing()).isZero();
         DailyReport report = new DailyReports(till.ledger, till.clock).build(today(), BANGKOK, null, "Manager");
         assertThat(ReportLayout.A4.lines(report)).extracting(ReportLine::text)
-                .contains("Recovered from Omise, for a supervisor to review (1)");
+                .contains("Recovered from Omise, to review (1)");
     }
 
     @Test
