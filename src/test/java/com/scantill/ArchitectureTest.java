@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Dependencies point one way: ui → app → checkout → ledger, omise → model; scanner → model; the simulator
- * stands alone.
+ * stands alone. The UI reaches Omise and the simulator only through the app.
  * Only the UI knows JavaFX.
  */
 @AnalyzeClasses(packages = "com.scantill", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -35,10 +35,14 @@ class ArchitectureTest {
             .whereLayer("Operators").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Reports").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports")
-            .whereLayer("API").mayOnlyBeAccessedByLayers("UI", "App", "Checkout")
+            .whereLayer("API").mayOnlyBeAccessedByLayers("App", "Checkout")
             .whereLayer("Scanner").mayOnlyBeAccessedByLayers("UI", "App")
-            .whereLayer("Simulator").mayOnlyBeAccessedByLayers("UI", "App")
+            .whereLayer("Simulator").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports", "Ledger", "Scanner", "API");
+
+    @ArchTest
+    static final ArchRule theUiReachesOmiseOnlyThroughTheApp = noClasses().that().resideInAPackage("com.scantill.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.scantill.omise..", "com.scantill.simulator..");
 
     @ArchTest
     static final ArchRule onlyTheUiKnowsJavaFx = noClasses().that().resideOutsideOfPackage("com.scantill.ui..")

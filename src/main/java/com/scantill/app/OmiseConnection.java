@@ -1,5 +1,9 @@
 package com.scantill.app;
 
+import com.scantill.omise.ApiFailure;
+import com.scantill.omise.ListRequest;
+import com.scantill.omise.OmiseException;
+
 import com.scantill.omise.OmiseClient;
 import com.scantill.omise.SecretKey;
 import com.scantill.simulator.OmiseSimulator;
@@ -48,6 +52,33 @@ public final class OmiseConnection implements AutoCloseable {
 
     public URI apiUrl() {
         return client.baseUri();
+    }
+
+    /** Asks Omise for one charge: whether it answers, and accepts the key. Calls Omise: never on the FX thread. */
+    public OmiseReach reach() {
+        try {
+            client.listCharges(ListRequest.firstPage().withLimit(1));
+            return OmiseReach.REACHABLE;
+        } catch (OmiseException e) {
+            return e.failure() == ApiFailure.ACCOUNT ? OmiseReach.KEY_REFUSED : OmiseReach.UNREACHABLE;
+        }
+    }
+
+    /**
+     * The customer answers on their phone, in training: the pending charge is paid ({@code approve}) or declined.
+     * Calls the simulator: never on the FX thread.
+     *
+     * @throws IllegalStateException outside training mode, where only the customer decides
+     */
+    public void answerOnTrainingPhone(String chargeId, boolean approve) {
+        if (trainingSimulator == null) {
+            throw new IllegalStateException("Only a training till has a customer's phone to answer on.");
+        }
+        if (approve) {
+            client.markAsPaid(chargeId);
+        } else {
+            client.markAsFailed(chargeId);
+        }
     }
 
     /** The simulator playing Omise and the customer, in training mode only. */

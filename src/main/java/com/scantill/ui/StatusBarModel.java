@@ -1,13 +1,12 @@
 package com.scantill.ui;
 
+import com.scantill.app.OmiseReach;
+
 import com.scantill.app.TillMode;
 import com.scantill.app.TillRuntime;
 import com.scantill.checkout.CheckoutListener;
 import com.scantill.checkout.OmiseAccess;
 import com.scantill.checkout.SaleState;
-import com.scantill.omise.ApiFailure;
-import com.scantill.omise.ListRequest;
-import com.scantill.omise.OmiseException;
 import com.scantill.operators.Operator;
 import com.scantill.scanner.Scan;
 import com.scantill.scanner.ScanListener;
@@ -100,17 +99,16 @@ public final class StatusBarModel {
 
     /** Asks the payment service for one charge, off the FX thread. */
     public void checkApi() {
-        background.run(() -> runtime.connection().client().listCharges(ListRequest.firstPage().withLimit(1)),
-                page -> {
-                    api.set("Omise reachable");
-                    apiReachable.set(true);
-                },
-                failure -> {
-                    boolean keyRefused = failure instanceof OmiseException omise && omise.failure() == ApiFailure.ACCOUNT
-                            || runtime.engine().access() == OmiseAccess.KEY_REFUSED;
-                    api.set(keyRefused ? KEY_REFUSED : "Omise unreachable");
-                    apiReachable.set(false);
-                });
+        background.run(() -> runtime.connection().reach(), reach -> {
+            boolean reachable = reach == OmiseReach.REACHABLE;
+            boolean keyRefused = reach == OmiseReach.KEY_REFUSED
+                    || !reachable && runtime.engine().access() == OmiseAccess.KEY_REFUSED;
+            api.set(reachable ? "Omise reachable" : keyRefused ? KEY_REFUSED : "Omise unreachable");
+            apiReachable.set(reachable);
+        }, failure -> {
+            api.set("Omise unreachable");
+            apiReachable.set(false);
+        });
     }
 
     private static final String KEY_REFUSED = "Omise refused the secret key: a manager must fix it in Settings (F9)";

@@ -437,9 +437,11 @@ public final class TillModel {
             return;
         }
         String chargeId = current.sale().chargeId();
-        background.run(() -> approve ? runtime.connection().client().markAsPaid(chargeId)
-                        : runtime.connection().client().markAsFailed(chargeId),
-                charge -> message.info(approve ? "The customer approved on their phone." : "The customer declined on their phone."),
+        background.run(() -> {
+                    runtime.connection().answerOnTrainingPhone(chargeId, approve);
+                    return chargeId;
+                },
+                answered -> message.info(approve ? "The customer approved on their phone." : "The customer declined on their phone."),
                 failure -> message.problem("The customer's phone could not answer: " + failure.getMessage()));
     }
 
