@@ -34,10 +34,6 @@ public final class Ledger implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
     static final String FOLDER = "ledger";
     static final String DATABASE = "scantill";
-    private static final String SALE_COLUMNS = "till_reference, till_id, operator_id, amount, currency, "
-            + "payment_code_masked, charge_id, status, failure_code, failure_message, fee, fee_vat, net, refunded_amount, "
-            + "expire_requested, abandoned, refund_owed, created_at, paid_at, expired_at, finished_at, needs_attention, "
-            + "recovered_from_omise, version";
     private static final String REFUND_COLUMNS = "refund_reference, till_reference, amount, status, refund_id, "
             + "operator_id, approved_by, failure_code, requested_at, finished_at";
     private static final String EVENT_COLUMNS = "id, till_reference, occurred_at, kind, operator_id, status_after, amount, detail";
@@ -153,9 +149,8 @@ public final class Ledger implements AutoCloseable {
      */
     public void insert(Sale sale, List<SaleEvent> events, String paymentCodeDigits) {
         inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sale (" + SALE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bindSale(insert, sale);
+            try (PreparedStatement insert = connection.prepareStatement(SaleColumns.INSERT)) {
+                SaleColumns.bindInsert(insert, sale);
                 insert.executeUpdate();
             }
             if (paymentCodeDigits != null) {
@@ -174,9 +169,9 @@ public final class Ledger implements AutoCloseable {
 
     /** Every sale made with this payment code, newest first. */
     public List<Sale> salesWithPaymentCode(String paymentCodeDigits) {
-        return query("SELECT " + qualified("s", SALE_COLUMNS) + " FROM sale s JOIN payment_code_use u "
+        return query("SELECT " + qualified("s", SaleColumns.NAMES) + " FROM sale s JOIN payment_code_use u "
                 + "ON u.till_reference = s.till_reference WHERE u.fingerprint = ? ORDER BY s.created_at DESC",
-                Ledger::readSale, fingerprints.of(paymentCodeDigits));
+                SaleColumns::read, fingerprints.of(paymentCodeDigits));
     }
 
     private static String qualified(String alias, String columns) {
@@ -375,7 +370,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     List<Sale> querySales(String where, Object... parameters) {
-        return query("SELECT " + SALE_COLUMNS + " FROM sale " + where, Ledger::readSale, parameters);
+        return query("SELECT " + SaleColumns.NAMES + " FROM sale " + where, SaleColumns::read, parameters);
     }
 
     <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) {
@@ -402,28 +397,8 @@ public final class Ledger implements AutoCloseable {
     }
 
     private static void updateSale(Connection connection, Sale sale) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE sale SET charge_id = ?, status = ?, "
-                + "failure_code = ?, failure_message = ?, fee = ?, fee_vat = ?, net = ?, refunded_amount = ?, "
-                + "expire_requested = ?, abandoned = ?, refund_owed = ?, paid_at = ?, expired_at = ?, finished_at = ?, "
-                + "needs_attention = ?, recovered_from_omise = ?, version = version + 1 WHERE till_reference = ? AND version = ?")) {
-            update.setString(1, sale.chargeId());
-            update.setString(2, sale.status().name());
-            update.setString(3, sale.failureCode());
-            update.setString(4, truncated(sale.failureMessage(), 512));
-            setLong(update, 5, sale.fee());
-            setLong(update, 6, sale.feeVat());
-            setLong(update, 7, sale.net());
-            update.setLong(8, sale.refundedAmount());
-            update.setBoolean(9, sale.expireRequested());
-            update.setBoolean(10, sale.abandoned());
-            update.setBoolean(11, sale.refundOwed());
-            setTime(update, 12, sale.paidAt());
-            setTime(update, 13, sale.expiredAt());
-            setTime(update, 14, sale.finishedAt());
-            update.setBoolean(15, sale.needsAttention());
-            update.setBoolean(16, sale.recoveredFromOmise());
-            update.setString(17, sale.tillReference());
-            update.setLong(18, sale.version());
+        try (PreparedStatement update = connection.prepareStatement(SaleColumns.UPDATE)) {
+            SaleColumns.bindUpdate(update, sale);
             if (update.executeUpdate() != 1) {
                 throw new StaleSaleException(sale.tillReference(), sale.version());
             }
@@ -450,33 +425,6 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    private static void bindSale(PreparedStatement statement, Sale sale) throws SQLException {
-        statement.setString(1, sale.tillReference());
-        statement.setString(2, sale.tillId());
-        statement.setString(3, sale.operatorId());
-        statement.setLong(4, sale.amount());
-        statement.setString(5, sale.currency());
-        statement.setString(6, sale.paymentCodeMasked());
-        statement.setString(7, sale.chargeId());
-        statement.setString(8, sale.status().name());
-        statement.setString(9, sale.failureCode());
-        statement.setString(10, truncated(sale.failureMessage(), 512));
-        setLong(statement, 11, sale.fee());
-        setLong(statement, 12, sale.feeVat());
-        setLong(statement, 13, sale.net());
-        statement.setLong(14, sale.refundedAmount());
-        statement.setBoolean(15, sale.expireRequested());
-        statement.setBoolean(16, sale.abandoned());
-        statement.setBoolean(17, sale.refundOwed());
-        setTime(statement, 18, sale.createdAt());
-        setTime(statement, 19, sale.paidAt());
-        setTime(statement, 20, sale.expiredAt());
-        setTime(statement, 21, sale.finishedAt());
-        statement.setBoolean(22, sale.needsAttention());
-        statement.setBoolean(23, sale.recoveredFromOmise());
-        statement.setLong(24, sale.version());
-    }
-
     private static void bindRefund(PreparedStatement statement, RefundRecord refund) throws SQLException {
         statement.setString(1, refund.refundReference());
         statement.setString(2, refund.tillReference());
@@ -488,14 +436,6 @@ public final class Ledger implements AutoCloseable {
         statement.setString(8, refund.failureCode());
         setTime(statement, 9, refund.requestedAt());
         setTime(statement, 10, refund.finishedAt());
-    }
-
-    private static Sale readSale(ResultSet row) throws SQLException {
-        return new Sale(row.getString(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
-                row.getString(6), row.getString(7), SaleStatus.valueOf(row.getString(8)), row.getString(9),
-                row.getString(10), getLong(row, 11), getLong(row, 12), getLong(row, 13), row.getLong(14),
-                row.getBoolean(15), row.getBoolean(16), row.getBoolean(17), getTime(row, 18), getTime(row, 19),
-                getTime(row, 20), getTime(row, 21), row.getBoolean(22), row.getBoolean(23), row.getLong(24));
     }
 
     private static RefundRecord readRefund(ResultSet row) throws SQLException {
@@ -521,7 +461,7 @@ public final class Ledger implements AutoCloseable {
         return time == null ? null : time.toInstant();
     }
 
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);
         } else {
@@ -529,12 +469,12 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    private static Long getLong(ResultSet row, int index) throws SQLException {
+    static Long getLong(ResultSet row, int index) throws SQLException {
         long value = row.getLong(index);
         return row.wasNull() ? null : value;
     }
 
-    private static String truncated(String text, int length) {
+    static String truncated(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 }
