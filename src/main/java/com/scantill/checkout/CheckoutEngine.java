@@ -802,18 +802,12 @@ public final class CheckoutEngine implements AutoCloseable {
     }
 
     private void adoptOrphan(Charge charge) {
-        String barcode = charge.source() == null ? null : charge.source().barcode();
-        Optional<PaymentCode> code = barcode != null && PaymentCode.isValid(barcode) ? Optional.of(PaymentCode.parse(barcode))
-                : Optional.empty();
-        Sale sale = Sale.recovered(charge.tillReference(), settings.tillId(),
-                charge.metadata().getOrDefault(OPERATOR_ID_KEY, "unknown"), charge.amount(),
-                charge.currency() == null ? WeChatPayUpm.CURRENCY : charge.currency().toUpperCase(Locale.ROOT),
-                code.map(PaymentCode::masked).orElse(barcode == null ? "unknown" : PaymentCode.mask(barcode)), charge.id(),
-                charge.createdAt() != null ? charge.createdAt() : now());
+        Sale sale = SaleFromCharge.recovered(charge, settings.tillId(), now());
         log.error("Omise holds charge {} of this till for sale {}, which the ledger lacks; taking it back for a supervisor "
                 + "to review", charge.id(), sale.tillReference());
         ledger.insert(sale, SaleEvent.of(EventKind.RECOVERED_FROM_OMISE, sale, null, sale.amount(), "charge " + charge.id()
-                + " found at Omise; the ledger had no record of the sale", now()), code.map(PaymentCode::digits).orElse(null));
+                + " found at Omise; the ledger had no record of the sale", now()),
+                SaleFromCharge.paymentCode(charge).map(PaymentCode::digits).orElse(null));
         SaleWorker worker = new SaleWorker(sale, null);
         if (workers.putIfAbsent(worker.reference, worker) == null) {
             // Nobody at the till is waiting for it: a pending one is expired, as for a charge that turned up late.

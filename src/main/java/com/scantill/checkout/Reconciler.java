@@ -14,7 +14,6 @@ import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
 import com.scantill.model.PaymentCode;
-import com.scantill.model.WeChatPayUpm;
 import com.scantill.omise.ApiFailure;
 import com.scantill.omise.Charge;
 import com.scantill.omise.ListOrder;
@@ -33,7 +32,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -177,17 +175,11 @@ public final class Reconciler {
     }
 
     private Sale takeIn(Charge charge, String supervisorId) {
-        String barcode = charge.source() == null ? null : charge.source().barcode();
-        boolean whole = barcode != null && PaymentCode.isValid(barcode);
-        Sale recovered = Sale.recovered(charge.tillReference(), charge.metadata().getOrDefault(CheckoutEngine.TILL_ID_KEY, "unknown"),
-                charge.metadata().getOrDefault(CheckoutEngine.OPERATOR_ID_KEY, "unknown"), charge.amount(),
-                charge.currency() == null ? WeChatPayUpm.CURRENCY : charge.currency().toUpperCase(Locale.ROOT),
-                whole ? PaymentCode.parse(barcode).masked() : barcode == null ? "unknown" : PaymentCode.mask(barcode),
-                charge.id(), charge.createdAt() != null ? charge.createdAt() : clock.instant());
-        Sale sale = SaleFromCharge.merged(recovered, charge, clock.instant());
+        Sale sale = SaleFromCharge.merged(SaleFromCharge.recovered(charge,
+                charge.metadata().getOrDefault(CheckoutEngine.TILL_ID_KEY, "unknown"), clock.instant()), charge, clock.instant());
         ledger.insert(sale, SaleEvent.of(EventKind.OMISE_STATE_ACCEPTED, sale, supervisorId, sale.amount(), "charge "
                 + charge.id() + " found at Omise by the end-of-day check; the ledger had no record of the sale",
-                clock.instant()), whole ? PaymentCode.parse(barcode).digits() : null);
+                clock.instant()), SaleFromCharge.paymentCode(charge).map(PaymentCode::digits).orElse(null));
         return sale;
     }
 

@@ -2,10 +2,13 @@ package com.scantill.checkout;
 
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleStatus;
+import com.scantill.model.PaymentCode;
+import com.scantill.model.WeChatPayUpm;
 import com.scantill.omise.Charge;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What a charge from Omise means for the sale it was made for: one rule for the engine and the reconciliation. */
@@ -64,5 +67,23 @@ final class SaleFromCharge {
         }
         builder.finishedAt(status.isFinal() ? (sale.finishedAt() != null && sale.status() == status ? sale.finishedAt() : now) : null);
         return builder.build();
+    }
+
+    /** The customer's whole payment code, when Omise's answer holds it (the source's barcode). */
+    static Optional<PaymentCode> paymentCode(Charge charge) {
+        String barcode = charge.source() == null ? null : charge.source().barcode();
+        return barcode != null && PaymentCode.isValid(barcode) ? Optional.of(PaymentCode.parse(barcode)) : Optional.empty();
+    }
+
+    /**
+     * A sale the ledger lacks, made from its charge: its till, operator and reference from the charge's metadata, its
+     * state still to be merged from the charge.
+     */
+    static Sale recovered(Charge charge, String tillId, Instant now) {
+        String barcode = charge.source() == null ? null : charge.source().barcode();
+        String masked = paymentCode(charge).map(PaymentCode::masked).orElse(barcode == null ? "unknown" : PaymentCode.mask(barcode));
+        return Sale.recovered(charge.tillReference(), tillId, charge.metadata().getOrDefault(CheckoutEngine.OPERATOR_ID_KEY, "unknown"),
+                charge.amount(), charge.currency() == null ? WeChatPayUpm.CURRENCY : charge.currency().toUpperCase(Locale.ROOT),
+                masked, charge.id(), charge.createdAt() != null ? charge.createdAt() : now);
     }
 }

@@ -666,16 +666,21 @@ class CheckoutEngineTest {
         assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::id).isEqualTo(sale.chargeId());
     }
 
+    /** Stops the till, takes the sale out of its ledger file as a power cut could, and starts it again. */
+    private void restartHavingLost(String reference) {
+        till.stop();
+        LostRows.forgetSale(dataFolder, reference);
+        till.open();
+        till.engine.start().join();
+    }
+
     @Test
     void aPaidChargeWhoseSaleTheLedgerLostIsTakenBackFromOmiseOnTheNextStart() {
         simulator.customer().script("134000000000000044", new CustomerBehaviour.Pays(Duration.ofMillis(100)));
         String reference = sell(42_000, PaymentCode.parse("134000000000000044"));
         Sale paid = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
-        till.stop();
-        LostRows.forgetSale(dataFolder, reference);
 
-        till.open();
-        till.engine.start().join();
+        restartHavingLost(reference);
 
         Sale recovered = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
         assertThat(recovered.recoveredFromOmise()).isTrue();
@@ -713,11 +718,8 @@ class CheckoutEngineTest {
     void aPendingChargeWhoseSaleTheLedgerLostIsTakenBackAndExpired() {
         String reference = sellNeverConfirmed();
         till.awaitStatus(reference, SaleStatus.PENDING);
-        till.stop();
-        LostRows.forgetSale(dataFolder, reference);
 
-        till.open();
-        till.engine.start().join();
+        restartHavingLost(reference);
 
         Sale recovered = till.awaitStatus(reference, SaleStatus.EXPIRED);
         assertThat(recovered.recoveredFromOmise()).isTrue();

@@ -26,7 +26,6 @@ import com.scantill.reports.ReportLine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import com.scantill.simulator.CustomerBehaviour;
 import com.scantill.simulator.OmiseSimulator;
 import com.scantill.testing.PaymentCodes;
 import java.nio.file.Path;
