@@ -2,9 +2,8 @@ package com.scantill.app;
 
 import com.scantill.omise.ApiFailure;
 import com.scantill.omise.ListRequest;
-import com.scantill.omise.OmiseException;
-
 import com.scantill.omise.OmiseClient;
+import com.scantill.omise.OmiseException;
 import com.scantill.omise.SecretKey;
 import com.scantill.simulator.OmiseSimulator;
 import java.net.URI;

@@ -1,13 +1,9 @@
 package com.scantill.app;
 
-import com.scantill.checkout.ReconcilePolicy;
-import com.scantill.checkout.Reconciler;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-
 import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutSettings;
+import com.scantill.checkout.ReconcilePolicy;
+import com.scantill.checkout.Reconciler;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.LedgerBackups;
 import com.scantill.model.DaemonThreads;
@@ -19,6 +15,9 @@ import com.scantill.scanner.SerialScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,7 +1,6 @@
 package com.scantill.reports;
 
 import com.scantill.ledger.ReconciliationRecords.Difference;
-
 import com.scantill.ledger.Sale;
 import com.scantill.model.Money;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package com.scantill.reports;
 
 import com.scantill.ledger.ReconciliationRecords.Difference;
 import com.scantill.ledger.ReconciliationRecords.Run;
-
 import com.scantill.ledger.ReportRecords.HourSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
 import com.scantill.ledger.Sale;

@@ -1,12 +1,10 @@
 package com.scantill.reports;
 
-import com.scantill.ledger.ReconciliationRecords;
-import com.scantill.ledger.ReconciliationRecords.Run;
-import java.util.Optional;
-
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.ReportRecords;
+import com.scantill.ledger.ReconciliationRecords.Run;
+import com.scantill.ledger.ReconciliationRecords;
 import com.scantill.ledger.ReportRecords.StatusSum;
+import com.scantill.ledger.ReportRecords;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleStatus;
 import java.time.Clock;
@@ -16,6 +14,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Builds the daily report from the ledger's own sums; the business day runs midnight to midnight in its zone. */

@@ -1,20 +1,19 @@
 package com.scantill.ui;
 
-import java.util.List;
-import java.util.stream.IntStream;
-import javafx.collections.ListChangeListener;
-
 import com.scantill.ledger.ReconciliationRecords.Difference;
-import com.scantill.reports.OmiseCheckWords;
-
 import com.scantill.ledger.Sale;
 import com.scantill.model.Money;
+import com.scantill.reports.OmiseCheckWords;
 import com.scantill.reports.ReportLayout;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.util.converter.LocalDateStringConverter;
@@ -35,6 +34,8 @@ final class ReportController {
     private ListView<Sale> reportTransactions;
     @FXML
     private ListView<Difference> reportDifferences;
+    @FXML
+    private Label reportCheckSummary;
     @FXML
     private MoneyText reportMessage;
 
@@ -63,11 +64,18 @@ final class ReportController {
             }
         });
         reportDifferences.setItems(model.differences());
+        reportCheckSummary.textProperty().bind(model.checkSummaryProperty());
         reportDifferences.setCellFactory(list -> new ListCell<>() {
+            {
+                // What differs, then what to do, each wrapped to the list's width: nothing hidden past its edge.
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
             @Override
             protected void updateItem(Difference difference, boolean empty) {
                 super.updateItem(difference, empty);
-                setText(empty || difference == null ? null : OmiseCheckWords.describe(difference) + " — "
+                setText(empty || difference == null ? null : OmiseCheckWords.describe(difference) + "\n"
                         + OmiseCheckWords.whatToDo(difference, zone));
             }
         });

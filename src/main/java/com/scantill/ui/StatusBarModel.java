@@ -1,7 +1,6 @@
 package com.scantill.ui;
 
 import com.scantill.app.OmiseReach;
-
 import com.scantill.app.TillMode;
 import com.scantill.app.TillRuntime;
 import com.scantill.checkout.CheckoutListener;

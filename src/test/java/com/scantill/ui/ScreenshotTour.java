@@ -1,6 +1,8 @@
 package com.scantill.ui;
 
 import com.scantill.ledger.Sale;
+import com.scantill.ledger.SaleStatus;
+import com.scantill.omise.CreateRefundRequest;
 import com.scantill.simulator.CustomerScript;
 import com.scantill.simulator.Fault;
 import com.scantill.simulator.Route;
@@ -95,6 +97,18 @@ class ScreenshotTour {
             till.scan("134567890123456789");
             till.awaitText("#message", text -> text.startsWith("This payment code was already used"));
             shoot(till, assets.resolve("10-code-already-used.png"));
+
+            Sale paid = till.runtime.ledger().recentSales(10).stream()
+                    .filter(sale -> sale.status() == SaleStatus.SUCCESSFUL && sale.amount() == 150_000).findFirst().orElseThrow();
+            till.runtime.connection().client().createRefund(paid.chargeId(), new CreateRefundRequest(50_000, "dashboard"));
+            till.press(KeyCode.F12);
+            till.signIn("malee", "135790");
+            till.awaitFocus("#amountField");
+            till.press(KeyCode.F10);
+            till.awaitText("#reportMessage", text -> true);
+            till.press(KeyCode.F9);
+            till.awaitText("#reportMessage", text -> text.startsWith("Checked against Omise"));
+            shoot(till, assets.resolve("11-report-checked-against-omise.png"));
         }
     }
 
