@@ -116,13 +116,16 @@ public final class TillRuntime implements AutoCloseable {
         }
     }
 
+    private void checkYesterdayIfDue() {
+        checkYesterdayIfDue(Instant.now());
+    }
+
     /**
      * Once a business day has closed (and Omise's clock with it), the day is checked against Omise once, for every till
      * in the ledger, so that the manager finds the result in the report without asking for it.
      */
-    private void checkYesterdayIfDue() {
+    void checkYesterdayIfDue(Instant now) {
         ZoneId zone = settings.options().shopZone();
-        Instant now = Instant.now();
         LocalDate yesterday = LocalDate.ofInstant(now.minus(ReconcilePolicy.standard().clockMargin()), zone).minusDays(1);
         try {
             if (ledger.reconciliations().latest(yesterday, null).isEmpty()) {
