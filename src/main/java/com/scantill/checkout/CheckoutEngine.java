@@ -266,6 +266,32 @@ public final class CheckoutEngine implements AutoCloseable {
         return onEngineThread(() -> withRefundLock(tillReference, () -> makeRefund(tillReference, amount, operatorId, approval)));
     }
 
+    /**
+     * A supervisor confirms a sale the till took back from Omise as a real sale, with their approval of exactly that
+     * (spent here): it leaves the list of sales to review, with an event naming them. A customer owed the money is
+     * refunded instead ({@link #refund}).
+     */
+    public CompletableFuture<SaleState> confirmRecovered(String tillReference, Approval approval) {
+        Objects.requireNonNull(approval, "approval");
+        return onEngineThread(() -> {
+            Sale sale = ledger.sale(tillReference)
+                    .orElseThrow(() -> new CheckoutRefusedException("There is no sale " + tillReference + "."));
+            if (!sale.recoveredFromOmise()) {
+                throw new CheckoutRefusedException("Sale " + tillReference + " is not waiting for a review.");
+            }
+            if (!sale.status().isFinal() || workers.containsKey(tillReference)) {
+                throw new CheckoutRefusedException("Sale " + tillReference + " is still being followed; review it once it is final.");
+            }
+            String supervisorId = staff.spend(approval, new ApprovalRequest(ApprovalRequest.Action.CONFIRM_RECOVERED,
+                    tillReference, sale.amount())).orElseThrow(() -> new ApprovalRefusedException("confirming sale " + tillReference));
+            Sale confirmed = sale.toBuilder().recoveredFromOmise(false).build();
+            SaleState state = new SaleState(ledger.update(confirmed, SaleEvent.of(EventKind.RECOVERY_CONFIRMED, confirmed,
+                    supervisorId, null, "confirmed as a real sale", now())), false);
+            notifyListeners(state);
+            return state;
+        });
+    }
+
     /** The sale as the engine has it; read from the ledger when it is no longer in flight. Reads the disk. */
     public Optional<SaleState> state(String tillReference) {
         SaleWorker worker = workers.get(tillReference);

@@ -27,5 +27,7 @@ public enum EventKind {
     /** A supervisor accepted Omise's state of the sale after an end-of-day check found them differing. */
     OMISE_STATE_ACCEPTED,
     /** A refund made outside the till (in Omise's dashboard), taken into the ledger. */
-    EXTERNAL_REFUND
+    EXTERNAL_REFUND,
+    /** A supervisor reviewed a sale recovered from Omise and confirmed it as a real sale. */
+    RECOVERY_CONFIRMED
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param needsAttention  Omise does not know the sale's charge, however often it was looked for: a supervisor checks
  *                        it by hand; the till keeps looking, slowly
  * @param recoveredFromOmise the ledger had lost the sale and took it back from Omise's charge (made by this till, but
- *                        unknown here, after a power cut say): a supervisor reviews it
+ *                        unknown here, after a power cut say), and no supervisor has confirmed it yet
  * @param version         how many times the sale's row was written before; a write from an older copy is refused
  */
 public record Sale(

@@ -12,7 +12,9 @@ public record ApprovalRequest(Action action, String tillReference, long amount) 
         EXPIRE,
         REFUND,
         /** Take Omise's state of a sale into the ledger, after an end-of-day check found them differing. */
-        ACCEPT_OMISE_STATE
+        ACCEPT_OMISE_STATE,
+        /** Confirm a sale the till took back from Omise (its record lost) as a real sale. */
+        CONFIRM_RECOVERED
     }
 
     public ApprovalRequest {

@@ -74,6 +74,8 @@ final class TillController {
     private TextField refundAmount;
     @FXML
     private Button refundButton;
+    @FXML
+    private Button confirmRecoveredButton;
 
     TillController(TillModel model, Navigation navigation, Supplier<Operator> operator, ZoneId shopZone) {
         this.model = model;
@@ -159,6 +161,8 @@ final class TillController {
         details.textProperty().bind(model.detailsProperty());
         refundAmount.textProperty().bindBidirectional(model.refundAmountTextProperty());
         refundAmount.disableProperty().bind(model.refundAvailableProperty().not());
+        confirmRecoveredButton.visibleProperty().bind(model.confirmRecoveredAvailableProperty());
+        confirmRecoveredButton.managedProperty().bind(confirmRecoveredButton.visibleProperty());
         refundButton.disableProperty().bind(model.refundAvailableProperty().not());
     }
 
@@ -208,6 +212,11 @@ final class TillController {
     @FXML
     void refund() {
         model.refundSelected();
+    }
+
+    @FXML
+    void confirmRecovered() {
+        model.confirmSelectedRecovered();
     }
 
     @FXML

@@ -95,6 +95,7 @@ public final class TillModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final StringProperty refundAmountText = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper refundAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper confirmRecoveredAvailable = new ReadOnlyBooleanWrapper(false);
 
     private final boolean training;
     private final ReadOnlyBooleanWrapper phoneActive = new ReadOnlyBooleanWrapper(false);
@@ -475,9 +476,11 @@ public final class TillModel {
         if (sale == null) {
             details.set("");
             refundAvailable.set(false);
+            confirmRecoveredAvailable.set(false);
             return;
         }
         refundAvailable.set(sale.status() == SaleStatus.SUCCESSFUL && sale.refundableAmount() > 0);
+        confirmRecoveredAvailable.set(sale.recoveredFromOmise() && sale.status().isFinal());
         refundAmountText.set(sale.refundableAmount() > 0 ? Money.format(sale.refundableAmount()).substring(1) : "");
         String reference = sale.tillReference();
         background.run(() -> new SaleHistory(runtime.ledger().events(reference), runtime.ledger().refunds(reference)),
@@ -541,6 +544,29 @@ public final class TillModel {
                                     message.problem(cause(failure).getMessage());
                                 } else {
                                     message.done("Refunded " + Money.format(record.amount()) + ", approved by "
+                                            + supervisor.approverName() + ".");
+                                }
+                                refreshTransactions();
+                            }));
+                });
+    }
+
+    /** Asks for a supervisor's PIN, then confirms the selected sale, taken back from Omise, as a real sale. */
+    public void confirmSelectedRecovered() {
+        Sale sale = selected.get();
+        if (sale == null || !confirmRecoveredAvailable.get()) {
+            return;
+        }
+        pinPrompt.ask("Confirm sale " + sale.tillReference() + " of " + Money.format(sale.amount()) + ", taken back from "
+                        + "Omise, as a real sale. If the customer is owed the money, refund it (F6) instead.",
+                new ApprovalRequest(ApprovalRequest.Action.CONFIRM_RECOVERED, sale.tillReference(), sale.amount()), supervisor -> {
+                    message.info("Confirming…");
+                    runtime.engine().confirmRecovered(sale.tillReference(), supervisor)
+                            .whenComplete((state, failure) -> Platform.runLater(() -> {
+                                if (failure != null) {
+                                    message.problem(cause(failure).getMessage());
+                                } else {
+                                    message.done("Sale " + sale.tillReference() + " confirmed as a real sale by "
                                             + supervisor.approverName() + ".");
                                 }
                                 refreshTransactions();
@@ -695,6 +721,11 @@ public final class TillModel {
 
     public ReadOnlyBooleanProperty refundAvailableProperty() {
         return refundAvailable.getReadOnlyProperty();
+    }
+
+    /** Whether the selected sale was taken back from Omise and waits for a supervisor to confirm it. */
+    public ReadOnlyBooleanProperty confirmRecoveredAvailableProperty() {
+        return confirmRecoveredAvailable.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty phoneActiveProperty() {

@@ -22,9 +22,10 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The till's window: the status bar always on top, one screen at a time beneath it, and the supervisor's PIN
- * prompt over everything when asked for. Keys: F2 new sale, F3 stop waiting, F4 expire, F5/F7 the training phone, F6 refund,
- * F8 operators, F9 settings, F10 daily report, F12 sign out, Esc back or cancel, Ctrl+Q quit (signed out). On the
- * report: F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10 accept Omise's state of the selected difference.
+ * prompt over everything when asked for. Keys: F2 new sale, F3 stop waiting, F4 expire, F5/F7 the training phone,
+ * F6 refund, F8 operators, F9 settings, F10 daily report, F11 confirm a sale recovered from Omise, F12 sign out, Esc
+ * back or cancel, Ctrl+Q quit (signed out). On the report: F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10
+ * accept Omise's state of the selected difference.
  */
 final class TillUi implements Navigation {
 
@@ -258,6 +259,7 @@ final class TillUi implements Navigation {
                     case F8 -> till.operators();
                     case F9 -> till.settings();
                     case F10 -> till.report();
+                    case F11 -> till.confirmRecovered();
                     case F12 -> till.signOut();
                     default -> handled = false;
                 }

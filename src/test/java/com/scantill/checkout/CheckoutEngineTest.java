@@ -692,6 +692,19 @@ class CheckoutEngineTest {
         assertThatThrownBy(() -> sell(3_000, PaymentCode.parse("134000000000000044")))
                 .hasCauseInstanceOf(PaymentCodeUsedException.class);
         assertThat(chargesFor(reference)).hasSize(1);
+
+        Approval forAnotherAmount = till.operators.approve("supervisor-1", Till.SUPERVISOR_PIN.toCharArray(),
+                new ApprovalRequest(ApprovalRequest.Action.CONFIRM_RECOVERED, reference, 1));
+        assertThat(catchThrowable(() -> till.engine.confirmRecovered(reference, forAnotherAmount).join()))
+                .hasCauseInstanceOf(ApprovalRefusedException.class);
+        Approval approval = till.operators.approve("supervisor-1", Till.SUPERVISOR_PIN.toCharArray(),
+                new ApprovalRequest(ApprovalRequest.Action.CONFIRM_RECOVERED, reference, 42_000));
+        Sale confirmed = till.engine.confirmRecovered(reference, approval).join().sale();
+        assertThat(confirmed.recoveredFromOmise()).isFalse();
+        assertThat(till.ledger.events(reference)).last().extracting(SaleEvent::kind, SaleEvent::operatorId)
+                .containsExactly(EventKind.RECOVERY_CONFIRMED, "supervisor-1");
+        assertThat(catchThrowable(() -> till.engine.confirmRecovered(reference, approval).join()))
+                .hasCauseInstanceOf(CheckoutRefusedException.class);
     }
 
     @Test

@@ -89,8 +89,14 @@ final class TillDriver implements AutoCloseable {
 
     /** Stops the till as a cashier closing it would, and starts it again on the same data folder. */
     void restart() throws Exception {
+        restart(() -> { });
+    }
+
+    /** Stops the till, does {@code whileStopped} to its data folder, and starts it again. */
+    void restart(Runnable whileStopped) throws Exception {
         FxToolkit.cleanupApplication(application);
         application = null;
+        whileStopped.run();
         launch();
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.scantill.app.TillRuntime;
 import com.scantill.ledger.EventKind;
+import com.scantill.ledger.LostRows;
 import com.scantill.ledger.RefundRecord;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleEvent;
@@ -398,6 +399,32 @@ class TillFlowTest {
         assertThat(runtime.ledger().sale(paid.tillReference()).orElseThrow().refundedAmount()).isEqualTo(20_000);
         await().atMost(Duration.ofSeconds(5)).until(() -> differences.getItems().size() == 1
                 && differences.getItems().get(0).toString().contains("settledBy=wanida"));
+    }
+
+    @Test
+    void aSaleTheLedgerLostIsTakenBackFromOmiseAndASupervisorConfirmsItByKeys() throws Exception {
+        signedIn("somchai", "4321");
+        till.sell("300", "134567890123456781");
+        till.awaitText("#panelTitle", text -> text.equals("PAID ฿300.00"));
+        Sale paid = onlySale();
+
+        till.restart(() -> LostRows.forgetSale(till.trainingFolder(), paid.tillReference()));
+        runtime = till.runtime;
+        till.signIn("somchai", "4321");
+        till.awaitFocus("#amountField");
+        ListView<?> transactions = robot.lookup("#transactionList").queryListView();
+        await().atMost(Duration.ofSeconds(10)).until(() -> transactions.getItems().stream()
+                .anyMatch(item -> item instanceof Sale sale && sale.recoveredFromOmise()));
+
+        till.focus("#transactionList");
+        till.press(KeyCode.HOME);
+        till.press(KeyCode.F11);
+        till.approveAsSupervisor("wanida", "864213");
+
+        till.awaitText("#message", text -> text.equals("Sale " + paid.tillReference() + " confirmed as a real sale by Wanida."));
+        assertThat(runtime.ledger().sale(paid.tillReference()).orElseThrow().recoveredFromOmise()).isFalse();
+        assertThat(runtime.ledger().events(paid.tillReference())).extracting(SaleEvent::kind)
+                .containsSubsequence(EventKind.RECOVERED_FROM_OMISE, EventKind.RECOVERY_CONFIRMED);
     }
 
     @Test
