@@ -84,8 +84,10 @@ public final class CheckoutEngine implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final CompletableFuture<List<String>> recovered = new CompletableFuture<>();
     private volatile OmiseAccess access = OmiseAccess.ACCEPTED;
-    /** How far Omise's charges were looked through for ones this till made that the ledger lacks. */
+    /** How far Omise's charges were looked through for ones this till made that the ledger lacks; under its own lock. */
     private Instant orphansSoughtUntil;
+    // Not the engine's monitor: a scan taken on the FX thread must never wait behind this search's requests.
+    private final ReentrantLock orphanSearch = new ReentrantLock();
     private volatile boolean closed;
 
     /** @param staff who may work, and where a supervisor's approval of an expiry or a refund is checked and spent */
@@ -811,20 +813,25 @@ public final class CheckoutEngine implements AutoCloseable {
      * the disk, say) are taken back as sales flagged {@link Sale#recoveredFromOmise()} for a supervisor to review. The
      * first look covers {@link CheckoutSettings#lateChargeWindow()}; each later one only the time since the last.
      */
-    private synchronized void adoptOrphanedCharges() {
-        Instant until = now();
-        Instant from = orphansSoughtUntil == null ? until.minus(settings.lateChargeWindow())
-                : orphansSoughtUntil.minus(settings.reconciliation().clockMargin());
-        List<Charge> orphans = client.streamCharges(ListRequest.newestBetween(from, until.plus(settings.reconciliation().clockMargin()),
-                        ListRequest.MAX_LIMIT))
-                .filter(charge -> settings.tillId().equals(charge.metadata().get(TILL_ID_KEY)) && charge.tillReference() != null)
-                .filter(charge -> ledger.sale(charge.tillReference()).isEmpty())
-                .toList();
-        heardAnswer();
-        for (Charge charge : orphans) {
-            adoptOrphan(charge);
+    private void adoptOrphanedCharges() {
+        orphanSearch.lock();
+        try {
+            Instant until = now();
+            Instant from = orphansSoughtUntil == null ? until.minus(settings.lateChargeWindow())
+                    : orphansSoughtUntil.minus(settings.reconciliation().clockMargin());
+            List<Charge> orphans = client.streamCharges(ListRequest.newestBetween(from,
+                            until.plus(settings.reconciliation().clockMargin()), ListRequest.MAX_LIMIT))
+                    .filter(charge -> settings.tillId().equals(charge.metadata().get(TILL_ID_KEY)) && charge.tillReference() != null)
+                    .filter(charge -> ledger.sale(charge.tillReference()).isEmpty())
+                    .toList();
+            heardAnswer();
+            for (Charge charge : orphans) {
+                adoptOrphan(charge);
+            }
+            orphansSoughtUntil = until;
+        } finally {
+            orphanSearch.unlock();
         }
-        orphansSoughtUntil = until;
     }
 
     private void adoptOrphan(Charge charge) {
