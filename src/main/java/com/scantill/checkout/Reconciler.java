@@ -17,7 +17,6 @@ import com.scantill.model.PaymentCode;
 import com.scantill.omise.ApiFailure;
 import com.scantill.omise.Charge;
 import com.scantill.omise.ListOrder;
-import com.scantill.omise.ListPage;
 import com.scantill.omise.ListRequest;
 import com.scantill.omise.OmiseClient;
 import com.scantill.omise.OmiseException;
@@ -87,21 +86,12 @@ public final class Reconciler {
         }
         AtomicInteger requests = new AtomicInteger();
         Map<String, Charge> charges = new HashMap<>();
-        ListRequest page = new ListRequest(from.minus(clockMargin), to.plus(clockMargin), 0, ListRequest.MAX_LIMIT,
-                ListOrder.CHRONOLOGICAL);
-        while (true) {
-            ListPage<Charge> read = client.listCharges(page);
-            requests.incrementAndGet();
-            for (Charge charge : read.data()) {
-                if (charge.tillReference() != null && tills.contains(charge.metadata().get(CheckoutEngine.TILL_ID_KEY))) {
-                    charges.put(charge.tillReference(), charge);
-                }
-            }
-            if (!read.hasMore() || read.data().isEmpty()) {
-                break;
-            }
-            page = page.withOffset(page.offset() + read.data().size());
-        }
+        client.streamChargePages(new ListRequest(from.minus(clockMargin), to.plus(clockMargin), 0, ListRequest.MAX_LIMIT,
+                        ListOrder.CHRONOLOGICAL))
+                .peek(page -> requests.incrementAndGet())
+                .flatMap(page -> page.data().stream())
+                .filter(charge -> charge.tillReference() != null && tills.contains(charge.metadata().get(CheckoutEngine.TILL_ID_KEY)))
+                .forEach(charge -> charges.put(charge.tillReference(), charge));
         List<Sale> sales = ledger.salesCreatedBetween(from, to).stream()
                 .filter(sale -> tillId == null || tillId.equals(sale.tillId())).toList();
         List<Difference> differences = new ArrayList<>();

@@ -176,18 +176,24 @@ public final class OmiseClient implements AutoCloseable {
 
     /** Every charge from {@code first} on, page by page as the stream is read. */
     public Stream<Charge> streamCharges(ListRequest first) {
+        return streamChargePages(first).flatMap(page -> page.data().stream());
+    }
+
+    /** The pages of charges from {@code first} on, each fetched as the stream reaches it: one request a page. */
+    public Stream<ListPage<Charge>> streamChargePages(ListRequest first) {
         return pages(first, this::listCharges);
     }
 
     /** Every refund of the charge, oldest first, page by page as the stream is read. */
     public Stream<Refund> streamRefunds(String chargeId) {
-        return pages(ListRequest.firstPage().withLimit(ListRequest.MAX_LIMIT), request -> listRefunds(chargeId, request));
+        return pages(ListRequest.firstPage().withLimit(ListRequest.MAX_LIMIT), request -> listRefunds(chargeId, request))
+                .flatMap(page -> page.data().stream());
     }
 
-    private static <T> Stream<T> pages(ListRequest first, Function<ListRequest, ListPage<T>> list) {
-        return Stream.iterate(list.apply(first), Objects::nonNull,
-                        page -> page.hasMore() ? list.apply(first.withOffset(page.offset() + page.data().size())) : null)
-                .flatMap(page -> page.data().stream());
+    /** Page after page while the API says more follow; an empty page ends it too, so a wrong {@code hasMore} cannot loop. */
+    private static <T> Stream<ListPage<T>> pages(ListRequest first, Function<ListRequest, ListPage<T>> list) {
+        return Stream.iterate(list.apply(first), Objects::nonNull, page -> page.hasMore() && !page.data().isEmpty()
+                ? list.apply(first.withOffset(page.offset() + page.data().size())) : null);
     }
 
     /**
