@@ -1,15 +1,11 @@
 package com.scantill.app;
 
-import com.scantill.checkout.ReconcilePolicy;
 import com.scantill.checkout.Reconciler;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.ReconciliationRecords.Difference;
 import com.scantill.ledger.ReconciliationRecords.Run;
-import com.scantill.operators.Operators;
-import com.scantill.operators.PinHasher;
 import com.scantill.reports.OmiseCheckWords;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -43,10 +39,8 @@ public final class CheckDayMain {
             }
             try (Ledger ledger = Ledger.open(settings.modeFolder());
                  OmiseConnection connection = OmiseConnection.open(settings)) {
-                Operators operators = new Operators(ledger.operators(), new PinHasher(settings.options().pinHashIterations()),
-                        Clock.system(zone));
-                Reconciler reconciler = new Reconciler(ledger, connection.client(), settings.tillId(),
-                        new OperatorsAsStaff(operators), Clock.systemUTC(), ReconcilePolicy.standard().clockMargin());
+                Reconciler reconciler = TillRuntime.reconcilerOf(settings, ledger, connection,
+                        TillRuntime.operatorsOf(settings, ledger));
                 Run run = reconciler.check(day, zone, tillId, "command line");
                 out.println(day + " " + (tillId == null ? "all tills" : "till " + tillId) + ": " + OmiseCheckWords.summary(run, zone)
                         + " (" + run.requests() + " requests)");

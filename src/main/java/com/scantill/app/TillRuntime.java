@@ -53,16 +53,26 @@ public final class TillRuntime implements AutoCloseable {
         this.settings = settings;
         this.ledger = ledger;
         this.connection = connection;
-        this.operators = new Operators(ledger.operators(), new PinHasher(settings.options().pinHashIterations()),
-                Clock.system(settings.options().shopZone()));
+        this.operators = operatorsOf(settings, ledger);
         this.engine = new CheckoutEngine(ledger, connection.client(), CheckoutSettings.defaults(settings.tillId())
                 .withPendingLimit(settings.options().pendingLimit()), new OperatorsAsStaff(operators));
-        this.reconciler = new Reconciler(ledger, connection.client(), settings.tillId(), new OperatorsAsStaff(operators), Clock.systemUTC(),
-                ReconcilePolicy.standard().clockMargin());
+        this.reconciler = reconcilerOf(settings, ledger, connection, operators);
         this.backups = new LedgerBackups(ledger, settings.modeFolder(), Clock.system(settings.options().shopZone()));
         this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL
                 ? SerialScanner.withDefaults(settings.scanner().serial(), scans) : null;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("till-housekeeping"));
+    }
+
+    /** The till's operators, as settings say their PINs are hashed, on the shop's clock. */
+    static Operators operatorsOf(Settings settings, Ledger ledger) {
+        return new Operators(ledger.operators(), new PinHasher(settings.options().pinHashIterations()),
+                Clock.system(settings.options().shopZone()));
+    }
+
+    /** The end-of-day check of this till's ledger against Omise, its approvals given by {@code operators}. */
+    static Reconciler reconcilerOf(Settings settings, Ledger ledger, OmiseConnection connection, Operators operators) {
+        return new Reconciler(ledger, connection.client(), settings.tillId(), new OperatorsAsStaff(operators), Clock.systemUTC(),
+                ReconcilePolicy.standard().clockMargin());
     }
 
     /**

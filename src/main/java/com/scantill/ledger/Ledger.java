@@ -207,11 +207,7 @@ public final class Ledger implements AutoCloseable {
     /** Writes a refund before it is requested, with the event that records who asked. */
     public void insertRefund(RefundRecord refund, SaleEvent event) {
         inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sale_refund (" + REFUND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bindRefund(insert, refund);
-                insert.executeUpdate();
-            }
+            insertRefundRow(connection, refund);
             append(connection, event);
         });
     }
@@ -244,11 +240,7 @@ public final class Ledger implements AutoCloseable {
      */
     public Sale insertSettledRefund(RefundRecord refund, Sale sale, SaleEvent event) {
         inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sale_refund (" + REFUND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bindRefund(insert, refund);
-                insert.executeUpdate();
-            }
+            insertRefundRow(connection, refund);
             updateSale(connection, sale);
             append(connection, event);
         });
@@ -421,6 +413,14 @@ public final class Ledger implements AutoCloseable {
     private static void requireOneRow(int rows, String reference) throws SQLException {
         if (rows != 1) {
             throw new SQLException("expected to change one row for " + reference + ", changed " + rows);
+        }
+    }
+
+    private static void insertRefundRow(Connection connection, RefundRecord refund) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO sale_refund (" + REFUND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindRefund(insert, refund);
+            insert.executeUpdate();
         }
     }
 
