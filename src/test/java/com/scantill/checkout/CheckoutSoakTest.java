@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.scantill.ledger.EventKind;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.ReconciliationRecords;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleEvent;
 import com.scantill.ledger.SaleStatus;
@@ -22,10 +21,7 @@ import com.scantill.simulator.RandomFaults;
 import com.scantill.simulator.RecordedRequest;
 import com.scantill.testing.TestClients;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -163,18 +159,8 @@ class CheckoutSoakTest {
                         ledger.events(reference));
             }
             assertFaultsReallyStruck(simulator.requests(), references, ledger, faults);
-            assertTheDaysCheckAgainstOmiseFindsNothing(ledger, client, references);
-        }
-    }
-
-    private static void assertTheDaysCheckAgainstOmiseFindsNothing(Ledger ledger, OmiseClient client, List<String> references) {
-        Reconciler reconciler = new Reconciler(ledger, client, "till-1", TestStaff.WITHOUT_APPROVALS, Clock.systemUTC(),
-                Duration.ofMinutes(10));
-        Set<LocalDate> days = references.stream().map(reference -> LocalDate.ofInstant(
-                ledger.sale(reference).orElseThrow().createdAt(), ZoneOffset.UTC)).collect(Collectors.toSet());
-        for (LocalDate day : days) {
-            ReconciliationRecords.Run run = reconciler.check(day, ZoneOffset.UTC, null, "soak");
-            assertThat(ledger.reconciliations().differences(run.id())).as("differences on " + day).isEmpty();
+            OmiseAgreement.assertTheDaysCheckFindsNothing(ledger, client, "till-1",
+                    references.stream().map(reference -> ledger.sale(reference).orElseThrow()).toList(), "soak");
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.ReconciliationRecords;
 import com.scantill.ledger.Sale;
 import com.scantill.ledger.SaleStatus;
 import com.scantill.omise.OmiseClient;
@@ -16,10 +15,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,13 +108,7 @@ class CrashLoopTest {
                         });
                     }
                 }
-                Reconciler reconciler = new Reconciler(ledger, client, SellingTill.TILL_ID, TestStaff.WITHOUT_APPROVALS,
-                        Clock.systemUTC(), Duration.ofMinutes(10));
-                for (LocalDate day : sales.stream().map(sale -> LocalDate.ofInstant(sale.createdAt(), ZoneOffset.UTC))
-                        .collect(Collectors.toSet())) {
-                    ReconciliationRecords.Run checked = reconciler.check(day, ZoneOffset.UTC, null, "crash loop");
-                    assertThat(ledger.reconciliations().differences(checked.id())).isEmpty();
-                }
+                OmiseAgreement.assertTheDaysCheckFindsNothing(ledger, client, SellingTill.TILL_ID, sales, "crash loop");
                 Map<SaleStatus, Long> outcomes = new TreeMap<>(sales.stream()
                         .collect(Collectors.groupingBy(Sale::status, Collectors.counting())));
                 System.out.printf(Locale.ROOT, "crash loop: %d kills, %d sales %s, %d charges, %.1f s%n", kills, sales.size(),
