@@ -70,6 +70,13 @@ class TillFlowTest {
         runtime = till.runtime;
     }
 
+    /** Sells by keys and a scan, waits until the panel shows {@code title}, and returns the sale. */
+    private Sale sellPaid(String amount, String code, String title) {
+        till.sell(amount, code);
+        till.awaitText("#panelTitle", text -> text.equals(title));
+        return onlySale();
+    }
+
     private Sale onlySale() {
         List<Sale> sales = runtime.ledger().recentSales(10);
         assertThat(sales).hasSize(1);
@@ -119,9 +126,7 @@ class TillFlowTest {
         till.typeInto("#amountField", "150001");
         till.awaitText("#amountMessage", text -> text.equals("The most WeChat Pay takes is ฿150,000.00."));
 
-        till.sell("1500", "130991292552725093");
-        till.awaitText("#panelTitle", text -> text.equals("PAID ฿1,500.00"));
-        Sale paid = onlySale();
+        Sale paid = sellPaid("1500", "130991292552725093", "PAID ฿1,500.00");
         assertThat(till.text("#panelDetail")).contains(paid.chargeId());
         assertThat(paid.operatorId()).isEqualTo("somchai");
         assertThat(till.text("#amountField")).as("a finished sale clears the amount").isEmpty();
@@ -378,9 +383,7 @@ class TillFlowTest {
     @Test
     void aManagerChecksTheDayAgainstOmiseAndASupervisorAcceptsARefundMadeInTheDashboardAllByKeys() throws Exception {
         signedIn("malee", "135790");
-        till.sell("800", "134567890123456780");
-        till.awaitText("#panelTitle", text -> text.equals("PAID ฿800.00"));
-        Sale paid = onlySale();
+        Sale paid = sellPaid("800", "134567890123456780", "PAID ฿800.00");
         runtime.connection().client().createRefund(paid.chargeId(), new CreateRefundRequest(20_000, "dashboard"));
 
         till.press(KeyCode.F10);
@@ -404,9 +407,7 @@ class TillFlowTest {
     @Test
     void aSaleTheLedgerLostIsTakenBackFromOmiseAndASupervisorConfirmsItByKeys() throws Exception {
         signedIn("somchai", "4321");
-        till.sell("300", "134567890123456781");
-        till.awaitText("#panelTitle", text -> text.equals("PAID ฿300.00"));
-        Sale paid = onlySale();
+        Sale paid = sellPaid("300", "134567890123456781", "PAID ฿300.00");
 
         till.restart(() -> LostRows.forgetSale(till.trainingFolder(), paid.tillReference()));
         runtime = till.runtime;
