@@ -2,8 +2,8 @@ package com.scantill.app;
 
 import com.scantill.checkout.Reconciler;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.ReconciliationRecords.Difference;
-import com.scantill.ledger.ReconciliationRecords.Run;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.ReconciliationRun;
 import com.scantill.reports.OmiseCheckWords;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -41,11 +41,11 @@ public final class CheckDayMain {
                  OmiseConnection connection = OmiseConnection.open(settings)) {
                 Reconciler reconciler = TillRuntime.reconcilerOf(settings, ledger, connection,
                         TillRuntime.operatorsOf(settings, ledger));
-                Run run = reconciler.check(day, zone, tillId, "command line");
+                ReconciliationRun run = reconciler.check(day, zone, tillId, "command line");
                 out.println(day + " " + (tillId == null ? "all tills" : "till " + tillId) + ": " + OmiseCheckWords.summary(run, zone)
                         + " (" + run.requests() + " requests)");
-                List<Difference> differences = ledger.reconciliations().differences(run.id());
-                for (Difference difference : differences) {
+                List<ReconciliationDifference> differences = ledger.reconciliations().differences(run.id());
+                for (ReconciliationDifference difference : differences) {
                     out.println("  " + OmiseCheckWords.describe(difference));
                     out.println("    " + OmiseCheckWords.whatToDo(difference, zone));
                 }

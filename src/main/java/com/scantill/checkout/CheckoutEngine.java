@@ -1,18 +1,18 @@
 package com.scantill.checkout;
 
+import com.scantill.ledger.Ledger;
+import com.scantill.ledger.StaleSaleException;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.DaemonThreads;
-import com.scantill.ledger.EventKind;
-import com.scantill.ledger.Ledger;
-import com.scantill.ledger.RefundRecord;
-import com.scantill.ledger.RefundStatus;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
-import com.scantill.ledger.StaleSaleException;
+import com.scantill.model.EventKind;
 import com.scantill.model.Money;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.RefundRecord;
+import com.scantill.model.RefundStatus;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.model.WeChatPayUpm;
 import com.scantill.omise.ApiFailure;
 import com.scantill.omise.Charge;
@@ -276,7 +276,7 @@ public final class CheckoutEngine implements AutoCloseable {
     public CompletableFuture<SaleState> confirmRecovered(String tillReference, Approval approval) {
         Objects.requireNonNull(approval, "approval");
         return onEngineThread(() -> {
-            Sale sale = ledger.sale(tillReference)
+            Sale sale = ledger.sales().sale(tillReference)
                     .orElseThrow(() -> new CheckoutRefusedException("There is no sale " + tillReference + "."));
             if (!sale.recoveredFromOmise()) {
                 throw new CheckoutRefusedException("Sale " + tillReference + " is not waiting for a review.");
@@ -287,7 +287,7 @@ public final class CheckoutEngine implements AutoCloseable {
             String supervisorId = staff.spend(approval, new ApprovalRequest(ApprovalRequest.Action.CONFIRM_RECOVERED,
                     tillReference, sale.amount())).orElseThrow(() -> new ApprovalRefusedException("confirming sale " + tillReference));
             Sale confirmed = sale.toBuilder().recoveredFromOmise(false).build();
-            SaleState state = new SaleState(ledger.update(confirmed, SaleEvent.of(EventKind.RECOVERY_CONFIRMED, confirmed,
+            SaleState state = new SaleState(ledger.sales().update(confirmed, SaleEvent.of(EventKind.RECOVERY_CONFIRMED, confirmed,
                     supervisorId, null, "confirmed as a real sale", now())), false);
             notifyListeners(state);
             return state;
@@ -300,7 +300,7 @@ public final class CheckoutEngine implements AutoCloseable {
         if (worker != null) {
             return Optional.of(worker.state());
         }
-        return ledger.sale(tillReference).map(sale -> new SaleState(sale, false));
+        return ledger.sales().sale(tillReference).map(sale -> new SaleState(sale, false));
     }
 
     /** The sales not yet final, in memory: cheap enough for the FX thread. */
@@ -339,7 +339,7 @@ public final class CheckoutEngine implements AutoCloseable {
                 refuse(worker, written, new CheckoutRefusedException("Operator " + sale.operatorId() + " may not take sales."));
                 return;
             }
-            Optional<Sale> used = ledger.salesWithPaymentCode(code.digits()).stream()
+            Optional<Sale> used = ledger.sales().salesWithPaymentCode(code.digits()).stream()
                     .filter(CheckoutEngine::mayHaveCharged).findFirst();
             if (used.isPresent()) {
                 log.info("Payment code {} refused: already used for sale {}", code.masked(), used.get().tillReference());
@@ -349,7 +349,7 @@ public final class CheckoutEngine implements AutoCloseable {
             // Written as about to be requested at once: one commit, not two, on the way to the request.
             Sale creating = sale.toBuilder().status(SaleStatus.CREATING).build();
             requireOpen();
-            ledger.insert(creating, List.of(
+            ledger.sales().insert(creating, List.of(
                     SaleEvent.of(EventKind.SALE_CREATED, sale, sale.operatorId(), sale.amount(), "payment code "
                             + sale.paymentCodeMasked(), now()),
                     SaleEvent.of(EventKind.CHARGE_REQUESTED, creating, sale.operatorId(), sale.amount(), null, now())),
@@ -504,7 +504,7 @@ public final class CheckoutEngine implements AutoCloseable {
     private void offerExpiry(SaleWorker worker) {
         if (worker.sale.status() == SaleStatus.PENDING && !worker.expiryOffered) {
             worker.expiryOffered = true;
-            ledger.note(SaleEvent.of(EventKind.EXPIRY_OFFERED, worker.sale, null, null,
+            ledger.sales().note(SaleEvent.of(EventKind.EXPIRY_OFFERED, worker.sale, null, null,
                     "pending for more than " + settings.pendingLimit().toSeconds() + " s", now()));
             notifyListeners(worker.state());
         }
@@ -512,7 +512,7 @@ public final class CheckoutEngine implements AutoCloseable {
 
     private ExpireFailedException expireFailed(SaleWorker worker, String supervisorId, ExpireFailedException.Reason reason,
                                                OmiseException cause) {
-        ledger.note(SaleEvent.of(EventKind.EXPIRE_FAILED, worker.sale, supervisorId, null,
+        ledger.sales().note(SaleEvent.of(EventKind.EXPIRE_FAILED, worker.sale, supervisorId, null,
                 reason + (cause == null ? "" : ": " + cause.getMessage()), now()));
         return new ExpireFailedException(reason, worker.sale, cause);
     }
@@ -590,7 +590,7 @@ public final class CheckoutEngine implements AutoCloseable {
         if (!staff.mayWork(operatorId)) {
             throw new CheckoutRefusedException("Operator " + operatorId + " may not ask for a refund.");
         }
-        Sale sale = ledger.sale(tillReference)
+        Sale sale = ledger.sales().sale(tillReference)
                 .orElseThrow(() -> new CheckoutRefusedException("There is no sale " + tillReference + "."));
         if (sale.status() != SaleStatus.SUCCESSFUL) {
             throw new CheckoutRefusedException("Only a paid sale can be refunded; sale " + tillReference + " is "
@@ -599,7 +599,7 @@ public final class CheckoutEngine implements AutoCloseable {
         if (amount <= 0) {
             throw new CheckoutRefusedException("A refund must be more than " + Money.format(0) + ".");
         }
-        List<RefundRecord> earlier = ledger.refunds(tillReference);
+        List<RefundRecord> earlier = ledger.sales().refunds(tillReference);
         if (earlier.stream().anyMatch(refund -> refund.status() == RefundStatus.REQUESTED)) {
             throw new CheckoutRefusedException("An earlier refund of sale " + tillReference
                     + " is still waiting for Omise's answer; try again in a few minutes.");
@@ -617,7 +617,7 @@ public final class CheckoutEngine implements AutoCloseable {
                 .orElseThrow(() -> new ApprovalRefusedException("refunding " + Money.format(amount) + " of sale " + tillReference));
         RefundRecord record = new RefundRecord(tillReference + "-R" + (earlier.size() + 1), tillReference, amount,
                 RefundStatus.REQUESTED, null, operatorId, approvedBy, null, now, null);
-        ledger.insertRefund(record, SaleEvent.of(EventKind.REFUND_REQUESTED, sale, operatorId, amount,
+        ledger.sales().insertRefund(record, SaleEvent.of(EventKind.REFUND_REQUESTED, sale, operatorId, amount,
                 record.refundReference() + " approved by " + approvedBy, now));
         // A refund forgotten by a power cut could be made twice: the record is on the disk before the request leaves.
         ledger.forceToDisk();
@@ -626,12 +626,12 @@ public final class CheckoutEngine implements AutoCloseable {
             return settleRefundMade(record, sale, refund.id(), "refund " + refund.id());
         } catch (OmiseApiException refused) {
             heard(refused);
-            ledger.settleRefund(record.failed(refused.code(), now()), sale, SaleEvent.of(EventKind.REFUND_FAILED, sale,
+            ledger.sales().settleRefund(record.failed(refused.code(), now()), sale, SaleEvent.of(EventKind.REFUND_FAILED, sale,
                     operatorId, amount, refused.getMessage(), now()));
             throw new CheckoutRefusedException("Omise refused the refund: " + (refused.code() == null
                     ? refused.getMessage() : refused.apiMessage()), refused);
         } catch (OmiseException unknown) {
-            ledger.note(SaleEvent.of(EventKind.REFUND_OUTCOME_UNKNOWN, sale, operatorId, amount, unknown.getMessage(), now()));
+            ledger.sales().note(SaleEvent.of(EventKind.REFUND_OUTCOME_UNKNOWN, sale, operatorId, amount, unknown.getMessage(), now()));
             throw new CheckoutRefusedException("Omise did not answer about the refund of " + Money.format(amount)
                     + ". The till will find out whether it was made; do not refund again until it has.", unknown);
         }
@@ -641,7 +641,7 @@ public final class CheckoutEngine implements AutoCloseable {
         long refunded = sale.refundedAmount() + record.amount();
         Sale after = sale.toBuilder().refundedAmount(refunded).refundOwed(sale.refundOwed() && refunded < sale.amount()).build();
         RefundRecord done = record.done(refundId, now());
-        Sale written = ledger.settleRefund(done, after, SaleEvent.of(EventKind.REFUNDED, after, record.operatorId(),
+        Sale written = ledger.sales().settleRefund(done, after, SaleEvent.of(EventKind.REFUNDED, after, record.operatorId(),
                 record.amount(), detail, now()));
         notifyListeners(new SaleState(written, false));
         return done;
@@ -654,7 +654,7 @@ public final class CheckoutEngine implements AutoCloseable {
             return;
         }
         withRefundLock(record.tillReference(), () -> {
-            Sale sale = ledger.sale(record.tillReference()).orElseThrow();
+            Sale sale = ledger.sales().sale(record.tillReference()).orElseThrow();
             Optional<Refund> made = client.listRefunds(sale.chargeId(), ListRequest.firstPage()
                             .withLimit(ListRequest.MAX_LIMIT).ordered(ListOrder.REVERSE_CHRONOLOGICAL)).data().stream()
                     .filter(refund -> record.refundReference().equals(refund.tillReference()))
@@ -662,7 +662,7 @@ public final class CheckoutEngine implements AutoCloseable {
             if (made.isPresent()) {
                 return settleRefundMade(record, sale, made.get().id(), "refund " + made.get().id() + " found after its answer was lost");
             }
-            ledger.settleRefund(record.failed("not_made", now()), sale, SaleEvent.of(EventKind.REFUND_FAILED, sale, null,
+            ledger.sales().settleRefund(record.failed("not_made", now()), sale, SaleEvent.of(EventKind.REFUND_FAILED, sale, null,
                     record.amount(), "no refund " + record.refundReference() + " was made", now()));
             return record;
         });
@@ -682,7 +682,7 @@ public final class CheckoutEngine implements AutoCloseable {
 
     private List<String> recoverUnfinishedSales() {
         List<String> resumed = new ArrayList<>();
-        for (Sale sale : ledger.unfinishedSales()) {
+        for (Sale sale : ledger.sales().unfinishedSales()) {
             if (!isOurs(sale) || workers.containsKey(sale.tillReference()) || sale.needsAttention()) {
                 continue;
             }
@@ -708,7 +708,7 @@ public final class CheckoutEngine implements AutoCloseable {
                 reconcile(worker);
             }
             case PENDING -> {
-                ledger.note(SaleEvent.of(EventKind.RECOVERED, sale, null, null, "following the pending charge again", now()));
+                ledger.sales().note(SaleEvent.of(EventKind.RECOVERED, sale, null, null, "following the pending charge again", now()));
                 worker.ensureExpiryOffer();
                 poll(worker);
             }
@@ -719,7 +719,7 @@ public final class CheckoutEngine implements AutoCloseable {
     private void sweep() {
         askWhetherTheKeyIsAcceptedAgain();
         lookAgainAtUnknownCharges();
-        for (RefundRecord refund : ledger.unsettledRefunds()) {
+        for (RefundRecord refund : ledger.sales().unsettledRefunds()) {
             try {
                 settleUnansweredRefund(refund);
             } catch (OmiseException e) {
@@ -751,7 +751,7 @@ public final class CheckoutEngine implements AutoCloseable {
 
     /** Sales whose charge Omise did not know are asked about again, slowly; one Omise knows now is followed again. */
     private void lookAgainAtUnknownCharges() {
-        for (Sale sale : ledger.salesNeedingAttention()) {
+        for (Sale sale : ledger.sales().salesNeedingAttention()) {
             if (!isOurs(sale) || workers.containsKey(sale.tillReference())) {
                 continue;
             }
@@ -786,7 +786,7 @@ public final class CheckoutEngine implements AutoCloseable {
 
     /** A charge found for a sale settled as never charged: followed, expired while pending, and flagged for refund if paid. */
     private void findLateCharges() {
-        List<Sale> settled = ledger.settledAsNotCreatedSince(now().minus(settings.lateChargeWindow())).stream()
+        List<Sale> settled = ledger.sales().settledAsNotCreatedSince(now().minus(settings.lateChargeWindow())).stream()
                 .filter(sale -> isOurs(sale) && sale.chargeId() == null && !workers.containsKey(sale.tillReference()))
                 .toList();
         if (settled.isEmpty()) {
@@ -822,7 +822,7 @@ public final class CheckoutEngine implements AutoCloseable {
             List<Charge> orphans = client.streamCharges(ListRequest.newestBetween(from,
                             until.plus(settings.reconciliation().clockMargin()), ListRequest.MAX_LIMIT))
                     .filter(charge -> settings.tillId().equals(charge.metadata().get(TILL_ID_KEY)) && charge.tillReference() != null)
-                    .filter(charge -> ledger.sale(charge.tillReference()).isEmpty())
+                    .filter(charge -> ledger.sales().sale(charge.tillReference()).isEmpty())
                     .toList();
             heardAnswer();
             for (Charge charge : orphans) {
@@ -838,7 +838,7 @@ public final class CheckoutEngine implements AutoCloseable {
         Sale sale = SaleFromCharge.recovered(charge, settings.tillId(), now());
         log.error("Omise holds charge {} of this till for sale {}, which the ledger lacks; taking it back for a supervisor "
                 + "to review", charge.id(), sale.tillReference());
-        ledger.insert(sale, SaleEvent.of(EventKind.RECOVERED_FROM_OMISE, sale, null, sale.amount(), "charge " + charge.id()
+        ledger.sales().insert(sale, SaleEvent.of(EventKind.RECOVERED_FROM_OMISE, sale, null, sale.amount(), "charge " + charge.id()
                 + " found at Omise; the ledger had no record of the sale", now()),
                 SaleFromCharge.paymentCode(charge).map(PaymentCode::digits).orElse(null));
         SaleWorker worker = new SaleWorker(sale, null);
@@ -874,7 +874,7 @@ public final class CheckoutEngine implements AutoCloseable {
             try {
                 applyCharge(worker, client.expireCharge(charge.id()), EventKind.STATUS_SEEN, null);
             } catch (OmiseException e) {
-                ledger.note(SaleEvent.of(EventKind.EXPIRE_FAILED, worker.sale, null, null, e.getMessage(), now()));
+                ledger.sales().note(SaleEvent.of(EventKind.EXPIRE_FAILED, worker.sale, null, null, e.getMessage(), now()));
             }
         }
     }
@@ -885,10 +885,10 @@ public final class CheckoutEngine implements AutoCloseable {
         // A closed engine writes nothing more, as if the till had stopped here; the next start resumes the sale.
         requireOpen();
         try {
-            worker.sale = ledger.update(after, SaleEvent.of(kind, after, operatorId, amount, detail, now()));
+            worker.sale = ledger.sales().update(after, SaleEvent.of(kind, after, operatorId, amount, detail, now()));
         } catch (StaleSaleException stale) {
             // Someone else wrote the sale since this copy was read: carry on from what the ledger holds now.
-            worker.sale = ledger.sale(worker.reference).orElseThrow(() -> stale);
+            worker.sale = ledger.sales().sale(worker.reference).orElseThrow(() -> stale);
             log.warn("Sale {} was changed elsewhere; following version {} from the ledger", worker.reference, worker.sale.version());
             if (worker.sale.status().isFinal()) {
                 finish(worker);
@@ -929,7 +929,7 @@ public final class CheckoutEngine implements AutoCloseable {
         SaleWorker worker = workers.get(tillReference);
         if (worker == null) {
             // No longer in flight: its final state is in the ledger.
-            return onEngineThread(() -> ledger.sale(tillReference)
+            return onEngineThread(() -> ledger.sales().sale(tillReference)
                     .map(sale -> new SaleState(sale, false))
                     .orElseThrow(() -> new CheckoutRefusedException("There is no sale " + tillReference + ".")));
         }

@@ -1,6 +1,6 @@
 package com.scantill.checkout;
 
-import com.scantill.ledger.Sale;
+import com.scantill.model.Sale;
 
 /** A supervisor's expiry did not happen; the sale is as {@link #sale()} says and the till keeps following it. */
 public final class ExpireFailedException extends CheckoutRefusedException {

@@ -1,6 +1,6 @@
 package com.scantill.checkout;
 
-import com.scantill.ledger.Sale;
+import com.scantill.model.Sale;
 
 /**
  * The payment code was already sent to Omise for an earlier sale, whatever became of it: payment codes are single

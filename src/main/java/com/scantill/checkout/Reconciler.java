@@ -1,19 +1,19 @@
 package com.scantill.checkout;
 
-import com.scantill.ledger.DifferenceKind;
-import com.scantill.ledger.EventKind;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.ReconciliationRecords.Difference;
-import com.scantill.ledger.ReconciliationRecords.Run;
-import com.scantill.ledger.RefundRecord;
-import com.scantill.ledger.RefundStatus;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
+import com.scantill.model.DifferenceKind;
+import com.scantill.model.EventKind;
 import com.scantill.model.Money;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.ReconciliationRun;
+import com.scantill.model.RefundRecord;
+import com.scantill.model.RefundStatus;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.ApiFailure;
 import com.scantill.omise.Charge;
 import com.scantill.omise.ListOrder;
@@ -76,7 +76,7 @@ public final class Reconciler {
      *
      * @throws OmiseException when Omise cannot be asked; nothing is kept then
      */
-    public Run check(LocalDate day, ZoneId zone, String tillId, String checkedBy) {
+    public ReconciliationRun check(LocalDate day, ZoneId zone, String tillId, String checkedBy) {
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         // Charges of tills that are not this ledger's (other shops on the same Omise account) are not this check's.
@@ -92,9 +92,9 @@ public final class Reconciler {
                 .flatMap(page -> page.data().stream())
                 .filter(charge -> charge.tillReference() != null && tills.contains(charge.metadata().get(CheckoutEngine.TILL_ID_KEY)))
                 .forEach(charge -> charges.put(charge.tillReference(), charge));
-        List<Sale> sales = ledger.salesCreatedBetween(from, to).stream()
+        List<Sale> sales = ledger.sales().salesCreatedBetween(from, to).stream()
                 .filter(sale -> tillId == null || tillId.equals(sale.tillId())).toList();
-        List<Difference> differences = new ArrayList<>();
+        List<ReconciliationDifference> differences = new ArrayList<>();
         Set<String> differing = new LinkedHashSet<>();
         int agreeing = 0;
         for (Sale sale : sales) {
@@ -109,7 +109,7 @@ public final class Reconciler {
                     continue;
                 }
             }
-            List<Difference> found = compare(sale, charge);
+            List<ReconciliationDifference> found = compare(sale, charge);
             if (found.isEmpty()) {
                 agreeing++;
             } else {
@@ -119,13 +119,13 @@ public final class Reconciler {
         }
         for (Charge charge : charges.values()) {
             boolean ofTheDay = charge.createdAt() == null || !charge.createdAt().isBefore(from) && charge.createdAt().isBefore(to);
-            if (ofTheDay && ledger.sale(charge.tillReference()).isEmpty()) {
+            if (ofTheDay && ledger.sales().sale(charge.tillReference()).isEmpty()) {
                 differences.add(difference(DifferenceKind.MISSING_IN_LEDGER, charge.tillReference(), charge.id(),
                         charge.amount(), "no sale " + charge.tillReference(), describe(charge)));
                 differing.add(charge.tillReference());
             }
         }
-        Run run = ledger.reconciliations().save(new Run(0, day, zone, tillId, clock.instant(), checkedBy, agreeing,
+        ReconciliationRun run = ledger.reconciliations().save(new ReconciliationRun(0, day, zone, tillId, clock.instant(), checkedBy, agreeing,
                 differing.size(), requests.get()), differences);
         log.info("Checked {} ({}) against Omise: {} agree, {} differ, {} requests", day, tillId == null ? "all tills" : tillId,
                 run.agreeing(), run.differing(), run.requests());
@@ -144,7 +144,7 @@ public final class Reconciler {
      */
     public Sale acceptOmiseState(long differenceId, Approval approval) {
         Objects.requireNonNull(approval, "approval");
-        Difference difference = ledger.reconciliations().difference(differenceId)
+        ReconciliationDifference difference = ledger.reconciliations().difference(differenceId)
                 .orElseThrow(() -> new CheckoutRefusedException("There is no difference " + differenceId + "."));
         if (difference.settled()) {
             throw new CheckoutRefusedException("That difference was settled by " + difference.settledBy() + " already.");
@@ -155,7 +155,7 @@ public final class Reconciler {
         }
         Charge charge = Optional.ofNullable(difference.chargeId()).flatMap(id -> retrieve(id, new AtomicInteger()))
                 .orElseThrow(() -> new CheckoutRefusedException("Omise no longer knows charge " + difference.chargeId() + "."));
-        Optional<Sale> sale = ledger.sale(difference.tillReference());
+        Optional<Sale> sale = ledger.sales().sale(difference.tillReference());
         String supervisorId = staff.spend(approval, new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE,
                         difference.tillReference(), difference.amount()))
                 .orElseThrow(() -> new ApprovalRefusedException("taking Omise's state of sale " + difference.tillReference()));
@@ -167,7 +167,7 @@ public final class Reconciler {
     private Sale takeIn(Charge charge, String supervisorId) {
         Sale sale = SaleFromCharge.merged(SaleFromCharge.recovered(charge,
                 charge.metadata().getOrDefault(CheckoutEngine.TILL_ID_KEY, "unknown"), clock.instant()), charge, clock.instant());
-        ledger.insert(sale, SaleEvent.of(EventKind.OMISE_STATE_ACCEPTED, sale, supervisorId, sale.amount(), "charge "
+        ledger.sales().insert(sale, SaleEvent.of(EventKind.OMISE_STATE_ACCEPTED, sale, supervisorId, sale.amount(), "charge "
                 + charge.id() + " found at Omise by the end-of-day check; the ledger had no record of the sale",
                 clock.instant()), SaleFromCharge.paymentCode(charge).map(PaymentCode::digits).orElse(null));
         return sale;
@@ -181,7 +181,7 @@ public final class Reconciler {
         }
         Sale current = takeInExternalRefunds(sale, charge, supervisorId);
         Sale after = SaleFromCharge.merged(current, charge, clock.instant());
-        return ledger.update(after, SaleEvent.of(EventKind.OMISE_STATE_ACCEPTED, after, supervisorId, null,
+        return ledger.sales().update(after, SaleEvent.of(EventKind.OMISE_STATE_ACCEPTED, after, supervisorId, null,
                 "was " + describe(sale) + "; Omise has " + describe(charge), clock.instant()));
     }
 
@@ -190,7 +190,7 @@ public final class Reconciler {
         if (charge.refundedAmount() <= sale.refundedAmount()) {
             return sale;
         }
-        Set<String> known = ledger.refunds(sale.tillReference()).stream().map(RefundRecord::refundId)
+        Set<String> known = ledger.sales().refunds(sale.tillReference()).stream().map(RefundRecord::refundId)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         List<Refund> made = client.streamRefunds(charge.id()).filter(refund -> !known.contains(refund.id())).toList();
         Sale current = sale;
@@ -201,14 +201,14 @@ public final class Reconciler {
             long refunded = Math.min(current.amount(), current.refundedAmount() + refund.amount());
             Sale after = current.toBuilder().refundedAmount(refunded)
                     .refundOwed(current.refundOwed() && refunded < current.amount()).build();
-            current = ledger.insertSettledRefund(record, after, SaleEvent.of(EventKind.EXTERNAL_REFUND, after, supervisorId,
+            current = ledger.sales().insertSettledRefund(record, after, SaleEvent.of(EventKind.EXTERNAL_REFUND, after, supervisorId,
                     refund.amount(), "refund " + refund.id() + " made outside the till, taken in", clock.instant()));
         }
         return current;
     }
 
-    private List<Difference> compare(Sale sale, Charge charge) {
-        List<Difference> found = new ArrayList<>();
+    private List<ReconciliationDifference> compare(Sale sale, Charge charge) {
+        List<ReconciliationDifference> found = new ArrayList<>();
         String reference = sale.tillReference();
         if (charge == null) {
             if (sale.status() == SaleStatus.SUCCESSFUL || sale.status() == SaleStatus.REVERSED) {
@@ -245,9 +245,9 @@ public final class Reconciler {
         }
     }
 
-    private static Difference difference(DifferenceKind kind, String tillReference, String chargeId, long amount,
+    private static ReconciliationDifference difference(DifferenceKind kind, String tillReference, String chargeId, long amount,
                                          String inLedger, String atOmise) {
-        return new Difference(0, 0, kind, tillReference, chargeId, amount, inLedger, atOmise, null, null);
+        return new ReconciliationDifference(0, 0, kind, tillReference, chargeId, amount, inLedger, atOmise, null, null);
     }
 
     private static String describe(Sale sale) {

@@ -1,8 +1,8 @@
 package com.scantill.checkout;
 
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleStatus;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
 import com.scantill.model.WeChatPayUpm;
 import com.scantill.omise.Charge;
 import java.time.Instant;

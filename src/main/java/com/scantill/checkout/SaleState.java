@@ -1,6 +1,6 @@
 package com.scantill.checkout;
 
-import com.scantill.ledger.Sale;
+import com.scantill.model.Sale;
 
 /**
  * A sale as the engine has decided it, for a screen to show.

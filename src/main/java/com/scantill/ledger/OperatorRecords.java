@@ -1,5 +1,7 @@
 package com.scantill.ledger;
 
+import com.scantill.model.OperatorAccount;
+import com.scantill.model.Role;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

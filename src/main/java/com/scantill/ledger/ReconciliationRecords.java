@@ -1,5 +1,8 @@
 package com.scantill.ledger;
 
+import com.scantill.model.DifferenceKind;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.ReconciliationRun;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,32 +15,6 @@ import java.util.Optional;
 /** The end-of-day checks of the ledger against Omise, and the differences each found. */
 public final class ReconciliationRecords {
 
-    /**
-     * One check of a business day.
-     *
-     * @param tillId    the till checked, or {@code null} for every till in the ledger
-     * @param agreeing  sales on which the ledger and Omise agree
-     * @param differing sales (or charges) on which they differ, each with one or more {@link Difference}s
-     * @param requests  requests sent to Omise for the check
-     */
-    public record Run(long id, LocalDate day, ZoneId zone, String tillId, Instant checkedAt, String checkedBy, int agreeing,
-                      int differing, int requests) {
-    }
-
-    /**
-     * One way in which the ledger and Omise disagree about one sale, each side as a person would read it.
-     *
-     * @param amount    the charge's amount, or the sale's when Omise has no charge: what a supervisor approves taking in
-     * @param settledBy the supervisor who accepted Omise's state, or {@code null} while it stands
-     */
-    public record Difference(long id, long runId, DifferenceKind kind, String tillReference, String chargeId, long amount,
-                             String inLedger, String atOmise, String settledBy, Instant settledAt) {
-
-        public boolean settled() {
-            return settledBy != null;
-        }
-    }
-
     private static final String RUN_COLUMNS = "id, business_day, zone, till_id, checked_at, checked_by, agreeing, differing, requests";
     private static final String DIFFERENCE_COLUMNS = "id, run_id, kind, till_reference, charge_id, amount, in_ledger, at_omise, "
             + "settled_by, settled_at";
@@ -49,7 +26,7 @@ public final class ReconciliationRecords {
     }
 
     /** Writes a check and its differences together; returns the check with its id. */
-    public Run save(Run run, List<Difference> differences) {
+    public ReconciliationRun save(ReconciliationRun run, List<ReconciliationDifference> differences) {
         long[] id = new long[1];
         ledger.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reconciliation_run (business_day, zone, "
@@ -71,7 +48,7 @@ public final class ReconciliationRecords {
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reconciliation_difference (run_id, kind, "
                     + "till_reference, charge_id, amount, in_ledger, at_omise) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (Difference difference : differences) {
+                for (ReconciliationDifference difference : differences) {
                     insert.setLong(1, id[0]);
                     insert.setString(2, difference.kind().name());
                     insert.setString(3, difference.tillReference());
@@ -84,24 +61,24 @@ public final class ReconciliationRecords {
                 insert.executeBatch();
             }
         });
-        return new Run(id[0], run.day(), run.zone(), run.tillId(), run.checkedAt(), run.checkedBy(), run.agreeing(),
+        return new ReconciliationRun(id[0], run.day(), run.zone(), run.tillId(), run.checkedAt(), run.checkedBy(), run.agreeing(),
                 run.differing(), run.requests());
     }
 
     /** The newest check of the day for the till ({@code null}: all tills). */
-    public Optional<Run> latest(LocalDate day, String tillId) {
+    public Optional<ReconciliationRun> latest(LocalDate day, String tillId) {
         return ledger.query("SELECT " + RUN_COLUMNS + " FROM reconciliation_run WHERE business_day = ? AND "
                         + (tillId == null ? "till_id IS NULL" : "till_id = ?") + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
                 ReconciliationRecords::readRun, tillId == null ? new Object[] {day} : new Object[] {day, tillId})
                 .stream().findFirst();
     }
 
-    public List<Difference> differences(long runId) {
+    public List<ReconciliationDifference> differences(long runId) {
         return ledger.query("SELECT " + DIFFERENCE_COLUMNS + " FROM reconciliation_difference WHERE run_id = ? ORDER BY id",
                 ReconciliationRecords::readDifference, runId);
     }
 
-    public Optional<Difference> difference(long id) {
+    public Optional<ReconciliationDifference> difference(long id) {
         return ledger.query("SELECT " + DIFFERENCE_COLUMNS + " FROM reconciliation_difference WHERE id = ?",
                 ReconciliationRecords::readDifference, id).stream().findFirst();
     }
@@ -115,19 +92,19 @@ public final class ReconciliationRecords {
                 Ledger.setTime(update, 2, at);
                 update.setLong(3, differenceId);
                 if (update.executeUpdate() != 1) {
-                    throw new LedgerException("Difference " + differenceId + " is unknown or already settled");
+                    throw new LedgerException("ReconciliationDifference " + differenceId + " is unknown or already settled");
                 }
             }
         });
     }
 
-    private static Run readRun(ResultSet row) throws java.sql.SQLException {
-        return new Run(row.getLong(1), row.getObject(2, LocalDate.class), ZoneId.of(row.getString(3)), row.getString(4),
+    private static ReconciliationRun readRun(ResultSet row) throws java.sql.SQLException {
+        return new ReconciliationRun(row.getLong(1), row.getObject(2, LocalDate.class), ZoneId.of(row.getString(3)), row.getString(4),
                 Ledger.getTime(row, 5), row.getString(6), row.getInt(7), row.getInt(8), row.getInt(9));
     }
 
-    private static Difference readDifference(ResultSet row) throws java.sql.SQLException {
-        return new Difference(row.getLong(1), row.getLong(2), DifferenceKind.valueOf(row.getString(3)), row.getString(4),
+    private static ReconciliationDifference readDifference(ResultSet row) throws java.sql.SQLException {
+        return new ReconciliationDifference(row.getLong(1), row.getLong(2), DifferenceKind.valueOf(row.getString(3)), row.getString(4),
                 row.getString(5), row.getLong(6), row.getString(7), row.getString(8), row.getString(9), Ledger.getTime(row, 10));
     }
 }

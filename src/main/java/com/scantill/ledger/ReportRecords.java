@@ -1,5 +1,7 @@
 package com.scantill.ledger;
 
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -66,7 +68,7 @@ public final class ReportRecords {
     }
 
     public List<Sale> sales(Instant from, Instant to, String tillId) {
-        return ledger.querySales("WHERE " + period(tillId) + " ORDER BY created_at, till_reference", parameters(from, to, tillId));
+        return ledger.sales().querySales("WHERE " + period(tillId) + " ORDER BY created_at, till_reference", parameters(from, to, tillId));
     }
 
     /**
@@ -74,7 +76,7 @@ public final class ReportRecords {
      * full. They are few, so the till is picked out here rather than letting the database scan a till's every sale.
      */
     public List<Sale> refundsOwed(Instant to, String tillId) {
-        return ledger.querySales("WHERE refund_owed = TRUE AND refunded_amount < amount AND created_at < ? ORDER BY created_at", to)
+        return ledger.sales().querySales("WHERE refund_owed = TRUE AND refunded_amount < amount AND created_at < ? ORDER BY created_at", to)
                 .stream().filter(sale -> tillId == null || tillId.equals(sale.tillId())).toList();
     }
 

@@ -1,5 +1,7 @@
 package com.scantill.ledger;
 
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

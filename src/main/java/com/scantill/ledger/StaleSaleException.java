@@ -1,5 +1,6 @@
 package com.scantill.ledger;
 
+import com.scantill.model.Sale;
 /**
  * A sale was written from a copy older than the ledger's: someone else (another till's engine on a shared ledger, a
  * sweep) changed it since it was read. Nothing was written; read the sale again.

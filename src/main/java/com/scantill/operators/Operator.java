@@ -1,6 +1,6 @@
 package com.scantill.operators;
 
-import com.scantill.ledger.Role;
+import com.scantill.model.Role;
 
 /** Who is signed in, or who approved an action. */
 public record Operator(String id, String displayName, Role role) {

@@ -1,10 +1,10 @@
 package com.scantill.operators;
 
-import com.scantill.ledger.OperatorAccount;
 import com.scantill.ledger.OperatorRecords;
-import com.scantill.ledger.Role;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
+import com.scantill.model.OperatorAccount;
+import com.scantill.model.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

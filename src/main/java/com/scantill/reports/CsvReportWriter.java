@@ -1,8 +1,8 @@
 package com.scantill.reports;
 
-import com.scantill.ledger.ReconciliationRecords.Difference;
-import com.scantill.ledger.Sale;
 import com.scantill.model.Money;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.Sale;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -69,7 +69,7 @@ public final class CsvReportWriter {
     public static void writeOmiseCheck(DailyReport report, OutputStream out) {
         write(out, new String[] {"day", "scope", "checked_at", "kind", "till_reference", "charge_id", "in_ledger", "at_omise",
             "what_to_do", "settled_by", "settled_at"}, printer -> {
-                for (Difference difference : report.differences()) {
+                for (ReconciliationDifference difference : report.differences()) {
                     printer.printRecord(report.day(), report.scope(), TIME.format(report.omiseCheck().checkedAt().atZone(report.zone())),
                             difference.kind(), difference.tillReference(), difference.chargeId(), difference.inLedger(),
                             difference.atOmise(), OmiseCheckWords.whatToDo(difference, report.zone()), difference.settledBy(),

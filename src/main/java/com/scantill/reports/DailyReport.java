@@ -1,10 +1,10 @@
 package com.scantill.reports;
 
-import com.scantill.ledger.ReconciliationRecords.Difference;
-import com.scantill.ledger.ReconciliationRecords.Run;
 import com.scantill.ledger.ReportRecords.HourSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
-import com.scantill.ledger.Sale;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.ReconciliationRun;
+import com.scantill.model.Sale;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,8 +34,8 @@ public record DailyReport(
         List<Sale> transactions,
         List<Sale> lateSuccesses,
         List<Sale> refundsOwed,
-        Run omiseCheck,
-        List<Difference> differences) {
+        ReconciliationRun omiseCheck,
+        List<ReconciliationDifference> differences) {
 
     /** A number of sales and their amount. */
     public record Count(long count, long amount) {

@@ -1,12 +1,12 @@
 package com.scantill.reports;
 
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.ReconciliationRecords.Run;
 import com.scantill.ledger.ReconciliationRecords;
-import com.scantill.ledger.ReportRecords.StatusSum;
 import com.scantill.ledger.ReportRecords;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.ledger.ReportRecords.StatusSum;
+import com.scantill.model.ReconciliationRun;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +61,7 @@ public final class DailyReports {
                 sum.failureCode() == null ? "unknown" : sum.failureCode(), new DailyReport.Count(sum.count(), sum.amount()),
                 (a, b) -> new DailyReport.Count(a.count() + b.count(), a.amount() + b.amount())));
         List<Sale> transactions = records.sales(from, to, tillId);
-        Optional<Run> checked = checks.latest(day, tillId);
+        Optional<ReconciliationRun> checked = checks.latest(day, tillId);
         return new DailyReport(day, zone, tillId, clock.instant(), printedBy, totals, failedByCode,
                 records.byOperator(from, to, tillId), records.byHour(from, to, tillId), transactions,
                 transactions.stream().filter(Sale::refundOwed).toList(), records.refundsOwed(to, tillId),

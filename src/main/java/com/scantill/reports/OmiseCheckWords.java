@@ -1,8 +1,8 @@
 package com.scantill.reports;
 
-import com.scantill.ledger.DifferenceKind;
-import com.scantill.ledger.ReconciliationRecords.Difference;
-import com.scantill.ledger.ReconciliationRecords.Run;
+import com.scantill.model.DifferenceKind;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.ReconciliationRun;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +17,7 @@ public final class OmiseCheckWords {
     }
 
     /** "Checked against Omise at 21:05 — 1,998 agree, 2 differ", or that it was not checked. */
-    public static String summary(Run run, ZoneId zone) {
+    public static String summary(ReconciliationRun run, ZoneId zone) {
         if (run == null) {
             return "Not checked against Omise yet";
         }
@@ -28,13 +28,13 @@ public final class OmiseCheckWords {
     }
 
     /** What differs, for one sale: "Status: ledger FAILED, Omise SUCCESSFUL". */
-    public static String describe(Difference difference) {
+    public static String describe(ReconciliationDifference difference) {
         return title(difference.kind()) + " · " + difference.tillReference() + ": ledger " + difference.inLedger()
                 + "; Omise " + difference.atOmise();
     }
 
     /** What a supervisor does about it, or who settled it. */
-    public static String whatToDo(Difference difference, ZoneId zone) {
+    public static String whatToDo(ReconciliationDifference difference, ZoneId zone) {
         if (difference.settled()) {
             return "Omise's state accepted by " + difference.settledBy() + " at "
                     + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(difference.settledAt());

@@ -1,10 +1,10 @@
 package com.scantill.reports;
 
-import com.scantill.ledger.ReconciliationRecords.Difference;
 import com.scantill.ledger.ReportRecords.HourSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
-import com.scantill.ledger.Sale;
 import com.scantill.model.Money;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.Sale;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ public enum ReportLayout {
         lines.add(row("Net after refunds", Money.format(totals.netAfterRefunds())));
         lines.add(ReportLine.text(""));
         wrapped(lines, OmiseCheckWords.summary(report.omiseCheck(), report.zone()), ReportLine::heading);
-        for (Difference difference : report.differences()) {
+        for (ReconciliationDifference difference : report.differences()) {
             wrapped(lines, OmiseCheckWords.describe(difference), ReportLine::text);
             wrapped(lines, "  " + OmiseCheckWords.whatToDo(difference, report.zone()), ReportLine::text);
         }

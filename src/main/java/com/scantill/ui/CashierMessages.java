@@ -1,9 +1,9 @@
 package com.scantill.ui;
 
 import com.scantill.checkout.ExpireFailedException;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleStatus;
 import com.scantill.model.Money;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 

@@ -1,9 +1,9 @@
 package com.scantill.ui;
 
-import java.util.List;
-import com.scantill.ledger.OperatorAccount;
-import com.scantill.ledger.Role;
+import com.scantill.model.OperatorAccount;
+import com.scantill.model.Role;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;

@@ -1,7 +1,7 @@
 package com.scantill.ui;
 
-import com.scantill.ledger.OperatorAccount;
-import com.scantill.ledger.Role;
+import com.scantill.model.OperatorAccount;
+import com.scantill.model.Role;
 import com.scantill.operators.Operators;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ObjectProperty;

@@ -1,8 +1,8 @@
 package com.scantill.ui;
 
-import com.scantill.ledger.ReconciliationRecords.Difference;
-import com.scantill.ledger.Sale;
 import com.scantill.model.Money;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.Sale;
 import com.scantill.reports.OmiseCheckWords;
 import com.scantill.reports.ReportLayout;
 import java.time.ZoneId;
@@ -33,7 +33,7 @@ final class ReportController {
     @FXML
     private ListView<Sale> reportTransactions;
     @FXML
-    private ListView<Difference> reportDifferences;
+    private ListView<ReconciliationDifference> reportDifferences;
     @FXML
     private Label reportCheckSummary;
     @FXML
@@ -73,7 +73,7 @@ final class ReportController {
             }
 
             @Override
-            protected void updateItem(Difference difference, boolean empty) {
+            protected void updateItem(ReconciliationDifference difference, boolean empty) {
                 super.updateItem(difference, empty);
                 setText(empty || difference == null ? null : OmiseCheckWords.describe(difference) + "\n"
                         + OmiseCheckWords.whatToDo(difference, zone));
@@ -82,8 +82,8 @@ final class ReportController {
         reportDifferences.getSelectionModel().selectedItemProperty().addListener((observable, before, now) ->
                 model.selectedDifferenceProperty().set(now));
         // The first difference still standing is selected, so that F10 acts on it without reaching for the list.
-        model.differences().addListener((ListChangeListener<Difference>) change -> {
-            List<Difference> shown = reportDifferences.getItems();
+        model.differences().addListener((ListChangeListener<ReconciliationDifference>) change -> {
+            List<ReconciliationDifference> shown = reportDifferences.getItems();
             int first = IntStream.range(0, shown.size()).filter(i -> !shown.get(i).settled()).findFirst().orElse(-1);
             if (first >= 0) {
                 reportDifferences.getSelectionModel().clearAndSelect(first);

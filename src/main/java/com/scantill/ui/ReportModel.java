@@ -1,11 +1,11 @@
 package com.scantill.ui;
 
 import com.scantill.checkout.Reconciler;
-import com.scantill.ledger.ReconciliationRecords.Difference;
-import com.scantill.ledger.Sale;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
 import com.scantill.model.OwnerOnly;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.Sale;
 import com.scantill.reports.CsvReportWriter;
 import com.scantill.reports.DailyReport;
 import com.scantill.reports.DailyReports;
@@ -53,9 +53,9 @@ public final class ReportModel {
     private final ReadOnlyObjectWrapper<DailyReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> totals = FXCollections.observableArrayList();
     private final ObservableList<Sale> transactions = FXCollections.observableArrayList();
-    private final ObservableList<Difference> differences = FXCollections.observableArrayList();
+    private final ObservableList<ReconciliationDifference> differences = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper("");
-    private final ObjectProperty<Difference> selectedDifference = new SimpleObjectProperty<>();
+    private final ObjectProperty<ReconciliationDifference> selectedDifference = new SimpleObjectProperty<>();
     private final Notice message = new Notice();
 
     public ReportModel(DailyReports reports, Reconciler reconciler, PinPromptModel pinPrompt, SessionModel session,
@@ -100,7 +100,7 @@ public final class ReportModel {
 
     /** Asks a supervisor to accept Omise's state of the selected difference, then takes it into the ledger. */
     public void acceptOmiseState() {
-        Difference difference = selectedDifference.get();
+        ReconciliationDifference difference = selectedDifference.get();
         if (difference == null || difference.settled()) {
             message.info("Select a difference not yet settled, then accept Omise's state (F10).");
             return;
@@ -222,7 +222,7 @@ public final class ReportModel {
         return transactions;
     }
 
-    public ObservableList<Difference> differences() {
+    public ObservableList<ReconciliationDifference> differences() {
         return differences;
     }
 
@@ -231,7 +231,7 @@ public final class ReportModel {
         return checkSummary.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Difference> selectedDifferenceProperty() {
+    public ObjectProperty<ReconciliationDifference> selectedDifferenceProperty() {
         return selectedDifference;
     }
 

@@ -1,8 +1,8 @@
 package com.scantill.ui;
 
-import com.scantill.ledger.Role;
-import com.scantill.ledger.Sale;
 import com.scantill.model.Money;
+import com.scantill.model.Role;
+import com.scantill.model.Sale;
 import com.scantill.operators.Operator;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

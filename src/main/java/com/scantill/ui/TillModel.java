@@ -8,13 +8,13 @@ import com.scantill.checkout.KeyRefusedException;
 import com.scantill.checkout.OmiseAccess;
 import com.scantill.checkout.PaymentCodeUsedException;
 import com.scantill.checkout.SaleState;
-import com.scantill.ledger.RefundRecord;
-import com.scantill.ledger.Role;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
+import com.scantill.model.RefundRecord;
+import com.scantill.model.Role;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.model.WeChatPayUpm;
 import com.scantill.operators.Operator;
 import com.scantill.operators.Operators;
@@ -451,7 +451,7 @@ public final class TillModel {
     private void refreshTransactions() {
         Instant from = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         String tillId = runtime.settings().tillId();
-        background.run(() -> runtime.ledger().salesCreatedBetween(from, from.plus(Duration.ofDays(1))).stream()
+        background.run(() -> runtime.ledger().sales().salesCreatedBetween(from, from.plus(Duration.ofDays(1))).stream()
                         .filter(sale -> sale.tillId().equals(tillId))
                         .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
                         .toList(),
@@ -483,7 +483,7 @@ public final class TillModel {
         confirmRecoveredAvailable.set(sale.recoveredFromOmise() && sale.status().isFinal());
         refundAmountText.set(sale.refundableAmount() > 0 ? Money.format(sale.refundableAmount()).substring(1) : "");
         String reference = sale.tillReference();
-        background.run(() -> new SaleHistory(runtime.ledger().events(reference), runtime.ledger().refunds(reference)),
+        background.run(() -> new SaleHistory(runtime.ledger().sales().events(reference), runtime.ledger().sales().refunds(reference)),
                 history -> details.set(describe(sale, history)),
                 failure -> details.set(describe(sale, new SaleHistory(List.of(), List.of()))));
     }

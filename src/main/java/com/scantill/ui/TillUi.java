@@ -3,7 +3,7 @@ package com.scantill.ui;
 import com.scantill.app.ScannerSettings;
 import com.scantill.app.SettingsStore;
 import com.scantill.app.TillRuntime;
-import com.scantill.ledger.Role;
+import com.scantill.model.Role;
 import com.scantill.operators.Operator;
 import com.scantill.reports.DailyReports;
 import com.scantill.scanner.ScannerState;

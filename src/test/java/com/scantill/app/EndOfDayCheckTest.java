@@ -2,7 +2,7 @@ package com.scantill.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.scantill.ledger.ReconciliationRecords.Run;
+import com.scantill.model.ReconciliationRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,10 +33,10 @@ class EndOfDayCheckTest {
             assertThat(runtime.ledger().reconciliations().latest(day.minusDays(1), null)).as("the day before was due").isPresent();
 
             runtime.checkYesterdayIfDue(midnight.plusMinutes(15).toInstant());
-            Run run = runtime.ledger().reconciliations().latest(day, null).orElseThrow();
+            ReconciliationRun run = runtime.ledger().reconciliations().latest(day, null).orElseThrow();
             runtime.checkYesterdayIfDue(midnight.plusMinutes(75).toInstant());
 
-            assertThat(runtime.ledger().reconciliations().latest(day, null)).map(Run::id).as("checked once").contains(run.id());
+            assertThat(runtime.ledger().reconciliations().latest(day, null)).map(ReconciliationRun::id).as("checked once").contains(run.id());
             assertThat(run.checkedBy()).isEqualTo(TillRuntime.AUTOMATIC_CHECK);
             assertThat(run.zone()).isEqualTo(BANGKOK);
             assertThat(runtime.ledger().reconciliations().differences(run.id())).isEmpty();

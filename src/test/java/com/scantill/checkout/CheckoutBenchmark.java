@@ -1,11 +1,11 @@
 package com.scantill.checkout;
 
-import com.scantill.ledger.EventKind;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.EventKind;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.OmiseClient;
 import com.scantill.simulator.ChargeSnapshot;
 import com.scantill.simulator.CustomerBehaviour;
@@ -141,15 +141,15 @@ class CheckoutBenchmark {
                 Instant now = Instant.now();
                 Sale sale = Sale.created("bench-" + i, "till-1", "bench", 10_000, "THB", "**************0000", now);
                 long started = System.nanoTime();
-                ledger.insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, "bench", 10_000L, null, now));
+                ledger.sales().insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, "bench", 10_000L, null, now));
                 insertMicros[i] = (System.nanoTime() - started) / 1_000;
                 Sale creating = sale.toBuilder().status(SaleStatus.CREATING).build();
                 started = System.nanoTime();
-                Sale written = ledger.update(creating, SaleEvent.of(EventKind.CHARGE_REQUESTED, creating, "bench", 10_000L, null, now));
+                Sale written = ledger.sales().update(creating, SaleEvent.of(EventKind.CHARGE_REQUESTED, creating, "bench", 10_000L, null, now));
                 updateMicros[i] = (System.nanoTime() - started) / 1_000;
                 Sale pending = written.toBuilder().status(SaleStatus.PENDING).build();
                 started = System.nanoTime();
-                ledger.update(pending, SaleEvent.of(EventKind.CHARGE_CREATED, pending, "bench", 10_000L, null, now));
+                ledger.sales().update(pending, SaleEvent.of(EventKind.CHARGE_CREATED, pending, "bench", 10_000L, null, now));
                 ledger.forceToDisk();
                 forcedMicros[i] = (System.nanoTime() - started) / 1_000;
             }

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import com.scantill.ledger.EventKind;
 import com.scantill.ledger.LostRows;
-import com.scantill.ledger.RefundRecord;
-import com.scantill.ledger.RefundStatus;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
+import com.scantill.model.EventKind;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.RefundRecord;
+import com.scantill.model.RefundStatus;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.ChargeStatus;
 import com.scantill.omise.CreateChargeRequest;
 import com.scantill.omise.OmiseClient;
@@ -74,7 +74,7 @@ class CheckoutEngineTest {
     }
 
     private List<EventKind> eventKinds(String reference) {
-        return till.ledger.events(reference).stream().map(SaleEvent::kind).toList();
+        return till.ledger.sales().events(reference).stream().map(SaleEvent::kind).toList();
     }
 
     private List<ChargeSnapshot> chargesFor(String reference) {
@@ -105,7 +105,7 @@ class CheckoutEngineTest {
         assertThat(sale.refundOwed()).isFalse();
         assertThat(eventKinds(reference)).containsExactly(EventKind.SALE_CREATED, EventKind.CHARGE_REQUESTED,
                 EventKind.CHARGE_CREATED, EventKind.STATUS_SEEN);
-        assertThat(till.ledger.events(reference)).last().extracting(SaleEvent::statusAfter).isEqualTo(SaleStatus.SUCCESSFUL);
+        assertThat(till.ledger.sales().events(reference)).last().extracting(SaleEvent::statusAfter).isEqualTo(SaleStatus.SUCCESSFUL);
         assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::status).isEqualTo("successful");
         assertThat(till.seen).extracting(state -> state.sale().status()).contains(SaleStatus.PENDING, SaleStatus.SUCCESSFUL);
         assertThat(till.engine.salesInFlight()).isEmpty();
@@ -118,7 +118,7 @@ class CheckoutEngineTest {
         String reference = sell(5_000, PaymentCodes.random());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> simulator.requests().isEmpty()
-                && till.ledger.sale(reference).orElseThrow().status() == SaleStatus.CREATING);
+                && till.ledger.sales().sale(reference).orElseThrow().status() == SaleStatus.CREATING);
         assertThat(eventKinds(reference)).containsExactly(EventKind.SALE_CREATED, EventKind.CHARGE_REQUESTED);
         till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
     }
@@ -143,7 +143,7 @@ class CheckoutEngineTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> till.seen.stream()
                 .anyMatch(state -> state.tillReference().equals(reference) && state.expiryOffered()));
-        assertThat(till.ledger.sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
+        assertThat(till.ledger.sales().sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
         assertThat(eventKinds(reference)).contains(EventKind.EXPIRY_OFFERED);
 
         SaleState expired = till.engine.expire(reference, till.approveExpiry(reference)).join();
@@ -151,7 +151,7 @@ class CheckoutEngineTest {
         assertThat(expired.sale().status()).isEqualTo(SaleStatus.EXPIRED);
         assertThat(expired.sale().expiredAt()).isNotNull();
         assertThat(expired.sale().refundOwed()).isFalse();
-        assertThat(till.ledger.events(reference)).filteredOn(event -> event.kind() == EventKind.EXPIRE_REQUESTED)
+        assertThat(till.ledger.sales().events(reference)).filteredOn(event -> event.kind() == EventKind.EXPIRE_REQUESTED)
                 .singleElement().extracting(SaleEvent::operatorId).isEqualTo("supervisor-1");
         assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::status).isEqualTo("expired");
     }
@@ -180,7 +180,7 @@ class CheckoutEngineTest {
 
         // Another writer (a second engine on a shared ledger, say) records that the cashier stopped waiting.
         Sale abandoned = pending.toBuilder().abandoned(true).build();
-        till.ledger.update(abandoned, SaleEvent.of(EventKind.ABANDONED, abandoned, "cashier-1", null, "elsewhere", pending.createdAt()));
+        till.ledger.sales().update(abandoned, SaleEvent.of(EventKind.ABANDONED, abandoned, "cashier-1", null, "elsewhere", pending.createdAt()));
 
         Sale paid = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
         assertThat(paid.abandoned()).as("the engine's older copy did not overwrite the change").isTrue();
@@ -236,10 +236,10 @@ class CheckoutEngineTest {
         assertThat(second.refundReference()).isEqualTo(reference + "-R2");
         assertThat(tooMuch).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("฿200.00");
         assertThat(rest.approvedBy()).isEqualTo("supervisor-2");
-        Sale sale = till.ledger.sale(reference).orElseThrow();
+        Sale sale = till.ledger.sales().sale(reference).orElseThrow();
         assertThat(sale.refundedAmount()).isEqualTo(100_000);
-        assertThat(till.ledger.refunds(reference)).extracting(RefundRecord::amount).containsExactly(30_000L, 50_000L, 20_000L);
-        assertThat(till.ledger.events(reference)).filteredOn(event -> event.kind() == EventKind.REFUNDED)
+        assertThat(till.ledger.sales().refunds(reference)).extracting(RefundRecord::amount).containsExactly(30_000L, 50_000L, 20_000L);
+        assertThat(till.ledger.sales().events(reference)).filteredOn(event -> event.kind() == EventKind.REFUNDED)
                 .extracting(SaleEvent::amount).containsExactly(30_000L, 50_000L, 20_000L);
         assertThat(simulator.charge(sale.chargeId()).orElseThrow().refundedAmount()).isEqualTo(100_000);
     }
@@ -257,7 +257,7 @@ class CheckoutEngineTest {
 
         assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("90 days");
         assertThat(simulator.requests()).isEmpty();
-        assertThat(till.ledger.refunds(reference)).isEmpty();
+        assertThat(till.ledger.sales().refunds(reference)).isEmpty();
     }
 
     @Test
@@ -270,11 +270,11 @@ class CheckoutEngineTest {
                 () -> till.engine.refund(reference, 1_000, "cashier-1", till.approveRefund(reference, 1_000, "supervisor-1")).join()));
 
         assertThat(refused).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("90 days");
-        assertThat(till.ledger.refunds(reference)).singleElement().satisfies(refund -> {
+        assertThat(till.ledger.sales().refunds(reference)).singleElement().satisfies(refund -> {
             assertThat(refund.status()).isEqualTo(RefundStatus.FAILED);
             assertThat(refund.failureCode()).isEqualTo("failed_refund");
         });
-        assertThat(till.ledger.sale(reference).orElseThrow().refundedAmount()).isZero();
+        assertThat(till.ledger.sales().sale(reference).orElseThrow().refundedAmount()).isZero();
         assertThat(eventKinds(reference)).contains(EventKind.REFUND_REQUESTED, EventKind.REFUND_FAILED);
     }
 
@@ -308,7 +308,7 @@ class CheckoutEngineTest {
         simulator.faults().once(Route.CREATE_CHARGE, new Fault.DropConnection());
 
         String reference = sell(20_000, code);
-        await().atMost(Duration.ofSeconds(5)).until(() -> till.ledger.sale(reference).orElseThrow().status() != SaleStatus.CREATING);
+        await().atMost(Duration.ofSeconds(5)).until(() -> till.ledger.sales().sale(reference).orElseThrow().status() != SaleStatus.CREATING);
         assertThatThrownBy(() -> till.engine.startSale(5_000, PaymentCodes.random(), "cashier-1"))
                 .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("Still finding out");
         Sale settled = till.awaitFinal(reference);
@@ -361,7 +361,7 @@ class CheckoutEngineTest {
         assertThat(told).containsExactly(OmiseAccess.KEY_REFUSED);
         assertThatThrownBy(() -> till.engine.startSale(20_000, PaymentCodes.random(), "cashier-1"))
                 .isInstanceOf(KeyRefusedException.class);
-        assertThat(till.ledger.recentSales(10)).hasSize(1);
+        assertThat(till.ledger.sales().recentSales(10)).hasSize(1);
     }
 
     @Test
@@ -384,9 +384,9 @@ class CheckoutEngineTest {
             simulator.faults().once(Route.RETRIEVE_CHARGE, new Fault.ErrorAnswer(404, "not_found", null));
         }
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> till.ledger.sale(reference).orElseThrow().needsAttention());
+        await().atMost(Duration.ofSeconds(15)).until(() -> till.ledger.sales().sale(reference).orElseThrow().needsAttention());
 
-        Sale flagged = till.ledger.sale(reference).orElseThrow();
+        Sale flagged = till.ledger.sales().sale(reference).orElseThrow();
         assertThat(flagged.status()).isEqualTo(SaleStatus.PENDING);
         assertThat(eventKinds(reference)).containsOnlyOnce(EventKind.NEEDS_ATTENTION);
         assertThat(till.engine.salesInFlight()).isEmpty();
@@ -397,7 +397,7 @@ class CheckoutEngineTest {
         simulator.faults().clear();
         till.engine.sweepNow().join();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !till.ledger.sale(reference).orElseThrow().needsAttention());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !till.ledger.sales().sale(reference).orElseThrow().needsAttention());
         assertThat(till.engine.salesInFlight()).extracting(SaleState::tillReference).contains(reference);
         till.engine.expire(reference, till.approveExpiry(reference)).join();
         assertThat(till.awaitStatus(reference, SaleStatus.EXPIRED).needsAttention()).isFalse();
@@ -435,11 +435,11 @@ class CheckoutEngineTest {
 
         String reference = sell(150_000, PaymentCodes.random());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> till.ledger.sale(reference).orElseThrow().needsAttention());
-        Sale flagged = till.ledger.sale(reference).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> till.ledger.sales().sale(reference).orElseThrow().needsAttention());
+        Sale flagged = till.ledger.sales().sale(reference).orElseThrow();
         assertThat(flagged.status()).isNotEqualTo(SaleStatus.SUCCESSFUL);
         assertThat(flagged.chargeId()).isNull();
-        assertThat(till.ledger.events(reference)).filteredOn(event -> event.kind() == EventKind.NEEDS_ATTENTION)
+        assertThat(till.ledger.sales().events(reference)).filteredOn(event -> event.kind() == EventKind.NEEDS_ATTENTION)
                 .singleElement().extracting(SaleEvent::detail).asString().contains("does not match the sale")
                 .contains(field.equals("till_reference") ? "till reference" : field);
         assertThat(till.engine.startSale(10_000, PaymentCodes.random(), "cashier-1").join()).as("the till is not blocked").isNotNull();
@@ -447,7 +447,7 @@ class CheckoutEngineTest {
         till.engine.sweepNow().join();
         assertThat(till.awaitFinal(reference).status()).as("the true charge, found again by its reference")
                 .isEqualTo(SaleStatus.SUCCESSFUL);
-        assertThat(till.ledger.sale(reference).orElseThrow().needsAttention()).isFalse();
+        assertThat(till.ledger.sales().sale(reference).orElseThrow().needsAttention()).isFalse();
     }
 
     @Test
@@ -461,10 +461,10 @@ class CheckoutEngineTest {
             }));
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> till.ledger.sale(reference).orElseThrow().needsAttention());
+        await().atMost(Duration.ofSeconds(10)).until(() -> till.ledger.sales().sale(reference).orElseThrow().needsAttention());
 
-        assertThat(till.ledger.sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
-        assertThat(till.ledger.events(reference)).noneMatch(event -> event.statusAfter() == SaleStatus.SUCCESSFUL);
+        assertThat(till.ledger.sales().sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
+        assertThat(till.ledger.sales().events(reference)).noneMatch(event -> event.statusAfter() == SaleStatus.SUCCESSFUL);
     }
 
     @Test
@@ -481,7 +481,7 @@ class CheckoutEngineTest {
         assertThat(cause(catchThrowable(() -> till.engine.startSale(20_000, PaymentCodes.random(), "cashier-1").join())))
                 .hasMessageContaining("may not take sales");
 
-        assertThat(till.ledger.recentSales(10)).hasSize(1);
+        assertThat(till.ledger.sales().recentSales(10)).hasSize(1);
         assertThat(simulator.requests()).isEmpty();
     }
 
@@ -505,7 +505,7 @@ class CheckoutEngineTest {
                 .isInstanceOf(ApprovalRefusedException.class);
         assertThat(simulator.requests()).noneMatch(request -> request.route() == Route.EXPIRE_CHARGE
                 || request.route() == Route.CREATE_REFUND);
-        assertThat(till.ledger.refunds(paid)).isEmpty();
+        assertThat(till.ledger.sales().refunds(paid)).isEmpty();
 
         Approval real = till.approveRefund(paid, 1_000, "supervisor-2");
         assertThat(till.engine.refund(paid, 1_000, "cashier-1", real).join().approvedBy()).isEqualTo("supervisor-2");
@@ -528,7 +528,7 @@ class CheckoutEngineTest {
 
         assertThat(failed).isInstanceOf(ExpireFailedException.class);
         assertThat(((ExpireFailedException) failed).reason()).isEqualTo(ExpireFailedException.Reason.UNKNOWN_CHARGE);
-        assertThat(till.ledger.sale(reference).orElseThrow().needsAttention()).isTrue();
+        assertThat(till.ledger.sales().sale(reference).orElseThrow().needsAttention()).isTrue();
         assertThat(eventKinds(reference)).contains(EventKind.EXPIRE_FAILED, EventKind.NEEDS_ATTENTION);
     }
 
@@ -555,7 +555,7 @@ class CheckoutEngineTest {
                 .isInstanceOf(PaymentCodeUsedException.class)
                 .hasMessageContaining(reference)
                 .hasMessageContaining("**************0009");
-        assertThat(till.ledger.recentSales(10)).hasSize(1);
+        assertThat(till.ledger.sales().recentSales(10)).hasSize(1);
 
         till.awaitStatus(reference, SaleStatus.PENDING);
         till.engine.expire(reference, till.approveExpiry(reference)).join();
@@ -580,7 +580,7 @@ class CheckoutEngineTest {
         assertThat(((PaymentCodeUsedException) refused).earlier().tillReference()).isEqualTo(first);
         assertThat(((PaymentCodeUsedException) refused).earlier().status()).isEqualTo(earlier.status());
         assertThat(refused.getMessage()).doesNotContain(digits);
-        assertThat(till.ledger.recentSales(10)).hasSize(1);
+        assertThat(till.ledger.sales().recentSales(10)).hasSize(1);
         assertThat(simulator.requests().stream().filter(request -> request.route() == Route.CREATE_CHARGE).count())
                 .isEqualTo(creates);
         assertThat(till.engine.startSale(10_000, PaymentCodes.random(), "cashier-1").join()).isNotNull();
@@ -626,7 +626,7 @@ class CheckoutEngineTest {
                 .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("฿20.00");
         assertThatThrownBy(() -> till.engine.startSale(15_000_001, PaymentCodes.random(), "cashier-1"))
                 .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("฿150,000.00");
-        assertThat(till.ledger.recentSales(10)).isEmpty();
+        assertThat(till.ledger.sales().recentSales(10)).isEmpty();
         assertThat(simulator.requests()).isEmpty();
     }
 
@@ -649,10 +649,10 @@ class CheckoutEngineTest {
     void aSaleStoppedWhileItsChargeWasBeingCreatedIsReconciledAfterARestart() {
         simulator.faults().once(Route.CREATE_CHARGE, new Fault.Latency(Duration.ofMillis(1_000)));
         String reference = sell(30_000, PaymentCodes.random());
-        await().atMost(Duration.ofSeconds(5)).until(() -> till.ledger.sale(reference).orElseThrow().status() == SaleStatus.CREATING);
+        await().atMost(Duration.ofSeconds(5)).until(() -> till.ledger.sales().sale(reference).orElseThrow().status() == SaleStatus.CREATING);
         till.stop();
         try (var ledger = com.scantill.ledger.Ledger.open(dataFolder)) {
-            assertThat(ledger.sale(reference).orElseThrow().status()).as("nothing written after the stop")
+            assertThat(ledger.sales().sale(reference).orElseThrow().status()).as("nothing written after the stop")
                     .isEqualTo(SaleStatus.CREATING);
         }
 
@@ -701,7 +701,7 @@ class CheckoutEngineTest {
                 new ApprovalRequest(ApprovalRequest.Action.CONFIRM_RECOVERED, reference, 42_000));
         Sale confirmed = till.engine.confirmRecovered(reference, approval).join().sale();
         assertThat(confirmed.recoveredFromOmise()).isFalse();
-        assertThat(till.ledger.events(reference)).last().extracting(SaleEvent::kind, SaleEvent::operatorId)
+        assertThat(till.ledger.sales().events(reference)).last().extracting(SaleEvent::kind, SaleEvent::operatorId)
                 .containsExactly(EventKind.RECOVERY_CONFIRMED, "supervisor-1");
         assertThat(catchThrowable(() -> till.engine.confirmRecovered(reference, approval).join()))
                 .hasCauseInstanceOf(CheckoutRefusedException.class);
@@ -720,7 +720,7 @@ class CheckoutEngineTest {
 
         till.open();
         till.engine.start().join();
-        assertThat(till.ledger.sale(reference)).isEmpty();
+        assertThat(till.ledger.sales().sale(reference)).isEmpty();
 
         simulator.faults().clear();
         till.engine.sweepNow().join();
@@ -751,7 +751,7 @@ class CheckoutEngineTest {
         till.open();
         till.engine.start().join();
 
-        assertThat(till.ledger.sale(reference)).isEmpty();
+        assertThat(till.ledger.sales().sale(reference)).isEmpty();
         assertThat(chargesFor(reference)).singleElement().extracting(ChargeSnapshot::status).isEqualTo("pending");
     }
 
@@ -761,7 +761,7 @@ class CheckoutEngineTest {
         try (var ledger = com.scantill.ledger.Ledger.open(dataFolder)) {
             Sale written = Sale.created("till-1-crashed", "till-1", "cashier-1", 5_000, "THB", "**************1234",
                     till.clock.instant());
-            ledger.insert(written, SaleEvent.of(EventKind.SALE_CREATED, written, "cashier-1", 5_000L, null, till.clock.instant()));
+            ledger.sales().insert(written, SaleEvent.of(EventKind.SALE_CREATED, written, "cashier-1", 5_000L, null, till.clock.instant()));
         }
         till.open();
         till.engine.start().join();
@@ -833,7 +833,7 @@ class CheckoutEngineTest {
             otherTill.sweepNow().join();
         }
 
-        assertThat(till.ledger.sale(reference).orElseThrow().status()).as("till-2 did not adopt till-1's charge")
+        assertThat(till.ledger.sales().sale(reference).orElseThrow().status()).as("till-2 did not adopt till-1's charge")
                 .isEqualTo(SaleStatus.NOT_CREATED);
         assertThat(eventKinds(reference)).doesNotContain(EventKind.LATE_CHARGE_FOUND);
         till.engine.sweepNow().join();
@@ -865,18 +865,18 @@ class CheckoutEngineTest {
         Throwable unknown = cause(org.assertj.core.api.Assertions.catchThrowable(
                 () -> till.engine.refund(reference, 4_000, "cashier-1", till.approveRefund(reference, 4_000, "supervisor-1")).join()));
         assertThat(unknown).isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("did not answer");
-        assertThat(till.ledger.refunds(reference)).singleElement().extracting(RefundRecord::status).isEqualTo(RefundStatus.REQUESTED);
+        assertThat(till.ledger.sales().refunds(reference)).singleElement().extracting(RefundRecord::status).isEqualTo(RefundStatus.REQUESTED);
         assertThatThrownBy(() -> till.engine.refund(reference, 1_000, "cashier-1", till.approveRefund(reference, 1_000, "supervisor-1")).join())
                 .hasCauseInstanceOf(CheckoutRefusedException.class).hasMessageContaining("still waiting");
 
         till.clock.advance(Duration.ofMinutes(5));
         till.engine.sweepNow().join();
 
-        assertThat(till.ledger.refunds(reference)).singleElement().satisfies(refund -> {
+        assertThat(till.ledger.sales().refunds(reference)).singleElement().satisfies(refund -> {
             assertThat(refund.status()).isEqualTo(RefundStatus.DONE);
             assertThat(refund.refundId()).startsWith("rfnd_test_");
         });
-        assertThat(till.ledger.sale(reference).orElseThrow().refundedAmount()).isEqualTo(4_000);
+        assertThat(till.ledger.sales().sale(reference).orElseThrow().refundedAmount()).isEqualTo(4_000);
         assertThat(simulator.charge(sale.chargeId()).orElseThrow().refundCount()).isEqualTo(1);
     }
 }

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.scantill.ledger.EventKind;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.EventKind;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.OmiseClient;
 import com.scantill.omise.RetryPolicy;
 import com.scantill.simulator.ChargeSnapshot;
@@ -147,7 +147,7 @@ class CheckoutSoakTest {
                 engine.sweepNow().join();
             }
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
-                    references.stream().allMatch(reference -> ledger.sale(reference).orElseThrow().status().isFinal()));
+                    references.stream().allMatch(reference -> ledger.sales().sale(reference).orElseThrow().status().isFinal()));
             engines.forEach(CheckoutEngine::close);
 
             assertThat(references).hasSize(tillCount * salesPerTill).doesNotHaveDuplicates();
@@ -155,12 +155,12 @@ class CheckoutSoakTest {
                     .collect(Collectors.groupingBy(ChargeSnapshot::tillReference));
             assertThat(chargesByReference.keySet()).allMatch(references::contains);
             for (String reference : references) {
-                checkSale(ledger.sale(reference).orElseThrow(), chargesByReference.getOrDefault(reference, List.of()),
-                        ledger.events(reference));
+                checkSale(ledger.sales().sale(reference).orElseThrow(), chargesByReference.getOrDefault(reference, List.of()),
+                        ledger.sales().events(reference));
             }
             assertFaultsReallyStruck(simulator.requests(), references, ledger, faults);
             OmiseAgreement.assertTheDaysCheckFindsNothing(ledger, client, "till-1",
-                    references.stream().map(reference -> ledger.sale(reference).orElseThrow()).toList(), "soak");
+                    references.stream().map(reference -> ledger.sales().sale(reference).orElseThrow()).toList(), "soak");
         }
     }
 
@@ -252,11 +252,11 @@ class CheckoutSoakTest {
             // Too few sales for every rare path to be sure to come up.
             return;
         }
-        List<EventKind> kinds = references.stream().flatMap(reference -> ledger.events(reference).stream())
+        List<EventKind> kinds = references.stream().flatMap(reference -> ledger.sales().events(reference).stream())
                 .map(SaleEvent::kind).toList();
         assertThat(kinds).contains(EventKind.OUTCOME_UNKNOWN, EventKind.RECONCILED_FOUND, EventKind.RECONCILED_NOT_FOUND,
                 EventKind.EXPIRE_REQUESTED);
-        Map<SaleStatus, Long> byStatus = references.stream().map(reference -> ledger.sale(reference).orElseThrow().status())
+        Map<SaleStatus, Long> byStatus = references.stream().map(reference -> ledger.sales().sale(reference).orElseThrow().status())
                 .collect(Collectors.groupingBy(status -> status, Collectors.counting()));
         assertThat(byStatus).containsKeys(SaleStatus.SUCCESSFUL, SaleStatus.FAILED, SaleStatus.EXPIRED, SaleStatus.NOT_CREATED);
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.OmiseClient;
 import com.scantill.simulator.ChargeSnapshot;
 import com.scantill.simulator.CustomerBehaviour;
@@ -87,15 +87,15 @@ class CrashLoopTest {
                 engine.start().join();
                 engine.sweepNow().join();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> ledger.unfinishedSales().isEmpty());
+                        .until(() -> ledger.sales().unfinishedSales().isEmpty());
                 engine.close();
 
-                List<Sale> sales = ledger.recentSales(Integer.MAX_VALUE);
+                List<Sale> sales = ledger.sales().recentSales(Integer.MAX_VALUE);
                 Map<String, List<ChargeSnapshot>> charges = simulator.charges().stream()
                         .collect(Collectors.groupingBy(ChargeSnapshot::tillReference));
                 assertThat(sales).hasSizeGreaterThanOrEqualTo(salesStarted);
                 assertThat(charges.keySet()).as("Omise has no charge the ledger lacks")
-                        .allMatch(reference -> ledger.sale(reference).isPresent());
+                        .allMatch(reference -> ledger.sales().sale(reference).isPresent());
                 for (Sale sale : sales) {
                     List<ChargeSnapshot> made = charges.getOrDefault(sale.tillReference(), List.of());
                     assertThat(made).as(sale.tillReference()).hasSizeLessThanOrEqualTo(1);

@@ -3,11 +3,11 @@ package com.scantill.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.scantill.ledger.EventKind;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.EventKind;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.simulator.Fault;
 import com.scantill.simulator.OmiseSimulator;
 import com.scantill.simulator.Route;
@@ -58,25 +58,25 @@ class CrashRecoveryTest {
 
             try (Ledger ledger = Ledger.open(dataFolder);
                  var client = TestClients.clientFor(simulator)) {
-                assertThat(ledger.sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.CREATING);
+                assertThat(ledger.sales().sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.CREATING);
                 CheckoutEngine engine = new CheckoutEngine(ledger, client, CheckoutSettings.defaults("till-9")
                         .withPolling(PollingSchedule.adaptive().dividedBy(10))
                         .withReconciliation(new ReconcilePolicy(20, Duration.ofMillis(250), Duration.ofMinutes(10))),
                         TestStaff.WITHOUT_APPROVALS);
                 try {
                     engine.start().join();
-                    await().atMost(Duration.ofSeconds(20)).until(() -> ledger.sale(reference).orElseThrow().status().isFinal());
+                    await().atMost(Duration.ofSeconds(20)).until(() -> ledger.sales().sale(reference).orElseThrow().status().isFinal());
                 } finally {
                     engine.close();
                 }
 
-                Sale sale = ledger.sale(reference).orElseThrow();
+                Sale sale = ledger.sales().sale(reference).orElseThrow();
                 assertThat(sale.status()).isEqualTo(SaleStatus.SUCCESSFUL);
                 assertThat(simulator.charges()).singleElement().satisfies(charge -> {
                     assertThat(charge.tillReference()).isEqualTo(reference);
                     assertThat(charge.id()).isEqualTo(sale.chargeId());
                 });
-                assertThat(ledger.events(reference)).extracting(SaleEvent::kind).containsSubsequence(
+                assertThat(ledger.sales().events(reference)).extracting(SaleEvent::kind).containsSubsequence(
                         EventKind.SALE_CREATED, EventKind.CHARGE_REQUESTED, EventKind.RECOVERED, EventKind.RECONCILED_FOUND);
                 assertThat(simulator.requests()).filteredOn(request -> request.route() == Route.CREATE_CHARGE).hasSize(1);
             }

@@ -1,8 +1,8 @@
 package com.scantill.checkout;
 
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.SaleStatus;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.OmiseClient;
 import com.scantill.omise.SecretKey;
 import java.net.URI;
@@ -21,7 +21,7 @@ public final class CrashingTill {
                 .baseUri(URI.create(args[1])).responseTimeout(Duration.ofSeconds(30)).build();
         CheckoutEngine engine = new CheckoutEngine(ledger, client, CheckoutSettings.defaults("till-9"), TestStaff.WITHOUT_APPROVALS);
         String reference = engine.startSale(25_000, PaymentCode.parse(args[2]), "cashier").join().tillReference();
-        while (ledger.sale(reference).orElseThrow().status() != SaleStatus.CREATING) {
+        while (ledger.sales().sale(reference).orElseThrow().status() != SaleStatus.CREATING) {
             Thread.sleep(5);
         }
         System.out.println("SENT " + reference);

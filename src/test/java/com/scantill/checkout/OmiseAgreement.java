@@ -3,8 +3,8 @@ package com.scantill.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.ReconciliationRecords;
-import com.scantill.ledger.Sale;
+import com.scantill.model.ReconciliationRun;
+import com.scantill.model.Sale;
 import com.scantill.omise.OmiseClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,7 @@ final class OmiseAgreement {
         Reconciler reconciler = new Reconciler(ledger, client, homeTillId, TestStaff.WITHOUT_APPROVALS, Clock.systemUTC(),
                 Duration.ofMinutes(10));
         sales.stream().map(sale -> LocalDate.ofInstant(sale.createdAt(), ZoneOffset.UTC)).distinct().forEach(day -> {
-            ReconciliationRecords.Run run = reconciler.check(day, ZoneOffset.UTC, null, checkedBy);
+            ReconciliationRun run = reconciler.check(day, ZoneOffset.UTC, null, checkedBy);
             assertThat(ledger.reconciliations().differences(run.id())).as("differences on " + day).isEmpty();
         });
     }

@@ -1,12 +1,12 @@
 package com.scantill.checkout;
 
-import com.scantill.ledger.EventKind;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.ReconciliationRecords.Run;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.EventKind;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.ReconciliationRun;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.Charge;
 import com.scantill.omise.ChargeCreation;
 import com.scantill.omise.CreateChargeRequest;
@@ -65,14 +65,14 @@ class ReconcileBenchmark {
                 Charge charge = client.retrieveCharge(((ChargeCreation.Created) created).charge().id());
                 Sale sale = SaleFromCharge.merged(Sale.created(reference, "till-1", "cashier", charge.amount(), "THB",
                         "**************0000", charge.createdAt()), charge, charge.createdAt());
-                ledger.insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, "cashier", sale.amount(), null, sale.createdAt()));
+                ledger.sales().insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, "cashier", sale.amount(), null, sale.createdAt()));
             }
             Reconciler reconciler = new Reconciler(ledger, client, "till-1", TestStaff.WITHOUT_APPROVALS, Clock.systemUTC(),
                     Duration.ofMinutes(10));
             LocalDate day = LocalDate.now(ZoneOffset.UTC);
             reconciler.check(day, ZoneOffset.UTC, null, "warm-up");
             long started = System.nanoTime();
-            Run run = reconciler.check(day, ZoneOffset.UTC, null, "benchmark");
+            ReconciliationRun run = reconciler.check(day, ZoneOffset.UTC, null, "benchmark");
             double millis = (System.nanoTime() - started) / 1e6;
             return String.format(Locale.ROOT, "| end of day, %d sales (%d agree, %d differ) | %d | %d | %.0f ms |%n",
                     DAY_OF_SALES, run.agreeing(), run.differing(), DAY_OF_SALES, run.requests(), millis);
@@ -103,14 +103,14 @@ class ReconcileBenchmark {
                 long started = System.nanoTime();
                 String reference = engine.startSale(5_000, PaymentCode.parse(PaymentCodes.randomDigits()), "cashier").join()
                         .tillReference();
-                while (ledger.sale(reference).orElseThrow().status() != SaleStatus.PENDING
-                        && !ledger.sale(reference).orElseThrow().status().isFinal()) {
+                while (ledger.sales().sale(reference).orElseThrow().status() != SaleStatus.PENDING
+                        && !ledger.sales().sale(reference).orElseThrow().status().isFinal()) {
                     Thread.sleep(5);
                 }
                 double millis = (System.nanoTime() - started) / 1e6;
                 long searches = simulator.requests().stream().filter(request -> request.route() == Route.LIST_CHARGES).count();
                 return String.format(Locale.ROOT, "| a lost create found (%s) | %d | %d list pages | %.0f ms |%n",
-                        ledger.sale(reference).orElseThrow().status(), charges, searches, millis);
+                        ledger.sales().sale(reference).orElseThrow().status(), charges, searches, millis);
             }
         }
     }

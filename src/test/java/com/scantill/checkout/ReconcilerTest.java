@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scantill.app.OperatorsAsStaff;
-import com.scantill.ledger.DifferenceKind;
-import com.scantill.ledger.EventKind;
 import com.scantill.ledger.LostRows;
-import com.scantill.ledger.ReconciliationRecords.Difference;
-import com.scantill.ledger.ReconciliationRecords.Run;
-import com.scantill.ledger.RefundRecord;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
+import com.scantill.model.DifferenceKind;
+import com.scantill.model.EventKind;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.ReconciliationDifference;
+import com.scantill.model.ReconciliationRun;
+import com.scantill.model.RefundRecord;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.CreateChargeRequest;
 import com.scantill.omise.CreateRefundRequest;
 import com.scantill.reports.CsvReportWriter;
@@ -23,15 +23,15 @@ import com.scantill.reports.DailyReport;
 import com.scantill.reports.DailyReports;
 import com.scantill.reports.ReportLayout;
 import com.scantill.reports.ReportLine;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import com.scantill.simulator.OmiseSimulator;
 import com.scantill.testing.PaymentCodes;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class ReconcilerTest {
         return LocalDate.ofInstant(till.clock.instant(), BANGKOK);
     }
 
-    private Run check() {
+    private ReconciliationRun check() {
         return reconciler().check(today(), BANGKOK, null, "manager-1");
     }
 
@@ -78,12 +78,12 @@ class ReconcilerTest {
         return till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
     }
 
-    private Approval approval(Difference difference, long amount) {
+    private Approval approval(ReconciliationDifference difference, long amount) {
         return till.operators.approve("supervisor-1", Till.SUPERVISOR_PIN.toCharArray(),
                 new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE, difference.tillReference(), amount));
     }
 
-    private Difference onlyDifference(Run run) {
+    private ReconciliationDifference onlyDifference(ReconciliationRun run) {
         assertThat(run.differing()).isEqualTo(1);
         return assertThat(till.ledger.reconciliations().differences(run.id())).singleElement().actual();
     }
@@ -96,10 +96,10 @@ class ReconcilerTest {
         String failed = till.engine.startSale(2_000, PaymentCode.parse("130000000000000004"), "cashier-1").join().tillReference();
         till.awaitStatus(failed, SaleStatus.FAILED);
 
-        Run run = check();
+        ReconciliationRun run = check();
 
-        assertThat(run).extracting(Run::agreeing, Run::differing, Run::requests).containsExactly(2, 0, 1);
-        assertThat(till.ledger.reconciliations().latest(today(), null)).map(Run::id).contains(run.id());
+        assertThat(run).extracting(ReconciliationRun::agreeing, ReconciliationRun::differing, ReconciliationRun::requests).containsExactly(2, 0, 1);
+        assertThat(till.ledger.reconciliations().latest(today(), null)).map(ReconciliationRun::id).contains(run.id());
         assertThat(till.ledger.reconciliations().differences(run.id())).isEmpty();
     }
 
@@ -108,10 +108,10 @@ class ReconcilerTest {
         Sale paid = paidSale(80_000);
         String refundId = till.client.createRefund(paid.chargeId(), new CreateRefundRequest(30_000, "dashboard")).id();
 
-        Difference difference = onlyDifference(check());
-        assertThat(difference).extracting(Difference::kind, Difference::inLedger, Difference::atOmise)
+        ReconciliationDifference difference = onlyDifference(check());
+        assertThat(difference).extracting(ReconciliationDifference::kind, ReconciliationDifference::inLedger, ReconciliationDifference::atOmise)
                 .containsExactly(DifferenceKind.REFUNDS, "refunded ฿0.00", "refunded ฿300.00");
-        assertThat(till.ledger.sale(paid.tillReference()).orElseThrow().refundedAmount()).as("the ledger never changes by itself")
+        assertThat(till.ledger.sales().sale(paid.tillReference()).orElseThrow().refundedAmount()).as("the ledger never changes by itself")
                 .isZero();
 
         DailyReport report = new DailyReports(till.ledger, till.clock).build(today(), BANGKOK, null, "Manager");
@@ -125,10 +125,10 @@ class ReconcilerTest {
         Sale accepted = reconciler().acceptOmiseState(difference.id(), approval(difference, 80_000));
 
         assertThat(accepted.refundedAmount()).isEqualTo(30_000);
-        assertThat(till.ledger.refunds(paid.tillReference())).singleElement()
+        assertThat(till.ledger.sales().refunds(paid.tillReference())).singleElement()
                 .extracting(RefundRecord::refundId, RefundRecord::amount, RefundRecord::approvedBy)
                 .containsExactly(refundId, 30_000L, "supervisor-1");
-        assertThat(till.ledger.events(paid.tillReference())).extracting(SaleEvent::kind)
+        assertThat(till.ledger.sales().events(paid.tillReference())).extracting(SaleEvent::kind)
                 .containsSubsequence(EventKind.EXTERNAL_REFUND, EventKind.OMISE_STATE_ACCEPTED);
         assertThat(till.ledger.reconciliations().difference(difference.id()).orElseThrow().settledBy()).isEqualTo("supervisor-1");
         assertThat(check().differing()).isZero();
@@ -141,16 +141,16 @@ class ReconcilerTest {
         LostRows.forgetSale(dataFolder, paid.tillReference());
         till.open();
 
-        Difference difference = onlyDifference(check());
-        assertThat(difference).extracting(Difference::kind, Difference::tillReference, Difference::chargeId)
+        ReconciliationDifference difference = onlyDifference(check());
+        assertThat(difference).extracting(ReconciliationDifference::kind, ReconciliationDifference::tillReference, ReconciliationDifference::chargeId)
                 .containsExactly(DifferenceKind.MISSING_IN_LEDGER, paid.tillReference(), paid.chargeId());
-        assertThat(till.ledger.sale(paid.tillReference())).isEmpty();
+        assertThat(till.ledger.sales().sale(paid.tillReference())).isEmpty();
 
         Sale accepted = reconciler().acceptOmiseState(difference.id(), approval(difference, 45_000));
 
         assertThat(accepted).extracting(Sale::status, Sale::amount, Sale::fee, Sale::recoveredFromOmise, Sale::operatorId)
                 .containsExactly(SaleStatus.SUCCESSFUL, 45_000L, paid.fee(), true, "cashier-1");
-        assertThat(till.ledger.events(paid.tillReference())).extracting(SaleEvent::kind, SaleEvent::operatorId)
+        assertThat(till.ledger.sales().events(paid.tillReference())).extracting(SaleEvent::kind, SaleEvent::operatorId)
                 .first().isEqualTo(org.assertj.core.groups.Tuple.tuple(EventKind.OMISE_STATE_ACCEPTED, "supervisor-1"));
         assertThat(check().differing()).isZero();
         DailyReport report = new DailyReports(till.ledger, till.clock).build(today(), BANGKOK, null, "Manager");
@@ -167,20 +167,20 @@ class ReconcilerTest {
         till.client.markAsPaid(pending.chargeId());
         till.open();
 
-        Run run = check();
+        ReconciliationRun run = check();
         assertThat(till.ledger.reconciliations().differences(run.id()))
                 .filteredOn(difference -> difference.kind() == DifferenceKind.STATUS).singleElement()
-                .extracting(Difference::inLedger, Difference::atOmise).containsExactly("PENDING", "SUCCESSFUL");
-        Difference status = till.ledger.reconciliations().differences(run.id()).get(0);
+                .extracting(ReconciliationDifference::inLedger, ReconciliationDifference::atOmise).containsExactly("PENDING", "SUCCESSFUL");
+        ReconciliationDifference status = till.ledger.reconciliations().differences(run.id()).get(0);
 
         assertThatThrownBy(() -> reconciler().acceptOmiseState(status.id(), approval(status, 1)))
                 .isInstanceOf(ApprovalRefusedException.class);
-        assertThat(till.ledger.sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
+        assertThat(till.ledger.sales().sale(reference).orElseThrow().status()).isEqualTo(SaleStatus.PENDING);
 
         Sale accepted = reconciler().acceptOmiseState(status.id(), approval(status, 9_000));
 
         assertThat(accepted.status()).isEqualTo(SaleStatus.SUCCESSFUL);
-        assertThat(till.ledger.events(reference)).last().extracting(SaleEvent::kind, SaleEvent::operatorId)
+        assertThat(till.ledger.sales().events(reference)).last().extracting(SaleEvent::kind, SaleEvent::operatorId)
                 .containsExactly(EventKind.OMISE_STATE_ACCEPTED, "supervisor-1");
         assertThatThrownBy(() -> reconciler().acceptOmiseState(status.id(), approval(status, 9_000)))
                 .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("settled by supervisor-1");
@@ -193,7 +193,7 @@ class ReconcilerTest {
         till.client.createCharge(CreateChargeRequest.of(7_000, PaymentCodes.random(), "other-shop-1-sale")
                 .withMetadata(Map.of(CheckoutEngine.TILL_ID_KEY, "other-shop-1")));
 
-        assertThat(check()).extracting(Run::agreeing, Run::differing).containsExactly(1, 0);
+        assertThat(check()).extracting(ReconciliationRun::agreeing, ReconciliationRun::differing).containsExactly(1, 0);
         assertThat(reconciler().check(today(), BANGKOK, "till-1", "manager-1").differing()).isZero();
     }
 
@@ -202,13 +202,13 @@ class ReconcilerTest {
         Sale paid = paidSale(12_000);
         till.stop();
         till.ledger = com.scantill.ledger.Ledger.open(dataFolder);
-        Sale moved = till.ledger.sale(paid.tillReference()).orElseThrow().toBuilder().chargeId("chrg_test_nowhere").build();
-        till.ledger.update(moved, SaleEvent.of(EventKind.STATUS_SEEN, moved, null, null, "behind the till's back", moved.createdAt()));
+        Sale moved = till.ledger.sales().sale(paid.tillReference()).orElseThrow().toBuilder().chargeId("chrg_test_nowhere").build();
+        till.ledger.sales().update(moved, SaleEvent.of(EventKind.STATUS_SEEN, moved, null, null, "behind the till's back", moved.createdAt()));
         till.ledger.close();
         till.open();
 
-        Difference difference = onlyDifference(check());
-        assertThat(difference).extracting(Difference::kind, Difference::chargeId)
+        ReconciliationDifference difference = onlyDifference(check());
+        assertThat(difference).extracting(ReconciliationDifference::kind, ReconciliationDifference::chargeId)
                 .containsExactly(DifferenceKind.MISSING_AT_OMISE, "chrg_test_nowhere");
 
         assertThatThrownBy(() -> reconciler().acceptOmiseState(difference.id(), approval(difference, 12_000)))

@@ -4,15 +4,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.scantill.app.OperatorsAsStaff;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.Role;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
+import com.scantill.model.Role;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
+import com.scantill.omise.OmiseClient;
 import com.scantill.operators.Operator;
 import com.scantill.operators.Operators;
 import com.scantill.operators.PinHasher;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleStatus;
-import com.scantill.omise.OmiseClient;
 import com.scantill.simulator.OmiseSimulator;
 import com.scantill.testing.MutableClock;
 import com.scantill.testing.TestClients;
@@ -69,7 +69,7 @@ final class Till implements AutoCloseable {
 
     /** A supervisor's approval of expiring the sale, given with their PIN as at the till. */
     Approval approveExpiry(String reference) {
-        long amount = ledger.sale(reference).orElseThrow().amount();
+        long amount = ledger.sales().sale(reference).orElseThrow().amount();
         return operators.approve("supervisor-1", SUPERVISOR_PIN.toCharArray(),
                 new ApprovalRequest(ApprovalRequest.Action.EXPIRE, reference, amount));
     }
@@ -87,13 +87,13 @@ final class Till implements AutoCloseable {
     }
 
     Sale awaitStatus(String reference, SaleStatus status) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> ledger.sale(reference).map(Sale::status).orElse(null) == status);
-        return ledger.sale(reference).orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger.sales().sale(reference).map(Sale::status).orElse(null) == status);
+        return ledger.sales().sale(reference).orElseThrow();
     }
 
     Sale awaitFinal(String reference) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> ledger.sale(reference).map(sale -> sale.status().isFinal()).orElse(false));
-        return ledger.sale(reference).orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger.sales().sale(reference).map(sale -> sale.status().isFinal()).orElse(false));
+        return ledger.sales().sale(reference).orElseThrow();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.scantill.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import com.scantill.model.SaleStatus;
 
 import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutSettings;
@@ -86,7 +87,7 @@ class DurableCommitTest {
         Instant chargeRequested = requestArrived(Route.CREATE_CHARGE);
         assertThat(forcedBetween(sold, chargeRequested)).as("the ledger forced between the sale and its charge request").isTrue();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.sale(reference).orElseThrow().status() == SaleStatus.SUCCESSFUL);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.sales().sale(reference).orElseThrow().status() == SaleStatus.SUCCESSFUL);
         Instant refunding = Instant.now();
         engine.refund(reference, 50_000, "cashier-1", new Approval("t", "supervisor-1", "S",
                 new ApprovalRequest(ApprovalRequest.Action.REFUND, reference, 50_000))).join();

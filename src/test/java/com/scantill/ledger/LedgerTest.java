@@ -2,6 +2,10 @@ package com.scantill.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import com.scantill.model.EventKind;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 
 import com.scantill.testing.MutableClock;
 import java.io.IOException;
@@ -29,7 +33,7 @@ class LedgerTest {
     }
 
     private static void write(Ledger ledger, Sale sale) {
-        ledger.insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, "cashier-1", sale.amount(), null, NOW));
+        ledger.sales().insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, "cashier-1", sale.amount(), null, NOW));
     }
 
     @Test
@@ -39,15 +43,15 @@ class LedgerTest {
             write(ledger, created);
             Sale paid = created.toBuilder().status(SaleStatus.SUCCESSFUL).chargeId("chrg_test_1").fees(2475, 173, 147_352)
                     .paidAt(NOW.plusSeconds(5)).finishedAt(NOW.plusSeconds(5)).build();
-            Sale written = ledger.update(paid, SaleEvent.of(EventKind.STATUS_SEEN, paid, null, null, "PENDING -> SUCCESSFUL",
+            Sale written = ledger.sales().update(paid, SaleEvent.of(EventKind.STATUS_SEEN, paid, null, null, "PENDING -> SUCCESSFUL",
                     NOW.plusSeconds(5)));
 
             assertThat(written.version()).isEqualTo(paid.version() + 1);
-            assertThat(ledger.sale("till-1-A")).contains(written);
-            assertThat(ledger.events("till-1-A")).extracting(SaleEvent::kind)
+            assertThat(ledger.sales().sale("till-1-A")).contains(written);
+            assertThat(ledger.sales().events("till-1-A")).extracting(SaleEvent::kind)
                     .containsExactly(EventKind.SALE_CREATED, EventKind.STATUS_SEEN);
-            assertThat(ledger.events("till-1-A").get(1).statusAfter()).isEqualTo(SaleStatus.SUCCESSFUL);
-            assertThat(ledger.unfinishedSales()).isEmpty();
+            assertThat(ledger.sales().events("till-1-A").get(1).statusAfter()).isEqualTo(SaleStatus.SUCCESSFUL);
+            assertThat(ledger.sales().unfinishedSales()).isEmpty();
         }
     }
 
@@ -57,8 +61,8 @@ class LedgerTest {
             write(ledger, sale("till-1-B"));
         }
         try (Ledger reopened = Ledger.open(dataFolder)) {
-            assertThat(reopened.sale("till-1-B")).contains(sale("till-1-B"));
-            assertThat(reopened.unfinishedSales()).extracting(Sale::tillReference).containsExactly("till-1-B");
+            assertThat(reopened.sales().sale("till-1-B")).contains(sale("till-1-B"));
+            assertThat(reopened.sales().unfinishedSales()).extracting(Sale::tillReference).containsExactly("till-1-B");
         }
     }
 
@@ -68,18 +72,18 @@ class LedgerTest {
             Sale first = sale("till-1-C");
             write(ledger, first);
             Sale over = first.toBuilder().refundedAmount(first.amount() + 1).build();
-            assertThatThrownBy(() -> ledger.update(over, SaleEvent.of(EventKind.REFUNDED, over, "s", 1L, null, NOW)))
+            assertThatThrownBy(() -> ledger.sales().update(over, SaleEvent.of(EventKind.REFUNDED, over, "s", 1L, null, NOW)))
                     .isInstanceOf(LedgerException.class);
 
             Sale charged = first.toBuilder().chargeId("chrg_test_same").build();
-            ledger.update(charged, SaleEvent.of(EventKind.CHARGE_CREATED, charged, null, null, null, NOW));
+            ledger.sales().update(charged, SaleEvent.of(EventKind.CHARGE_CREATED, charged, null, null, null, NOW));
             Sale second = sale("till-1-D");
             write(ledger, second);
             Sale sameCharge = second.toBuilder().chargeId("chrg_test_same").build();
-            assertThatThrownBy(() -> ledger.update(sameCharge, SaleEvent.of(EventKind.CHARGE_CREATED, sameCharge, null, null, null, NOW)))
+            assertThatThrownBy(() -> ledger.sales().update(sameCharge, SaleEvent.of(EventKind.CHARGE_CREATED, sameCharge, null, null, null, NOW)))
                     .isInstanceOf(LedgerException.class);
 
-            assertThat(ledger.events("till-1-D")).extracting(SaleEvent::kind).containsExactly(EventKind.SALE_CREATED);
+            assertThat(ledger.sales().events("till-1-D")).extracting(SaleEvent::kind).containsExactly(EventKind.SALE_CREATED);
         }
     }
 
@@ -88,21 +92,21 @@ class LedgerTest {
         try (Ledger ledger = Ledger.open(dataFolder)) {
             Sale read = sale("till-1-E");
             write(ledger, read);
-            Sale readAgain = ledger.sale("till-1-E").orElseThrow();
+            Sale readAgain = ledger.sales().sale("till-1-E").orElseThrow();
             Sale abandoned = readAgain.toBuilder().abandoned(true).build();
-            ledger.update(abandoned, SaleEvent.of(EventKind.ABANDONED, abandoned, "cashier-1", null, null, NOW));
+            ledger.sales().update(abandoned, SaleEvent.of(EventKind.ABANDONED, abandoned, "cashier-1", null, null, NOW));
 
             Sale fromTheOlderCopy = read.toBuilder().status(SaleStatus.EXPIRED).build();
-            assertThatThrownBy(() -> ledger.update(fromTheOlderCopy, SaleEvent.of(EventKind.STATUS_SEEN, fromTheOlderCopy,
+            assertThatThrownBy(() -> ledger.sales().update(fromTheOlderCopy, SaleEvent.of(EventKind.STATUS_SEEN, fromTheOlderCopy,
                     null, null, null, NOW)))
                     .isInstanceOf(StaleSaleException.class)
                     .hasMessageContaining("till-1-E");
 
-            Sale kept = ledger.sale("till-1-E").orElseThrow();
+            Sale kept = ledger.sales().sale("till-1-E").orElseThrow();
             assertThat(kept.abandoned()).isTrue();
             assertThat(kept.status()).isEqualTo(SaleStatus.CREATED);
             assertThat(kept.version()).isEqualTo(1);
-            assertThat(ledger.events("till-1-E")).extracting(SaleEvent::kind)
+            assertThat(ledger.sales().events("till-1-E")).extracting(SaleEvent::kind)
                     .containsExactly(EventKind.SALE_CREATED, EventKind.ABANDONED);
         }
     }
@@ -114,7 +118,7 @@ class LedgerTest {
                     .isInstanceOf(LedgerInUseException.class)
                     .hasMessageContaining("ScanTill is already running with the data folder")
                     .hasMessageContaining("Close the other copy first");
-            assertThat(ledger.recentSales(1)).isEmpty();
+            assertThat(ledger.sales().recentSales(1)).isEmpty();
         }
     }
 
@@ -158,7 +162,7 @@ class LedgerTest {
             Path restoredFolder = dataFolder.resolve("restored");
             Restore.execute(kept.get(kept.size() - 1).toString(), restoredFolder.resolve("ledger").toString(), "scantill");
             try (Ledger restored = Ledger.open(restoredFolder)) {
-                assertThat(restored.sale("till-1-E")).contains(sale("till-1-E"));
+                assertThat(restored.sales().sale("till-1-E")).contains(sale("till-1-E"));
             }
         }
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.OperatorAccount;
-import com.scantill.ledger.Role;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
+import com.scantill.model.OperatorAccount;
+import com.scantill.model.Role;
 import com.scantill.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,15 +2,15 @@ package com.scantill.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.scantill.ledger.EventKind;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.RefundRecord;
-import com.scantill.ledger.RefundStatus;
 import com.scantill.ledger.ReportRecords.HourSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.EventKind;
+import com.scantill.model.RefundRecord;
+import com.scantill.model.RefundStatus;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -60,11 +60,11 @@ class DailyReportTest {
         finish(sale("H", "2026-11-25T16:59:59Z", 2_500, "c2", "till-1"), SaleStatus.PENDING, null);
         Sale late = sale("I", "2026-11-25T10:00:00Z", 10_000, "c1", "till-1");
         Sale owed = paid(late.toBuilder().expireRequested(true).build(), 165, 12, 9_823).toBuilder().refundOwed(true).build();
-        ledger.update(owed, SaleEvent.of(EventKind.REFUND_OWED, owed, null, null, null, owed.createdAt()));
+        ledger.sales().update(owed, SaleEvent.of(EventKind.REFUND_OWED, owed, null, null, null, owed.createdAt()));
         paid(sale("J", "2026-11-25T17:00:00Z", 9_900, "c2", "till-1"), 163, 11, 9_726);
         refund(b, "B-R1", 50_000, RefundStatus.DONE, "2026-11-25T08:00:00Z");
         refund(a, "A-R1", 1_000, RefundStatus.DONE, "2026-11-25T09:00:00Z");
-        refund(ledger.sale("C").orElseThrow(), "C-R1", 2_000, RefundStatus.REQUESTED, "2026-11-25T09:30:00Z");
+        refund(ledger.sales().sale("C").orElseThrow(), "C-R1", 2_000, RefundStatus.REQUESTED, "2026-11-25T09:30:00Z");
     }
 
     @AfterEach
@@ -75,29 +75,29 @@ class DailyReportTest {
     private Sale sale(String reference, String at, long amount, String operator, String till) {
         Sale sale = Sale.created(reference, till, operator, amount, "THB", "**************" + reference.charAt(0) + "123",
                 Instant.parse(at));
-        ledger.insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, operator, amount, null, sale.createdAt()));
+        ledger.sales().insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, operator, amount, null, sale.createdAt()));
         return sale;
     }
 
     private Sale paid(Sale sale, long fee, long feeVat, long net) {
         Sale paid = sale.toBuilder().status(SaleStatus.SUCCESSFUL).chargeId("chrg_test_" + sale.tillReference())
                 .fees(fee, feeVat, net).paidAt(sale.createdAt().plusSeconds(20)).finishedAt(sale.createdAt().plusSeconds(20)).build();
-        return ledger.update(paid, SaleEvent.of(EventKind.STATUS_SEEN, paid, null, null, null, paid.paidAt()));
+        return ledger.sales().update(paid, SaleEvent.of(EventKind.STATUS_SEEN, paid, null, null, null, paid.paidAt()));
     }
 
     private void finish(Sale sale, SaleStatus status, String failureCode) {
         Sale done = sale.toBuilder().status(status).failure(failureCode, failureCode == null ? null : "failed").build();
-        ledger.update(done, SaleEvent.of(EventKind.STATUS_SEEN, done, null, null, null, sale.createdAt()));
+        ledger.sales().update(done, SaleEvent.of(EventKind.STATUS_SEEN, done, null, null, null, sale.createdAt()));
     }
 
     private void refund(Sale sale, String reference, long amount, RefundStatus status, String at) {
         Instant when = Instant.parse(at);
         RefundRecord requested = new RefundRecord(reference, sale.tillReference(), amount, RefundStatus.REQUESTED, null,
                 "c1", "s1", null, when, null);
-        ledger.insertRefund(requested, SaleEvent.of(EventKind.REFUND_REQUESTED, sale, "c1", amount, null, when));
+        ledger.sales().insertRefund(requested, SaleEvent.of(EventKind.REFUND_REQUESTED, sale, "c1", amount, null, when));
         if (status == RefundStatus.DONE) {
             Sale refunded = sale.toBuilder().refundedAmount(sale.refundedAmount() + amount).build();
-            ledger.settleRefund(requested.done("rfnd_" + reference, when), refunded,
+            ledger.sales().settleRefund(requested.done("rfnd_" + reference, when), refunded,
                     SaleEvent.of(EventKind.REFUNDED, refunded, "c1", amount, null, when));
         }
     }

@@ -1,7 +1,7 @@
 package com.scantill.reports;
 
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package com.scantill.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.scantill.ledger.EventKind;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.EventKind;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.simulator.CustomerScript;
 import com.scantill.simulator.Fault;
 import com.scantill.simulator.Route;
@@ -57,7 +57,7 @@ class CounterFlowTest {
     }
 
     private List<Sale> sales() {
-        return till.runtime.ledger().recentSales(20);
+        return till.runtime.ledger().sales().recentSales(20);
     }
 
     @Test
@@ -170,7 +170,7 @@ class CounterFlowTest {
 
         till.awaitText("#panelTitle", text -> text.equals("EXPIRED — NOT PAID ฿80.00"));
         till.awaitText("#message", text -> text.equals("Expiry approved by Wanida."));
-        assertThat(till.runtime.ledger().events(waiting.tillReference())).extracting(SaleEvent::kind)
+        assertThat(till.runtime.ledger().sales().events(waiting.tillReference())).extracting(SaleEvent::kind)
                 .contains(EventKind.RECOVERED).doesNotContain(EventKind.EXPIRE_FAILED);
     }
 

@@ -3,9 +3,9 @@ package com.scantill.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.Role;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
+import com.scantill.model.Role;
 import com.scantill.operators.Operator;
 import com.scantill.operators.Operators;
 import com.scantill.operators.PinHasher;

@@ -1,13 +1,11 @@
 package com.scantill.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.scantill.ledger.Sale;
 import com.scantill.model.ApprovalRequest;
+import com.scantill.model.Sale;
 import com.scantill.scanner.ScannerState;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,7 +63,7 @@ class ScreenFitTest {
         till.awaitText("#operatorStatus", text -> text.equals("Malee (manager)"));
         till.sell("150000", "134567890123456789");
         till.awaitText("#panelTitle", text -> text.equals("PAID ฿150,000.00"));
-        Sale paid = till.runtime.ledger().recentSales(1).get(0);
+        Sale paid = till.runtime.ledger().sales().recentSales(1).get(0);
         var approval = till.runtime.operators().approve("wanida", "864213".toCharArray(),
                 new ApprovalRequest(ApprovalRequest.Action.REFUND, paid.tillReference(), 15_000_000));
         till.runtime.engine().refund(paid.tillReference(), 15_000_000, "malee", approval).join();

@@ -1,7 +1,7 @@
 package com.scantill.ui;
 
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.CreateRefundRequest;
 import com.scantill.simulator.CustomerScript;
 import com.scantill.simulator.Fault;
@@ -87,7 +87,7 @@ class ScreenshotTour {
             till.press(KeyCode.F4);
             till.approveAsSupervisor("wanida", "864213");
             Thread.sleep(300);
-            Sale pending = till.runtime.ledger().recentSales(1).get(0);
+            Sale pending = till.runtime.ledger().sales().recentSales(1).get(0);
             till.runtime.connection().client().markAsPaid(pending.chargeId());
             till.awaitText("#refundWarning", text -> text.startsWith("REFUND OWED"));
             shoot(till, assets.resolve("09-refund-owed.png"));
@@ -98,7 +98,7 @@ class ScreenshotTour {
             till.awaitText("#message", text -> text.startsWith("This payment code was already used"));
             shoot(till, assets.resolve("10-code-already-used.png"));
 
-            Sale paid = till.runtime.ledger().recentSales(10).stream()
+            Sale paid = till.runtime.ledger().sales().recentSales(10).stream()
                     .filter(sale -> sale.status() == SaleStatus.SUCCESSFUL && sale.amount() == 150_000).findFirst().orElseThrow();
             till.runtime.connection().client().createRefund(paid.chargeId(), new CreateRefundRequest(50_000, "dashboard"));
             till.press(KeyCode.F12);

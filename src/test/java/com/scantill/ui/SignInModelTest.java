@@ -3,7 +3,7 @@ package com.scantill.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.Role;
+import com.scantill.model.Role;
 import com.scantill.operators.Operators;
 import com.scantill.operators.PinHasher;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.scantill.app.TillRuntime;
 import com.scantill.ledger.Ledger;
-import com.scantill.ledger.Role;
+import com.scantill.model.Role;
 import com.scantill.operators.Operators;
 import com.scantill.operators.PinHasher;
 import com.scantill.simulator.OmiseSimulator;

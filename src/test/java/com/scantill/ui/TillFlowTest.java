@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.scantill.app.TillRuntime;
-import com.scantill.ledger.EventKind;
 import com.scantill.ledger.LostRows;
-import com.scantill.ledger.RefundRecord;
-import com.scantill.ledger.Sale;
-import com.scantill.ledger.SaleEvent;
-import com.scantill.ledger.SaleStatus;
+import com.scantill.model.EventKind;
+import com.scantill.model.RefundRecord;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
 import com.scantill.omise.CreateRefundRequest;
 import com.scantill.operators.Operators;
 import com.scantill.reports.DailyReports;
@@ -78,7 +78,7 @@ class TillFlowTest {
     }
 
     private Sale onlySale() {
-        List<Sale> sales = runtime.ledger().recentSales(10);
+        List<Sale> sales = runtime.ledger().sales().recentSales(10);
         assertThat(sales).hasSize(1);
         return sales.get(0);
     }
@@ -152,7 +152,7 @@ class TillFlowTest {
 
             till.awaitText("#panelTitle", text -> text.equals("NOT PAID ฿250.00"));
             assertThat(till.text("#panelDetail")).contains(failure[1]);
-            Sale failed = runtime.ledger().recentSales(1).get(0);
+            Sale failed = runtime.ledger().sales().recentSales(1).get(0);
             assertThat(failed.failureCode()).isEqualTo(CustomerScript.FAILING_CODES.get(failure[0]));
             assertThat(failed.paymentCodeMasked()).endsWith(failure[0].substring(14));
         }
@@ -177,7 +177,7 @@ class TillFlowTest {
         till.awaitText("#panelTitle", text -> text.equals("EXPIRED — NOT PAID ฿80.00"));
         Sale expired = onlySale();
         assertThat(expired.status()).isEqualTo(SaleStatus.EXPIRED);
-        assertThat(runtime.ledger().events(expired.tillReference())).filteredOn(event -> event.kind() == EventKind.EXPIRE_REQUESTED)
+        assertThat(runtime.ledger().sales().events(expired.tillReference())).filteredOn(event -> event.kind() == EventKind.EXPIRE_REQUESTED)
                 .singleElement().extracting(SaleEvent::operatorId).isEqualTo("wanida");
     }
 
@@ -202,7 +202,7 @@ class TillFlowTest {
 
         Sale refunded = onlySale();
         assertThat(refunded.refundedAmount()).isEqualTo(100_000);
-        assertThat(runtime.ledger().refunds(refunded.tillReference())).extracting(RefundRecord::approvedBy)
+        assertThat(runtime.ledger().sales().refunds(refunded.tillReference())).extracting(RefundRecord::approvedBy)
                 .containsExactly("wanida", "malee");
         assertThat(till.simulator().charge(refunded.chargeId()).orElseThrow().refundedAmount()).isEqualTo(100_000);
         till.awaitText("#details", text -> text.contains("Refunded ฿1,000.00"));
@@ -221,7 +221,7 @@ class TillFlowTest {
 
         till.awaitText("#panelTitle", text -> text.equals("CHECKING… ฿300.00"));
         till.awaitText("#panelTitle", text -> text.equals("PAID ฿300.00"));
-        assertThat(runtime.ledger().events(onlySale().tillReference())).extracting(SaleEvent::kind)
+        assertThat(runtime.ledger().sales().events(onlySale().tillReference())).extracting(SaleEvent::kind)
                 .contains(EventKind.OUTCOME_UNKNOWN, EventKind.RECONCILED_FOUND);
         assertThat(till.simulator().charges()).hasSize(1);
     }
@@ -399,7 +399,7 @@ class TillFlowTest {
 
         till.awaitText("#reportMessage", text -> text.equals("Omise's state of sale " + paid.tillReference()
                 + " accepted by Wanida: PAID."));
-        assertThat(runtime.ledger().sale(paid.tillReference()).orElseThrow().refundedAmount()).isEqualTo(20_000);
+        assertThat(runtime.ledger().sales().sale(paid.tillReference()).orElseThrow().refundedAmount()).isEqualTo(20_000);
         await().atMost(Duration.ofSeconds(5)).until(() -> differences.getItems().size() == 1
                 && differences.getItems().get(0).toString().contains("settledBy=wanida"));
     }
@@ -423,8 +423,8 @@ class TillFlowTest {
         till.approveAsSupervisor("wanida", "864213");
 
         till.awaitText("#message", text -> text.equals("Sale " + paid.tillReference() + " confirmed as a real sale by Wanida."));
-        assertThat(runtime.ledger().sale(paid.tillReference()).orElseThrow().recoveredFromOmise()).isFalse();
-        assertThat(runtime.ledger().events(paid.tillReference())).extracting(SaleEvent::kind)
+        assertThat(runtime.ledger().sales().sale(paid.tillReference()).orElseThrow().recoveredFromOmise()).isFalse();
+        assertThat(runtime.ledger().sales().events(paid.tillReference())).extracting(SaleEvent::kind)
                 .containsSubsequence(EventKind.RECOVERED_FROM_OMISE, EventKind.RECOVERY_CONFIRMED);
     }
 

@@ -52,7 +52,7 @@ class TrainingWindowTest {
             assertThat(robot.lookup("#startupProblem").queryAs(Label.class).getText())
                     .startsWith("ScanTill is already running with the data folder " + dataFolder.resolve("training"))
                     .doesNotContain("Exception");
-            assertThat(firstCopy.recentSales(1)).isEmpty();
+            assertThat(firstCopy.sales().recentSales(1)).isEmpty();
         }
     }
 

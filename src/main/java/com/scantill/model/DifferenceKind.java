@@ -1,4 +1,4 @@
-package com.scantill.ledger;
+package com.scantill.model;
 
 /** How the ledger and Omise disagree about one sale. */
 public enum DifferenceKind {

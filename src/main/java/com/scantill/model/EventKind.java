@@ -1,4 +1,4 @@
-package com.scantill.ledger;
+package com.scantill.model;
 
 /** What a line of a sale's event log records. */
 public enum EventKind {

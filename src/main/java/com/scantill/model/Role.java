@@ -1,4 +1,4 @@
-package com.scantill.ledger;
+package com.scantill.model;
 
 /** What an operator may do; each role may do everything the ones before it may. */
 public enum Role {

@@ -1,4 +1,4 @@
-package com.scantill.ledger;
+package com.scantill.model;
 
 import java.time.Instant;
 

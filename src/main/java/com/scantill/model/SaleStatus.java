@@ -1,4 +1,4 @@
-package com.scantill.ledger;
+package com.scantill.model;
 
 /**
  * Where a sale stands. {@code CREATED}: in the ledger, nothing sent. {@code CREATING}: the charge request may have

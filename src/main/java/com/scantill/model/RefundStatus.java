@@ -1,4 +1,4 @@
-package com.scantill.ledger;
+package com.scantill.model;
 
 /** {@code REQUESTED}: written before the request left, and not yet confirmed either way. */
 public enum RefundStatus {
