@@ -31,7 +31,7 @@ public final class OmiseConnection implements AutoCloseable {
 
     public static OmiseConnection open(Settings settings) {
         if (settings.mode() == TillMode.TRAINING) {
-            OmiseSimulator simulator = OmiseSimulator.start(OmiseSimulator.options()
+            OmiseSimulator simulator = OmiseSimulator.start(OmiseSimulator.options().forTraining()
                     .confirmDelay(settings.options().trainingCustomerDelay())
                     .storeIn(settings.modeFolder().resolve(TRAINING_CHARGES)));
             return new OmiseConnection(TillMode.TRAINING,

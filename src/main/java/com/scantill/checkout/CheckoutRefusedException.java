@@ -1,15 +1,25 @@
 package com.scantill.checkout;
 
-/** An operator's request the engine will not carry out; the message says why, in words for the operator. */
+/**
+ * An operator's request the engine will not carry out; nothing was written or sent unless the {@link Refusal} says
+ * otherwise. The message is for the log; the UI words {@link #refusal()} for the operator.
+ */
 public class CheckoutRefusedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public CheckoutRefusedException(String message) {
-        super(message);
+    private final transient Refusal refusal;
+
+    public CheckoutRefusedException(Refusal refusal) {
+        this(refusal, null);
     }
 
-    public CheckoutRefusedException(String message, Throwable cause) {
-        super(message, cause);
+    public CheckoutRefusedException(Refusal refusal, Throwable cause) {
+        super(refusal.toString(), cause);
+        this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+        return refusal;
     }
 }

@@ -19,7 +19,6 @@ public record CheckoutSettings(
         ReconcilePolicy reconciliation,
         Duration lateChargeWindow,
         Duration sweepInterval,
-        int threads,
         Clock clock) {
 
     public CheckoutSettings {
@@ -27,37 +26,31 @@ public record CheckoutSettings(
         Objects.requireNonNull(polling, "polling");
         Objects.requireNonNull(reconciliation, "reconciliation");
         Objects.requireNonNull(clock, "clock");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1");
-        }
     }
 
     public static CheckoutSettings defaults(String tillId) {
         return new CheckoutSettings(tillId, PollingSchedule.adaptive(), Duration.ofSeconds(60), ReconcilePolicy.standard(),
-                Duration.ofDays(1), Duration.ofMinutes(5), 4, Clock.systemUTC());
+                Duration.ofDays(1), Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     public CheckoutSettings withPolling(PollingSchedule schedule) {
-        return new CheckoutSettings(tillId, schedule, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, threads, clock);
+        return new CheckoutSettings(tillId, schedule, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, clock);
     }
 
     public CheckoutSettings withPendingLimit(Duration limit) {
-        return new CheckoutSettings(tillId, polling, limit, reconciliation, lateChargeWindow, sweepInterval, threads, clock);
+        return new CheckoutSettings(tillId, polling, limit, reconciliation, lateChargeWindow, sweepInterval, clock);
     }
 
     public CheckoutSettings withReconciliation(ReconcilePolicy policy) {
-        return new CheckoutSettings(tillId, polling, pendingLimit, policy, lateChargeWindow, sweepInterval, threads, clock);
+        return new CheckoutSettings(tillId, polling, pendingLimit, policy, lateChargeWindow, sweepInterval, clock);
     }
 
     public CheckoutSettings withSweepInterval(Duration interval) {
-        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, interval, threads, clock);
+        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, interval, clock);
     }
 
-    public CheckoutSettings withThreads(int count) {
-        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, count, clock);
-    }
 
     public CheckoutSettings withClock(Clock newClock) {
-        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, threads, newClock);
+        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, newClock);
     }
 }

@@ -25,7 +25,7 @@ public final class ExpireFailedException extends CheckoutRefusedException {
     private final transient Sale sale;
 
     public ExpireFailedException(Reason reason, Sale sale, Throwable cause) {
-        super("sale " + sale.tillReference() + " was not expired: " + reason, cause);
+        super(new Refusal(Refusal.Reason.EXPIRE_FAILED, sale.tillReference(), sale.amount(), 0, sale.status(), reason.name()), cause);
         this.reason = reason;
         this.sale = sale;
     }

@@ -6,6 +6,6 @@ public final class KeyRefusedException extends CheckoutRefusedException {
     private static final long serialVersionUID = 1L;
 
     public KeyRefusedException() {
-        super("Omise refused the secret key; no sale can be taken until it is fixed");
+        super(Refusal.of(Refusal.Reason.KEY_REFUSED));
     }
 }

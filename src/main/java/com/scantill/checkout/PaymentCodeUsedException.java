@@ -13,7 +13,8 @@ public final class PaymentCodeUsedException extends CheckoutRefusedException {
     private final transient Sale earlier;
 
     public PaymentCodeUsedException(Sale earlier) {
-        super("payment code " + earlier.paymentCodeMasked() + " was already used for sale " + earlier.tillReference());
+        super(new Refusal(Refusal.Reason.PAYMENT_CODE_USED, earlier.tillReference(), earlier.amount(), 0, earlier.status(),
+                earlier.paymentCodeMasked()));
         this.earlier = earlier;
     }
 

@@ -145,20 +145,23 @@ public final class Reconciler {
     public Sale acceptOmiseState(long differenceId, Approval approval) {
         Objects.requireNonNull(approval, "approval");
         ReconciliationDifference difference = ledger.reconciliations().difference(differenceId)
-                .orElseThrow(() -> new CheckoutRefusedException("There is no difference " + differenceId + "."));
+                .orElseThrow(() -> new CheckoutRefusedException(Refusal.withDetail(Refusal.Reason.NO_SUCH_DIFFERENCE, null,
+                        String.valueOf(differenceId))));
         if (difference.settled()) {
-            throw new CheckoutRefusedException("That difference was settled by " + difference.settledBy() + " already.");
+            throw new CheckoutRefusedException(Refusal.withDetail(Refusal.Reason.DIFFERENCE_SETTLED, difference.tillReference(),
+                    difference.settledBy()));
         }
         if (difference.kind() == DifferenceKind.MISSING_AT_OMISE) {
-            throw new CheckoutRefusedException("Omise has no charge " + difference.chargeId() + " to take its state from: "
-                    + "look the sale up in Omise's dashboard.");
+            throw new CheckoutRefusedException(Refusal.withDetail(Refusal.Reason.NO_CHARGE_AT_OMISE, difference.tillReference(),
+                    difference.chargeId()));
         }
         Charge charge = Optional.ofNullable(difference.chargeId()).flatMap(id -> retrieve(id, new AtomicInteger()))
-                .orElseThrow(() -> new CheckoutRefusedException("Omise no longer knows charge " + difference.chargeId() + "."));
+                .orElseThrow(() -> new CheckoutRefusedException(Refusal.withDetail(Refusal.Reason.NO_CHARGE_AT_OMISE,
+                        difference.tillReference(), difference.chargeId())));
         Optional<Sale> sale = ledger.sales().sale(difference.tillReference());
-        String supervisorId = staff.spend(approval, new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE,
-                        difference.tillReference(), difference.amount()))
-                .orElseThrow(() -> new ApprovalRefusedException("taking Omise's state of sale " + difference.tillReference()));
+        ApprovalRequest request = new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE, difference.tillReference(),
+                difference.amount());
+        String supervisorId = staff.spend(approval, request).orElseThrow(() -> new ApprovalRefusedException(request));
         Sale accepted = sale.isEmpty() ? takeIn(charge, supervisorId) : takeOver(sale.get(), charge, supervisorId);
         ledger.reconciliations().settle(differenceId, supervisorId, clock.instant());
         return accepted;
@@ -176,8 +179,8 @@ public final class Reconciler {
     private Sale takeOver(Sale sale, Charge charge, String supervisorId) {
         Optional<String> mismatch = SaleFromCharge.mismatch(sale, charge);
         if (mismatch.isPresent()) {
-            throw new CheckoutRefusedException("Omise's charge does not belong to sale " + sale.tillReference() + " ("
-                    + mismatch.get() + "): the till will not take it in; a supervisor must look into it.");
+            throw new CheckoutRefusedException(Refusal.withDetail(Refusal.Reason.CHARGE_NOT_THE_SALES, sale.tillReference(),
+                    mismatch.get()));
         }
         Sale current = takeInExternalRefunds(sale, charge, supervisorId);
         Sale after = SaleFromCharge.merged(current, charge, clock.instant());

@@ -1,5 +1,6 @@
 package com.scantill.checkout;
 
+import com.scantill.model.Money;
 import com.scantill.model.PaymentCode;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
@@ -67,6 +68,19 @@ final class SaleFromCharge {
         }
         builder.finishedAt(status.isFinal() ? (sale.finishedAt() != null && sale.status() == status ? sale.finishedAt() : now) : null);
         return builder.build();
+    }
+
+    /** The event's words for what merging a charge changed: the status, a failure, a refund owed and why. */
+    static String change(Sale before, Sale after) {
+        String detail = before.status() == after.status() ? after.status().name() : before.status() + " -> " + after.status();
+        if (after.failureCode() != null && after.status() == SaleStatus.FAILED) {
+            detail += ": " + after.failureCode();
+        }
+        if (after.refundOwed() && !before.refundOwed()) {
+            detail += "; paid after the sale was " + (before.expireRequested() ? "expired" : before.abandoned()
+                    ? "abandoned" : "settled as not charged") + ": refund " + Money.format(after.refundableAmount());
+        }
+        return detail;
     }
 
     /** The customer's whole payment code, when Omise's answer holds it (the source's barcode). */

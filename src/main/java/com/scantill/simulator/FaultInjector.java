@@ -13,10 +13,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class FaultInjector {
 
     private final Map<Route, Queue<Fault>> queued = new EnumMap<>(Route.class);
+    private final boolean randomFaultsAllowed;
     private RandomFaults randomFaults;
     private Random random;
 
-    FaultInjector() {
+    FaultInjector(boolean randomFaultsAllowed) {
+        this.randomFaultsAllowed = randomFaultsAllowed;
         for (Route route : Route.values()) {
             queued.put(route, new ConcurrentLinkedQueue<>());
         }
@@ -27,10 +29,22 @@ public final class FaultInjector {
         queued.get(route).add(fault);
     }
 
-    /** From now on every request may suffer a random fault; {@code null} stops them. */
+    /**
+     * From now on every request may suffer a random fault; {@code null} stops them.
+     *
+     * @throws IllegalStateException in a training simulator, whose trainee must never meet a fault nobody asked for
+     */
     public synchronized void randomly(RandomFaults faults) {
+        if (faults != null && !randomFaultsAllowed) {
+            throw new IllegalStateException("random faults are off in training");
+        }
         this.randomFaults = faults;
         this.random = faults == null ? null : new Random(faults.seed());
+    }
+
+    /** How many faults queued with {@link #once} on {@code route} have not struck yet. */
+    public int waiting(Route route) {
+        return queued.get(route).size();
     }
 
     public synchronized void clear() {

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,13 +37,17 @@ public final class OmiseSimulator implements AutoCloseable {
     private final SimulatorClock clock;
     private final ChargeBook book;
     private final CustomerScript customer;
-    private final FaultInjector faults = new FaultInjector();
-    private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final FaultInjector faults;
+    /** The newest requests, at most {@link Options#journalLimit}: a long training day must not fill the memory. */
+    private final Deque<RecordedRequest> requests = new ArrayDeque<>();
+    private final int journalLimit;
 
     private OmiseSimulator(Options options) {
         this.clock = new SimulatorClock(options.clock);
         this.book = options.store == null ? new ChargeBook() : new ChargeBook(options.store);
         this.customer = new CustomerScript(options.confirmDelay);
+        this.faults = new FaultInjector(options.randomFaultsAllowed);
+        this.journalLimit = options.journalLimit;
         this.requestThreads = Executors.newFixedThreadPool(options.requestThreads, daemonThreads("omise-simulator-http"));
         this.customerThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("omise-simulator-customer"));
         try {
@@ -53,7 +58,7 @@ public final class OmiseSimulator implements AutoCloseable {
             throw new UncheckedIOException("The Omise simulator could not listen on port " + options.port, e);
         }
         SimulatorHandler handler = new SimulatorHandler(book, clock, customer, faults, customerThread,
-                options.chargeLifetime, requests::add);
+                options.chargeLifetime, this::record);
         handler.resumeCustomers();
         server.createContext("/", handler);
         server.setExecutor(requestThreads);
@@ -109,13 +114,20 @@ public final class OmiseSimulator implements AutoCloseable {
         return book.all().stream().map(charge -> charge.snapshot(now)).toList();
     }
 
-    /** Every request received, in the order they arrived. */
-    public List<RecordedRequest> requests() {
+    /** The requests received, in the order they arrived: every one, up to the newest {@link Options#journalLimit}. */
+    public synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
-    public void clearRequests() {
+    public synchronized void clearRequests() {
         requests.clear();
+    }
+
+    private synchronized void record(RecordedRequest request) {
+        requests.addLast(request);
+        while (requests.size() > journalLimit) {
+            requests.removeFirst();
+        }
     }
 
     @Override
@@ -141,6 +153,8 @@ public final class OmiseSimulator implements AutoCloseable {
         private Duration confirmDelay = Duration.ofSeconds(3);
         private Duration chargeLifetime = Duration.ofDays(1);
         private int requestThreads = 16;
+        private int journalLimit = 50_000;
+        private boolean randomFaultsAllowed = true;
         private Clock clock = Clock.systemUTC();
         private Path store;
 
@@ -178,6 +192,25 @@ public final class OmiseSimulator implements AutoCloseable {
 
         public Options clock(Clock newClock) {
             this.clock = newClock;
+            return this;
+        }
+
+        /** How many of the newest requests {@link OmiseSimulator#requests()} keeps; 50,000 by default. */
+        public Options journalLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("journalLimit must not be negative");
+            }
+            this.journalLimit = limit;
+            return this;
+        }
+
+        /**
+         * The simulator a trainee works with: random faults can never be switched on, and the journal keeps only the
+         * last few hundred requests. Faults a test queues one at a time still strike.
+         */
+        public Options forTraining() {
+            this.randomFaultsAllowed = false;
+            this.journalLimit = 500;
             return this;
         }
     }

@@ -1,13 +1,17 @@
 package com.scantill.ui;
 
+import com.scantill.checkout.CheckoutRefusedException;
 import com.scantill.checkout.ExpireFailedException;
+import com.scantill.checkout.PaymentCodeUsedException;
+import com.scantill.checkout.Refusal;
 import com.scantill.model.Money;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
+import com.scantill.model.WeChatPayUpm;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** What the cashier is told of a sale, in words that say what to do next. */
+/** What the operator is told of a sale and of what the till refused, in words that say what to do next. */
 final class CashierMessages {
 
     private CashierMessages() {
@@ -66,6 +70,59 @@ final class CashierMessages {
         return "The till cannot confirm charge " + (sale.chargeId() == null ? "" : sale.chargeId() + " ")
                 + "with Omise (the sale's history says why). Do not treat the sale as paid: a supervisor checks the "
                 + "customer's WeChat and the Omise dashboard before the customer leaves. The till keeps checking it.";
+    }
+
+    /** What went wrong, for the operator: a refusal in words, anything else as the failure it is. */
+    static String of(Throwable failure, ZoneId zone) {
+        if (failure instanceof PaymentCodeUsedException used) {
+            return codeUsed(used.earlier(), zone);
+        }
+        if (failure instanceof ExpireFailedException failed) {
+            return expireFailed(failed);
+        }
+        if (failure instanceof CheckoutRefusedException refused) {
+            return refusal(refused.refusal());
+        }
+        return failure.getMessage();
+    }
+
+    static String refusal(Refusal refusal) {
+        String sale = "sale " + refusal.tillReference();
+        String amount = Money.format(refusal.amount());
+        return switch (refusal.reason()) {
+            case NO_OPERATOR -> "An operator must be signed in.";
+            case OPERATOR_MAY_NOT_WORK -> "Operator " + refusal.detail() + " may not work on this till. Nothing was sent.";
+            case AMOUNT_OUT_OF_LIMITS -> "The amount " + amount + " is outside the WeChat Pay limits of "
+                    + Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG) + " to " + Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG)
+                    + ". Nothing was sent.";
+            case EARLIER_SALE_UNSETTLED -> "Still finding out whether " + sale + " was charged. Scan again once it is settled.";
+            case KEY_REFUSED -> KEY_REFUSED + " Nothing was sent.";
+            case PAYMENT_CODE_USED -> "This payment code was already used (" + sale + "). Ask the customer to refresh the "
+                    + "code. Nothing was sent.";
+            case NO_SUCH_SALE -> "There is no " + sale + ".";
+            case NO_CHARGE_YET -> "Sale " + refusal.tillReference() + " has no charge yet to expire; wait until it is known.";
+            case NOT_WAITING_FOR_REVIEW -> "Sale " + refusal.tillReference() + " is not waiting for a review.";
+            case STILL_FOLLOWED -> "Sale " + refusal.tillReference() + " is still being followed; review it once it is final.";
+            case NOT_PAID -> "Only a paid sale can be refunded; " + sale + " is " + status(refusal.status()) + ".";
+            case REFUND_NOT_POSITIVE -> "A refund must be more than " + Money.format(0) + ".";
+            case EARLIER_REFUND_UNANSWERED -> "An earlier refund of " + sale + " is still waiting for Omise's answer; try "
+                    + "again in a few minutes.";
+            case MORE_THAN_REFUNDABLE -> "Only " + Money.format(refusal.available()) + " of " + sale + " is left to refund, not "
+                    + amount + ".";
+            case REFUND_WINDOW_PASSED -> "Sale " + refusal.tillReference() + " is more than 90 days old; WeChat Pay charges can "
+                    + "only be refunded within 90 days.";
+            case REFUND_REFUSED_BY_OMISE -> "Omise refused the refund: " + refusal.detail();
+            case REFUND_OUTCOME_UNKNOWN -> "Omise did not answer about the refund of " + amount + ". The till will find out "
+                    + "whether it was made; do not refund again until it has.";
+            case NO_APPROVAL -> "The supervisor's approval was not for this, or was used already. Nothing was done; ask again.";
+            case EXPIRE_FAILED -> "Sale " + refusal.tillReference() + " was not expired. The till keeps checking the charge.";
+            case NO_SUCH_DIFFERENCE -> "There is no difference " + refusal.detail() + ".";
+            case DIFFERENCE_SETTLED -> "That difference was settled by " + refusal.detail() + " already.";
+            case NO_CHARGE_AT_OMISE -> "Omise has no charge " + refusal.detail() + " to take its state from: look the sale "
+                    + "up in Omise's dashboard.";
+            case CHARGE_NOT_THE_SALES -> "Omise's charge does not belong to " + sale + " (" + refusal.detail() + "): the till "
+                    + "will not take it in; a supervisor must look into it.";
+        };
     }
 
     static String expireFailed(ExpireFailedException failed) {

@@ -112,7 +112,7 @@ public final class ReportModel {
                     background.run(() -> reconciler.acceptOmiseState(difference.id(), approval), sale -> load(() ->
                             message.done("Omise's state of sale " + sale.tillReference() + " accepted by "
                                     + approval.approverName() + ": " + CashierMessages.status(sale.status()) + ".")),
-                            failure -> message.problem(failure.getMessage()));
+                            failure -> message.problem(CashierMessages.of(failure, zone)));
                 });
     }
 

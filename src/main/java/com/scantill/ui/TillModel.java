@@ -3,10 +3,8 @@ package com.scantill.ui;
 import com.scantill.app.TillMode;
 import com.scantill.app.TillRuntime;
 import com.scantill.checkout.CheckoutListener;
-import com.scantill.checkout.ExpireFailedException;
-import com.scantill.checkout.KeyRefusedException;
+import com.scantill.checkout.CheckoutRefusedException;
 import com.scantill.checkout.OmiseAccess;
-import com.scantill.checkout.PaymentCodeUsedException;
 import com.scantill.checkout.SaleState;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
@@ -312,7 +310,7 @@ public final class TillModel {
                 if (failure != null) {
                     currentReference = null;
                     amountEditable.set(true);
-                    message.problem(cause(failure) instanceof PaymentCodeUsedException used ? CashierMessages.codeUsed(used.earlier(), zone)
+                    message.problem(cause(failure) instanceof CheckoutRefusedException ? CashierMessages.of(cause(failure), zone)
                             : "The sale could not be recorded: " + cause(failure).getMessage());
                     showPanel();
                     return;
@@ -321,12 +319,8 @@ public final class TillModel {
                 current = latest.getOrDefault(currentReference, state);
                 showPanel();
             }));
-        } catch (PaymentCodeUsedException used) {
-            message.problem(CashierMessages.codeUsed(used.earlier(), zone));
-        } catch (KeyRefusedException refused) {
-            message.problem(CashierMessages.KEY_REFUSED + " Nothing was sent.");
         } catch (RuntimeException refused) {
-            message.problem(refused.getMessage());
+            message.problem(CashierMessages.of(refused, zone));
         }
     }
 
@@ -387,7 +381,7 @@ public final class TillModel {
         String reference = current.sale().tillReference();
         runtime.engine().abandon(reference, operator.id()).whenComplete((state, failure) -> Platform.runLater(() -> {
             if (failure != null) {
-                message.problem(cause(failure).getMessage());
+                message.problem(CashierMessages.of(cause(failure), zone));
                 return;
             }
             message.info("Stopped waiting for sale " + reference + ". It is still followed; a refund is flagged if the "
@@ -408,10 +402,8 @@ public final class TillModel {
                     message.info("Expiring the charge…");
                     runtime.engine().expire(sale.tillReference(), supervisor).whenComplete((state, failure) ->
                             Platform.runLater(() -> {
-                                if (cause(failure) instanceof ExpireFailedException failed) {
-                                    message.problem(CashierMessages.expireFailed(failed));
-                                } else if (failure != null) {
-                                    message.problem(cause(failure).getMessage());
+                                if (failure != null) {
+                                    message.problem(CashierMessages.of(cause(failure), zone));
                                 } else if (state.sale().status() == SaleStatus.EXPIRED) {
                                     message.done("Expiry approved by " + supervisor.approverName() + ".");
                                 } else {
@@ -541,7 +533,7 @@ public final class TillModel {
                     runtime.engine().refund(sale.tillReference(), refund, operator.id(), supervisor)
                             .whenComplete((record, failure) -> Platform.runLater(() -> {
                                 if (failure != null) {
-                                    message.problem(cause(failure).getMessage());
+                                    message.problem(CashierMessages.of(cause(failure), zone));
                                 } else {
                                     message.done("Refunded " + Money.format(record.amount()) + ", approved by "
                                             + supervisor.approverName() + ".");
@@ -564,7 +556,7 @@ public final class TillModel {
                     runtime.engine().confirmRecovered(sale.tillReference(), supervisor)
                             .whenComplete((state, failure) -> Platform.runLater(() -> {
                                 if (failure != null) {
-                                    message.problem(cause(failure).getMessage());
+                                    message.problem(CashierMessages.of(cause(failure), zone));
                                 } else {
                                     message.done("Sale " + sale.tillReference() + " confirmed as a real sale by "
                                             + supervisor.approverName() + ".");

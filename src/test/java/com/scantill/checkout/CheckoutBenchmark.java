@@ -102,7 +102,7 @@ class CheckoutBenchmark {
                 String code = String.format("14%016d", i);
                 simulator.customer().script(code, new CustomerBehaviour.Pays(confirmTimes.get(i).dividedBy(SPEED_UP)));
                 CheckoutEngine engine = new CheckoutEngine(ledger, client, CheckoutSettings.defaults("till-" + i)
-                        .withPolling(schedule).withPendingLimit(Duration.ofMinutes(10)).withThreads(1), TestStaff.WITHOUT_APPROVALS);
+                        .withPolling(schedule).withPendingLimit(Duration.ofMinutes(10)), TestStaff.WITHOUT_APPROVALS);
                 engine.addListener(state -> {
                     if (state.sale().status() == SaleStatus.SUCCESSFUL && seenPaid.putIfAbsent(state.sale().chargeId(), Instant.now()) == null) {
                         allPaid.countDown();

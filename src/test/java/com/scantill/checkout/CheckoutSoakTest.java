@@ -118,7 +118,7 @@ class CheckoutSoakTest {
                         .withPendingLimit(Duration.ofMillis(400))
                         .withReconciliation(new ReconcilePolicy(4, Duration.ofMillis(100), Duration.ofMinutes(10)))
                         .withSweepInterval(Duration.ofHours(1))
-                        .withThreads(2);
+                        ;
                 CheckoutEngine engine = new CheckoutEngine(ledger, client, settings, TestStaff.APPROVING_AS_ASKED);
                 engine.start().join();
                 engines.add(engine);

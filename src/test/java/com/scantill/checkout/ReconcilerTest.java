@@ -2,6 +2,7 @@ package com.scantill.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.scantill.app.OperatorsAsStaff;
 import com.scantill.ledger.LostRows;
@@ -182,8 +183,8 @@ class ReconcilerTest {
         assertThat(accepted.status()).isEqualTo(SaleStatus.SUCCESSFUL);
         assertThat(till.ledger.sales().events(reference)).last().extracting(SaleEvent::kind, SaleEvent::operatorId)
                 .containsExactly(EventKind.OMISE_STATE_ACCEPTED, "supervisor-1");
-        assertThatThrownBy(() -> reconciler().acceptOmiseState(status.id(), approval(status, 9_000)))
-                .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("settled by supervisor-1");
+        assertThat(CheckoutEngineTest.refusalOf(catchThrowable(() -> reconciler().acceptOmiseState(status.id(), approval(status, 9_000)))))
+                .isEqualTo(Refusal.withDetail(Refusal.Reason.DIFFERENCE_SETTLED, reference, "supervisor-1"));
         assertThat(check().differing()).isZero();
     }
 
@@ -211,7 +212,8 @@ class ReconcilerTest {
         assertThat(difference).extracting(ReconciliationDifference::kind, ReconciliationDifference::chargeId)
                 .containsExactly(DifferenceKind.MISSING_AT_OMISE, "chrg_test_nowhere");
 
-        assertThatThrownBy(() -> reconciler().acceptOmiseState(difference.id(), approval(difference, 12_000)))
-                .isInstanceOf(CheckoutRefusedException.class).hasMessageContaining("dashboard");
+        assertThat(CheckoutEngineTest.refusalOf(catchThrowable(() -> reconciler().acceptOmiseState(difference.id(),
+                approval(difference, 12_000)))))
+                .isEqualTo(Refusal.withDetail(Refusal.Reason.NO_CHARGE_AT_OMISE, paid.tillReference(), "chrg_test_nowhere"));
     }
 }

@@ -1,6 +1,7 @@
 package com.scantill.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -144,5 +145,32 @@ class OmiseSimulatorTest {
 
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         assertThat(uri.getPort()).isPositive();
+    }
+
+    @Test
+    void theJournalKeepsOnlyTheNewestRequestsUpToItsLimit() throws Exception {
+        try (OmiseSimulator small = OmiseSimulator.start(OmiseSimulator.options().journalLimit(3))) {
+            for (int i = 0; i < 5; i++) {
+                http.send(HttpRequest.newBuilder(small.baseUri().resolve("/charges/chrg_test_" + i)).header("Authorization", AUTH)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+            }
+
+            assertThat(small.requests()).extracting(RecordedRequest::path)
+                    .containsExactly("/charges/chrg_test_2", "/charges/chrg_test_3", "/charges/chrg_test_4");
+        }
+    }
+
+    @Test
+    void aTrainingSimulatorNeverTakesRandomFaultsButATestsOneOffFaultStillStrikes() throws Exception {
+        try (OmiseSimulator training = OmiseSimulator.start(OmiseSimulator.options().forTraining())) {
+            assertThat(catchThrowable(() -> training.faults().randomly(
+                    new RandomFaults(1, 0, Duration.ZERO, 1, 0, 0, 0)))).isInstanceOf(IllegalStateException.class);
+            training.faults().once(Route.RETRIEVE_CHARGE, Fault.ErrorAnswer.serverError());
+
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(training.baseUri().resolve("/charges/chrg_test_1"))
+                    .header("Authorization", AUTH).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(500);
+        }
     }
 }
