@@ -5,14 +5,19 @@ import com.scantill.checkout.ExpireFailedException;
 import com.scantill.checkout.PaymentCodeUsedException;
 import com.scantill.checkout.Refusal;
 import com.scantill.model.Money;
+import com.scantill.model.RefundRecord;
 import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
 import com.scantill.model.WeChatPayUpm;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** What the operator is told of a sale and of what the till refused, in words that say what to do next. */
 final class CashierMessages {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private CashierMessages() {
     }
@@ -54,6 +59,121 @@ final class CashierMessages {
             case REVERSED -> "REVERSED";
             case NOT_CREATED -> "NOT CHARGED";
         };
+    }
+
+    /** What the amount field says of what was keyed: how to go on, or what is wrong with it. */
+    static String amount(Long keyed) {
+        String limits = Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG) + " to " + Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG);
+        if (keyed == null) {
+            return "Key the amount: " + limits + ".";
+        }
+        if (keyed < WeChatPayUpm.MIN_AMOUNT_SATANG) {
+            return "The least WeChat Pay takes is " + Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG) + ".";
+        }
+        if (keyed > WeChatPayUpm.MAX_AMOUNT_SATANG) {
+            return "The most WeChat Pay takes is " + Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG) + ".";
+        }
+        return "Scan the customer's payment code.";
+    }
+
+    /** The panel's title for a sale, its state and amount in a glance. */
+    static String panelTitle(Sale sale) {
+        String shown = Money.format(sale.amount());
+        if (sale.needsAttention() && !sale.status().isFinal()) {
+            return "NEEDS ATTENTION " + shown;
+        }
+        return switch (sale.status()) {
+            case CREATED, CREATING -> "Sending " + shown + "…";
+            case PENDING -> "WAITING " + shown;
+            case UNKNOWN -> "CHECKING… " + shown;
+            case SUCCESSFUL -> "PAID " + shown;
+            case FAILED -> "NOT PAID " + shown;
+            case EXPIRED -> "EXPIRED — NOT PAID " + shown;
+            case REVERSED -> "REVERSED " + shown;
+            case NOT_CREATED -> "NOT CHARGED " + shown;
+        };
+    }
+
+    /** The panel's words under the title: what happened and what the cashier does next. */
+    static String panelDetail(Sale sale, boolean expiryOffered, ZoneId zone) {
+        if (sale.needsAttention() && !sale.status().isFinal()) {
+            return needsAttention(sale);
+        }
+        return switch (sale.status()) {
+            case CREATED, CREATING -> "Payment code " + sale.paymentCodeMasked();
+            case PENDING -> expiryOffered
+                    ? "Still not confirmed. A supervisor can expire the charge (F4); or stop waiting (F3) and the till keeps "
+                    + "checking it."
+                    : "Waiting for the customer to confirm the payment in WeChat.";
+            case UNKNOWN -> "The answer from Omise was lost. Checking whether the charge was made; do not scan again yet.";
+            case SUCCESSFUL -> "Charge " + sale.chargeId() + " at " + TIME.withZone(zone).format(sale.paidAt() == null
+                    ? sale.finishedAt() : sale.paidAt()) + (sale.refundOwed() ? ". " + refundOwed(sale) : "");
+            case FAILED -> failure(sale);
+            case EXPIRED -> "The charge was cancelled; the customer was not charged. Ask for another payment method, or for a "
+                    + "fresh code and scan again.";
+            case REVERSED -> "The payment was reversed; the customer was not charged.";
+            case NOT_CREATED -> notCharged(sale);
+        };
+    }
+
+    /** A sale paid after the till had given up on it: the one sentence the panel, the list and the details all use. */
+    static String refundOwed(Sale sale) {
+        return "REFUND OWED: sale " + sale.tillReference() + " was paid (" + Money.format(sale.amount()) + ") after it was "
+                + (sale.expireRequested() ? "expired" : sale.abandoned() ? "abandoned" : "settled as not charged")
+                + ". Refund the customer " + Money.format(sale.refundableAmount()) + ": select the sale in the list, then F6.";
+    }
+
+    /** A sale's line in the transaction list; the code's last digits come first, so that they always show. */
+    static String listLine(Sale sale, ZoneId zone) {
+        String code = sale.paymentCodeMasked();
+        return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(sale.createdAt()) + "  …"
+                + code.substring(code.length() - 4) + "  " + Money.format(sale.amount()) + "  " + status(sale.status())
+                + (sale.needsAttention() && !sale.status().isFinal() ? " · NEEDS ATTENTION" : "")
+                + (sale.recoveredFromOmise() ? " · RECOVERED FROM OMISE" : "")
+                + (sale.refundOwed() && sale.refundableAmount() > 0 ? " · REFUND OWED" : "")
+                + (sale.refundedAmount() > 0 ? "  refunded " + Money.format(sale.refundedAmount()) : "");
+    }
+
+    /** A sale in full for the details pane: its facts, refunds and history. */
+    static String details(Sale sale, List<RefundRecord> refunds, List<SaleEvent> events, ZoneId zone) {
+        DateTimeFormatter time = TIME.withZone(zone);
+        StringBuilder text = new StringBuilder();
+        text.append("Sale ").append(sale.tillReference()).append('\n')
+                .append(Money.format(sale.amount())).append(" · ").append(status(sale.status())).append('\n')
+                .append("Payment code ").append(sale.paymentCodeMasked()).append('\n')
+                .append("Charge ").append(sale.chargeId() == null ? "none" : sale.chargeId()).append('\n')
+                .append("Cashier ").append(sale.operatorId()).append(" · ").append(time.format(sale.createdAt()));
+        if (sale.refundOwed() && sale.refundableAmount() > 0) {
+            text.append('\n').append(refundOwed(sale));
+        }
+        if (sale.failureCode() != null) {
+            text.append('\n').append("Failure ").append(sale.failureCode());
+        }
+        if (sale.refundedAmount() > 0) {
+            text.append('\n').append("Refunded ").append(Money.format(sale.refundedAmount()));
+        }
+        for (RefundRecord refund : refunds) {
+            text.append('\n').append("  refund ").append(Money.format(refund.amount())).append(' ')
+                    .append(refund.status()).append(" approved by ").append(refund.approvedBy());
+        }
+        text.append('\n').append("History:");
+        for (SaleEvent event : events) {
+            text.append('\n').append("  ").append(time.format(event.occurredAt())).append(' ')
+                    .append(event.kind()).append(event.operatorId() == null ? "" : " by " + event.operatorId());
+        }
+        return text.toString();
+    }
+
+    /** The sales an earlier run left unfinished, as they stand now. */
+    static String recovered(List<Sale> sales) {
+        StringBuilder text = new StringBuilder("Recovered after restart: ");
+        for (int i = 0; i < sales.size(); i++) {
+            Sale sale = sales.get(i);
+            text.append(i == 0 ? "" : "; ").append(Money.format(sale.amount())).append(' ').append(status(sale.status()))
+                    .append(sale.chargeId() == null ? "" : ", charge " + sale.chargeId())
+                    .append(" (sale ").append(sale.tillReference()).append(')');
+        }
+        return text.append('.').toString();
     }
 
     /** A payment code scanned again after it was sent to Omise for {@code earlier}. */

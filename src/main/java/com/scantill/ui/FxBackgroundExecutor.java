@@ -29,6 +29,11 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
     }
 
     @Override
+    public void onFxThread(Runnable step) {
+        Platform.runLater(step);
+    }
+
+    @Override
     public void close() {
         pool.shutdownNow();
     }

@@ -13,7 +13,6 @@ import com.scantill.scanner.ScannerState;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,7 +41,7 @@ public final class StatusBarModel {
 
         @Override
         public void stateChanged(ScannerState state) {
-            Platform.runLater(() -> {
+            background.onFxThread(() -> {
                 scanner.set("Scanner: " + state.message());
                 scannerConnected.set(state.isConnected());
             });
@@ -57,7 +56,7 @@ public final class StatusBarModel {
 
         @Override
         public void accessChanged(OmiseAccess access) {
-            Platform.runLater(() -> {
+            background.onFxThread(() -> {
                 if (access == OmiseAccess.KEY_REFUSED) {
                     api.set(KEY_REFUSED);
                     apiReachable.set(false);

@@ -1,13 +1,14 @@
 package com.scantill.ui;
 
-import com.scantill.model.Money;
 import com.scantill.model.Role;
 import com.scantill.model.Sale;
 import com.scantill.operators.Operator;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 
 final class TillController {
@@ -27,7 +29,8 @@ final class TillController {
     private final TillModel model;
     private final Navigation navigation;
     private final Supplier<Operator> operator;
-    private final DateTimeFormatter time;
+    private final ZoneId shopZone;
+    private final Timeline ticker;
     @FXML
     private MoneyText refundWarning;
     @FXML
@@ -81,18 +84,20 @@ final class TillController {
         this.model = model;
         this.navigation = navigation;
         this.operator = operator;
-        this.time = DateTimeFormatter.ofPattern("HH:mm").withZone(shopZone);
+        this.shopZone = shopZone;
+        this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.sale().tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
     }
 
     @FXML
     private void initialize() {
-        refundWarning.textProperty().bind(model.refundWarningProperty());
-        refundWarning.visibleProperty().bind(model.refundWarningProperty().isNotEmpty());
+        refundWarning.textProperty().bind(model.transactions().refundWarningProperty());
+        refundWarning.visibleProperty().bind(model.transactions().refundWarningProperty().isNotEmpty());
         refundWarning.managedProperty().bind(refundWarning.visibleProperty());
-        amountField.textProperty().bindBidirectional(model.amountTextProperty());
-        amountField.editableProperty().bind(model.amountEditableProperty());
-        amountShown.textProperty().bind(model.amountShownProperty());
-        amountMessage.textProperty().bind(model.amountMessageProperty());
+        amountField.textProperty().bindBidirectional(model.amount().textProperty());
+        amountField.editableProperty().bind(model.amount().editableProperty());
+        amountShown.textProperty().bind(model.amount().shownProperty());
+        amountMessage.textProperty().bind(model.amount().messageProperty());
         for (int row = 0; row < KEYS.length; row++) {
             for (int column = 0; column < KEYS[row].length; column++) {
                 String key = KEYS[row][column];
@@ -104,32 +109,32 @@ final class TillController {
                 });
                 button.getStyleClass().add("keypad-key");
                 button.setFocusTraversable(false);
-                button.disableProperty().bind(model.amountEditableProperty().not());
+                button.disableProperty().bind(model.amount().editableProperty().not());
                 button.setOnAction(event -> {
-                    model.keypad(key);
+                    model.amount().keypad(key);
                     amountField.requestFocus();
                     amountField.end();
                 });
                 keypad.add(button, column, row);
             }
         }
-        panelTitle.textProperty().bind(model.panelTitleProperty());
-        panelDetail.textProperty().bind(model.panelDetailProperty());
-        elapsed.textProperty().bind(model.elapsedProperty());
-        model.onPanelChange(panel -> {
+        panelTitle.textProperty().bind(model.sale().panelTitleProperty());
+        panelDetail.textProperty().bind(model.sale().panelDetailProperty());
+        elapsed.textProperty().bind(model.sale().elapsedProperty());
+        model.sale().onPanelChange(panel -> {
             statusPanel.getStyleClass().removeIf(style -> style.startsWith("panel-"));
             statusPanel.getStyleClass().add("panel-" + panel.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         });
-        newSaleButton.disableProperty().bind(model.newSaleAvailableProperty().not());
-        expireButton.visibleProperty().bind(model.expireAvailableProperty());
+        newSaleButton.disableProperty().bind(model.sale().newSaleAvailableProperty().not());
+        expireButton.visibleProperty().bind(model.sale().expireAvailableProperty());
         expireButton.managedProperty().bind(expireButton.visibleProperty());
-        stopWaitingButton.visibleProperty().bind(model.expireAvailableProperty());
+        stopWaitingButton.visibleProperty().bind(model.sale().expireAvailableProperty());
         stopWaitingButton.managedProperty().bind(stopWaitingButton.visibleProperty());
         message.textProperty().bind(model.messageProperty());
         model.notice().styles(message);
-        phonePanel.visibleProperty().bind(model.phoneActiveProperty());
+        phonePanel.visibleProperty().bind(model.phone().activeProperty());
         phonePanel.managedProperty().bind(phonePanel.visibleProperty());
-        transactionList.setItems(model.transactions());
+        transactionList.setItems(model.transactions().transactions());
         transactionList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Sale sale, boolean empty) {
@@ -139,13 +144,7 @@ final class TillController {
                     setText(null);
                     return;
                 }
-                // The code's last digits come before anything of varying length, so that they always show.
-                String code = sale.paymentCodeMasked();
-                setText(time.format(sale.createdAt()) + "  …" + code.substring(code.length() - 4) + "  "
-                        + Money.format(sale.amount()) + "  " + CashierMessages.status(sale.status())
-                        + (sale.needsAttention() && !sale.status().isFinal() ? " · NEEDS ATTENTION" : "")
-                        + (sale.recoveredFromOmise() ? " · RECOVERED FROM OMISE" : "")
-                        + (sale.refundedAmount() > 0 ? "  refunded " + Money.format(sale.refundedAmount()) : ""));
+                setText(CashierMessages.listLine(sale, shopZone));
                 Tooltip tooltip = new Tooltip(getText());
                 setTooltip(tooltip);
                 if (sale.refundOwed() && sale.refundableAmount() > 0) {
@@ -155,15 +154,15 @@ final class TillController {
         });
         transactionList.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> {
             if (now != null) {
-                model.selectedProperty().set(now);
+                model.transactions().selectedProperty().set(now);
             }
         });
-        details.textProperty().bind(model.detailsProperty());
-        refundAmount.textProperty().bindBidirectional(model.refundAmountTextProperty());
-        refundAmount.disableProperty().bind(model.refundAvailableProperty().not());
-        confirmRecoveredButton.visibleProperty().bind(model.confirmRecoveredAvailableProperty());
+        details.textProperty().bind(model.transactions().detailsProperty());
+        refundAmount.textProperty().bindBidirectional(model.transactions().refundAmountTextProperty());
+        refundAmount.disableProperty().bind(model.transactions().refundAvailableProperty().not());
+        confirmRecoveredButton.visibleProperty().bind(model.transactions().confirmRecoveredAvailableProperty());
         confirmRecoveredButton.managedProperty().bind(confirmRecoveredButton.visibleProperty());
-        refundButton.disableProperty().bind(model.refundAvailableProperty().not());
+        refundButton.disableProperty().bind(model.transactions().refundAvailableProperty().not());
     }
 
     void activate() {
@@ -176,47 +175,49 @@ final class TillController {
         reportButton.setVisible(manager);
         reportButton.setManaged(manager);
         model.activate();
+        ticker.play();
         amountField.requestFocus();
     }
 
     void deactivate() {
+        ticker.stop();
         model.deactivate();
     }
 
     @FXML
     void newSale() {
-        model.newSale();
+        model.sale().newSale();
         amountField.requestFocus();
     }
 
     @FXML
     void stopWaiting() {
-        model.stopWaiting();
+        model.sale().stopWaiting();
     }
 
     @FXML
     void expire() {
-        model.expire();
+        model.sale().expire();
     }
 
     @FXML
     void approve() {
-        model.approveOnPhone();
+        model.phone().approve();
     }
 
     @FXML
     void decline() {
-        model.declineOnPhone();
+        model.phone().decline();
     }
 
     @FXML
     void refund() {
-        model.refundSelected();
+        model.transactions().refundSelected();
     }
 
     @FXML
     void confirmRecovered() {
-        model.confirmSelectedRecovered();
+        model.transactions().confirmSelectedRecovered();
     }
 
     @FXML

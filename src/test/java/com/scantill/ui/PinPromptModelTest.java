@@ -39,6 +39,11 @@ class PinPromptModelTest {
         public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
             held.add(() -> SynchronousBackground.INSTANCE.run(work, onSuccess, onFailure));
         }
+
+        @Override
+        public void onFxThread(Runnable step) {
+            step.run();
+        }
     };
     private final List<String> carriedOut = new ArrayList<>();
     private Ledger ledger;

@@ -1,0 +1,172 @@
+package com.scantill.ui;
+
+import com.scantill.app.TillRuntime;
+import com.scantill.model.ApprovalRequest;
+import com.scantill.model.Money;
+import com.scantill.model.RefundRecord;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
+import com.scantill.model.SaleStatus;
+import com.scantill.operators.Operator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The till's sales of the day, newest first; the one selected in full; its refund and its review. */
+final class TransactionsModel {
+
+    private final TillRuntime runtime;
+    private final SessionModel session;
+    private final ApprovedActions approved;
+    private final BackgroundExecutor background;
+    private final Notice message;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    private final ObservableList<Sale> transactions = FXCollections.observableArrayList();
+    private final ObjectProperty<Sale> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final StringProperty refundAmountText = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper refundAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper confirmRecoveredAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper refundWarning = new ReadOnlyStringWrapper("");
+
+    TransactionsModel(TillRuntime runtime, SessionModel session, ApprovedActions approved, BackgroundExecutor background,
+                      Notice message, Clock clock, ZoneId zone) {
+        this.runtime = runtime;
+        this.session = session;
+        this.approved = approved;
+        this.background = background;
+        this.message = message;
+        this.clock = clock;
+        this.zone = zone;
+        selected.addListener((observable, before, now) -> showDetails(now));
+    }
+
+    /** Reads the day's sales of this till again. */
+    void refresh() {
+        Instant from = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
+        String tillId = runtime.settings().tillId();
+        background.run(() -> runtime.ledger().sales().salesCreatedBetween(from, from.plus(Duration.ofDays(1))).stream()
+                        .filter(sale -> sale.tillId().equals(tillId))
+                        .sorted(Comparator.comparing(Sale::createdAt).reversed())
+                        .toList(),
+                this::show,
+                failure -> message.problem("The transactions could not be read: " + failure.getMessage()));
+    }
+
+    private void show(List<Sale> sales) {
+        String selectedReference = selected.get() == null ? null : selected.get().tillReference();
+        transactions.setAll(sales);
+        if (selectedReference != null) {
+            sales.stream().filter(sale -> sale.tillReference().equals(selectedReference)).findFirst().ifPresent(selected::set);
+        }
+        List<Sale> owed = sales.stream().filter(sale -> sale.refundOwed() && sale.refundableAmount() > 0).toList();
+        refundWarning.set(owed.isEmpty() ? "" : CashierMessages.refundOwed(owed.get(0))
+                + (owed.size() > 1 ? " " + (owed.size() - 1) + " more." : ""));
+    }
+
+    private void showDetails(Sale sale) {
+        if (sale == null) {
+            details.set("");
+            refundAvailable.set(false);
+            confirmRecoveredAvailable.set(false);
+            return;
+        }
+        refundAvailable.set(sale.status() == SaleStatus.SUCCESSFUL && sale.refundableAmount() > 0);
+        confirmRecoveredAvailable.set(sale.recoveredFromOmise() && sale.status().isFinal());
+        refundAmountText.set(sale.refundableAmount() > 0 ? Money.format(sale.refundableAmount()).substring(1) : "");
+        String reference = sale.tillReference();
+        background.run(() -> new History(runtime.ledger().sales().refunds(reference), runtime.ledger().sales().events(reference)),
+                history -> details.set(CashierMessages.details(sale, history.refunds(), history.events(), zone)),
+                failure -> details.set(CashierMessages.details(sale, List.of(), List.of(), zone)));
+    }
+
+    private record History(List<RefundRecord> refunds, List<SaleEvent> events) {
+    }
+
+    /** Asks for a supervisor's PIN, then refunds the amount typed from the selected sale. */
+    void refundSelected() {
+        Sale sale = selected.get();
+        Operator operator = session.operator();
+        if (sale == null || !refundAvailable.get() || operator == null) {
+            return;
+        }
+        long refund;
+        try {
+            refund = Money.parse(refundAmountText.get());
+        } catch (IllegalArgumentException e) {
+            message.problem(e.getMessage());
+            return;
+        }
+        if (refund <= 0 || refund > sale.refundableAmount()) {
+            message.problem("A refund of sale " + sale.tillReference() + " is more than " + Money.format(0) + " and at most "
+                    + Money.format(sale.refundableAmount()) + ".");
+            return;
+        }
+        approved.ask("Refund " + Money.format(refund) + " of sale " + sale.tillReference() + ".",
+                new ApprovalRequest(ApprovalRequest.Action.REFUND, sale.tillReference(), refund), "Refunding…",
+                approval -> runtime.engine().refund(sale.tillReference(), refund, operator.id(), approval),
+                (record, approval) -> message.done("Refunded " + Money.format(record.amount()) + ", approved by "
+                        + approval.approverName() + "."),
+                this::refresh);
+    }
+
+    /** Asks for a supervisor's PIN, then confirms the selected sale, taken back from Omise, as a real sale. */
+    void confirmSelectedRecovered() {
+        Sale sale = selected.get();
+        if (sale == null || !confirmRecoveredAvailable.get()) {
+            return;
+        }
+        approved.ask("Confirm sale " + sale.tillReference() + " of " + Money.format(sale.amount()) + ", taken back from "
+                        + "Omise, as a real sale. If the customer is owed the money, refund it (F6) instead.",
+                new ApprovalRequest(ApprovalRequest.Action.CONFIRM_RECOVERED, sale.tillReference(), sale.amount()), "Confirming…",
+                approval -> runtime.engine().confirmRecovered(sale.tillReference(), approval),
+                (state, approval) -> message.done("Sale " + sale.tillReference() + " confirmed as a real sale by "
+                        + approval.approverName() + "."),
+                this::refresh);
+    }
+
+    ObservableList<Sale> transactions() {
+        return transactions;
+    }
+
+    ObjectProperty<Sale> selectedProperty() {
+        return selected;
+    }
+
+    ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    StringProperty refundAmountTextProperty() {
+        return refundAmountText;
+    }
+
+    ReadOnlyBooleanProperty refundAvailableProperty() {
+        return refundAvailable.getReadOnlyProperty();
+    }
+
+    /** Whether the selected sale was taken back from Omise and waits for a supervisor to confirm it. */
+    ReadOnlyBooleanProperty confirmRecoveredAvailableProperty() {
+        return confirmRecoveredAvailable.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty refundWarningProperty() {
+        return refundWarning.getReadOnlyProperty();
+    }
+}
