@@ -11,7 +11,6 @@ import java.io.InterruptedIOException;
 import java.lang.reflect.Type;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,12 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -45,7 +42,6 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,18 +58,17 @@ public final class OmiseClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OmiseClient.class);
     private static final int MAX_ANSWER_CHARS = 4 * 1024 * 1024;
-    private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final Type CHARGE_PAGE = TypeToken.getParameterized(ListPage.class, Charge.class).getType();
     private static final Type REFUND_PAGE = TypeToken.getParameterized(ListPage.class, Refund.class).getType();
 
-    private final URI baseUri;
+    private final ApiAddress address;
     private final String authorization;
     private final String userAgent;
     private final RetryPolicy retryPolicy;
     private final CloseableHttpClient http;
 
     private OmiseClient(Builder builder) {
-        this.baseUri = requireSafeBaseUri(builder.baseUri);
+        this.address = new ApiAddress(builder.baseUri);
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((builder.secretKey.reveal() + ":").getBytes(StandardCharsets.UTF_8));
         this.userAgent = "ScanTill/" + BuildInfo.version() + " OmiseAPI/" + API_VERSION
@@ -105,7 +100,7 @@ public final class OmiseClient implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return baseUri;
+        return address.base();
     }
 
     public String userAgent() {
@@ -123,7 +118,7 @@ public final class OmiseClient implements AutoCloseable {
             form.add(new BasicNameValuePair("description", request.description()));
         }
         request.sentMetadata().forEach((key, value) -> form.add(new BasicNameValuePair("metadata[" + key + "]", value)));
-        HttpPost post = new HttpPost(uri("charges"));
+        HttpPost post = new HttpPost(address.of("charges"));
         post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
         String reference = request.tillReference();
         log.info("Creating charge {} for {} satang, payment code {}", reference, request.amount(),
@@ -156,7 +151,7 @@ public final class OmiseClient implements AutoCloseable {
     }
 
     public Charge retrieveCharge(String chargeId) {
-        URI uri = uri("charges", requireId(chargeId));
+        URI uri = address.of("charges", ApiAddress.id(chargeId));
         return retrying("retrieve charge " + chargeId, () -> new HttpGet(uri), this::parseCharge, Optional::empty);
     }
 
@@ -165,12 +160,12 @@ public final class OmiseClient implements AutoCloseable {
      * that charge is returned, whether it expired or completed meanwhile.
      */
     public Charge expireCharge(String chargeId) {
-        URI uri = uri("charges", requireId(chargeId), "expire");
+        URI uri = address.of("charges", ApiAddress.id(chargeId), "expire");
         return retrying("expire charge " + chargeId, () -> new HttpPost(uri), this::parseCharge, () -> noLongerPending(chargeId));
     }
 
     public ListPage<Charge> listCharges(ListRequest request) {
-        URI uri = listUri(request, "charges");
+        URI uri = address.list(request, "charges");
         return retrying("list charges", () -> new HttpGet(uri), answer -> parse(answer, CHARGE_PAGE), Optional::empty);
     }
 
@@ -201,7 +196,7 @@ public final class OmiseClient implements AutoCloseable {
      * reference, so the refund is made once whatever the network does.
      */
     public Refund createRefund(String chargeId, CreateRefundRequest request) {
-        URI uri = uri("charges", requireId(chargeId), "refunds");
+        URI uri = address.of("charges", ApiAddress.id(chargeId), "refunds");
         List<NameValuePair> form = List.of(
                 new BasicNameValuePair("amount", Long.toString(request.amount())),
                 new BasicNameValuePair("metadata[" + CreateRefundRequest.TILL_REFERENCE_KEY + "]", request.tillReference()));
@@ -213,7 +208,7 @@ public final class OmiseClient implements AutoCloseable {
     }
 
     public ListPage<Refund> listRefunds(String chargeId, ListRequest request) {
-        URI uri = listUri(request, "charges", requireId(chargeId), "refunds");
+        URI uri = address.list(request, "charges", ApiAddress.id(chargeId), "refunds");
         return retrying("list refunds of " + chargeId, () -> new HttpGet(uri), answer -> parse(answer, REFUND_PAGE),
                 Optional::empty);
     }
@@ -229,7 +224,7 @@ public final class OmiseClient implements AutoCloseable {
     }
 
     private Charge markAs(String chargeId, String action) {
-        URI uri = uri("charges", requireId(chargeId), action);
+        URI uri = address.of("charges", ApiAddress.id(chargeId), action);
         return retrying(action + " " + chargeId, () -> new HttpPost(uri), this::parseCharge, () -> noLongerPending(chargeId));
     }
 
@@ -368,63 +363,13 @@ public final class OmiseClient implements AutoCloseable {
         }
     }
 
-    private URI uri(String... segments) {
-        try {
-            return new URIBuilder(baseUri).appendPathSegments(segments).build();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private URI listUri(ListRequest request, String... segments) {
-        try {
-            URIBuilder builder = new URIBuilder(uri(segments))
-                    .addParameter("offset", Integer.toString(request.offset()))
-                    .addParameter("limit", Integer.toString(request.limit()))
-                    .addParameter("order", request.order().apiValue());
-            if (request.from() != null) {
-                builder.addParameter("from", request.from().toString());
-            }
-            if (request.to() != null) {
-                builder.addParameter("to", request.to().toString());
-            }
-            return builder.build();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static String requireId(String id) {
-        if (id == null || !OBJECT_ID.matcher(id).matches()) {
-            throw new InvalidRequestException("id", "Not an Omise object id: \"" + id + "\".");
-        }
-        return id;
-    }
-
     /**
      * The API address the client accepts: https, or plain http on this computer only; no user, no query.
      *
      * @throws InvalidRequestException saying what is wrong with it
      */
     public static URI requireSafeBaseUri(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = isLoopback(uri.getHost());
-        if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-            throw new InvalidRequestException("api_url", "The API URL must use https (plain http only on this computer): "
-                    + uri.getScheme() + "://" + uri.getHost());
-        }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
-            throw new InvalidRequestException("api_url", "The API URL must be a plain address such as " + DEFAULT_BASE_URI);
-        }
-        return uri;
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String bare = host.replace("[", "").replace("]", "");
-        return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || bare.matches("127(\\.\\d{1,3}){3}");
+        return ApiAddress.requireSafe(uri);
     }
 
     private static String describe(IOException e) {
