@@ -83,8 +83,8 @@ class CurrentSaleModelTest {
         assertThat(till.pinPrompt.showingProperty().get()).isTrue();
         till.approveAsSupervisor();
 
-        till.fx.runUntil(() -> sale.panelProperty().get() == CurrentSaleModel.Panel.EXPIRED);
-        assertThat(till.message()).isEqualTo("Expiry approved by Wanida.");
+        till.fx.runUntil(() -> sale.panelProperty().get() == CurrentSaleModel.Panel.EXPIRED
+                && till.message().equals("Expiry approved by Wanida."));
         assertThat(sale.expireAvailableProperty().get()).isFalse();
     }
 }
