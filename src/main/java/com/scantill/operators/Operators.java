@@ -9,12 +9,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -39,8 +37,6 @@ public final class Operators {
     /** How long a supervisor's approval may wait to be carried out. */
     public static final Duration APPROVAL_VALIDITY = Duration.ofMinutes(2);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String REFUSED = "Wrong operator id or PIN.";
-
     private final OperatorRecords records;
     private final PinHasher hasher;
     private final Clock clock;
@@ -62,7 +58,7 @@ public final class Operators {
     /** The first run's manager; refused once any operator exists. */
     public synchronized Operator createFirstManager(String id, String displayName, char[] pin) {
         if (!records.isEmpty()) {
-            throw new SignInRefusedException("The first manager has already been set up; sign in.");
+            throw SignInRefusedException.of(SignInRefusedException.Reason.FIRST_MANAGER_EXISTS);
         }
         return create(id, displayName, Role.MANAGER, pin, id);
     }
@@ -70,7 +66,7 @@ public final class Operators {
     public Operator add(Operator manager, String id, String displayName, Role role, char[] pin) {
         requireManager(manager);
         if (records.find(id).isPresent()) {
-            throw new SignInRefusedException("There is already an operator " + id + ".");
+            throw SignInRefusedException.about(SignInRefusedException.Reason.OPERATOR_EXISTS, id);
         }
         return create(id, displayName, role, pin, manager.id());
     }
@@ -78,7 +74,7 @@ public final class Operators {
     public void setEnabled(Operator manager, String id, boolean enabled) {
         requireManager(manager);
         if (manager.id().equals(id) && !enabled) {
-            throw new SignInRefusedException("A manager cannot disable themselves.");
+            throw SignInRefusedException.of(SignInRefusedException.Reason.CANNOT_DISABLE_SELF);
         }
         OperatorAccount account = existing(id);
         records.update(account.withEnabled(enabled), enabled ? "ENABLED" : "DISABLED", manager.id(), null, clock.instant());
@@ -152,19 +148,18 @@ public final class Operators {
             OperatorAccount account = id == null ? null : records.find(id.strip()).orElse(null);
             if (account == null) {
                 hasher.matches(pin, unknownOperatorHash);
-                throw new SignInRefusedException(REFUSED);
+                throw SignInRefusedException.of(SignInRefusedException.Reason.WRONG_ID_OR_PIN);
             }
             Instant now = clock.instant();
             if (account.isLockedAt(now)) {
-                throw new SignInRefusedException(lockedMessage(account));
+                throw SignInRefusedException.lockedOut(account.operatorId(), account.failedAttempts(), account.lockedUntil());
             }
             boolean matches;
             try {
                 matches = hasher.matches(pin, account.pinHash());
             } catch (DamagedPinRecordException e) {
                 log.error("The PIN record of operator {} is damaged: {}", account.operatorId(), e.getMessage());
-                throw new SignInRefusedException("The PIN of operator " + account.operatorId()
-                        + " cannot be checked: its record is damaged. A manager must reset the PIN.");
+                throw SignInRefusedException.about(SignInRefusedException.Reason.DAMAGED_PIN_RECORD, account.operatorId());
             }
             if (!matches) {
                 // Failures count on across lock-outs, each lock-out twice as long as the last, until a right PIN.
@@ -176,15 +171,15 @@ public final class Operators {
                     log.warn("Operator {} locked out until {} after {} wrong PINs in a row: a manager should check",
                             account.operatorId(), failed.lockedUntil(), attempts);
                 }
-                throw new SignInRefusedException(lock ? lockedMessage(failed) : REFUSED);
+                throw lock ? SignInRefusedException.lockedOut(failed.operatorId(), failed.failedAttempts(), failed.lockedUntil())
+                        : SignInRefusedException.of(SignInRefusedException.Reason.WRONG_ID_OR_PIN);
             }
             if (!account.enabled()) {
                 // Exactly as a wrong PIN: whether an id exists, or is disabled, is not told to whoever types it.
-                throw new SignInRefusedException(REFUSED);
+                throw SignInRefusedException.of(SignInRefusedException.Reason.WRONG_ID_OR_PIN);
             }
             if (!account.role().atLeast(needed)) {
-                throw new SignInRefusedException(account.displayName() + " is a " + account.role().name().toLowerCase(Locale.ROOT)
-                        + "; this needs a " + needed.name().toLowerCase(Locale.ROOT) + ".");
+                throw SignInRefusedException.roleTooLow(account.displayName(), account.role(), needed);
             }
             records.update(account.withFailures(0, null), successKind, null, null, now);
             return new Operator(account.operatorId(), account.displayName(), account.role());
@@ -200,18 +195,12 @@ public final class Operators {
         return length.compareTo(LONGEST_LOCK_OUT) > 0 ? LONGEST_LOCK_OUT : length;
     }
 
-    private String lockedMessage(OperatorAccount account) {
-        return "Operator " + account.operatorId() + " is locked out after " + account.failedAttempts() + " wrong PINs until "
-                + DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone()).format(account.lockedUntil())
-                + ", or until a manager resets the PIN.";
-    }
-
     private Operator create(String id, String displayName, Role role, char[] pin, String by) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new SignInRefusedException("An operator id is 1 to 64 letters, digits, '.', '-' or '_'.");
+            throw SignInRefusedException.of(SignInRefusedException.Reason.BAD_ID);
         }
         if (displayName == null || displayName.isBlank()) {
-            throw new SignInRefusedException("Give the operator a name.");
+            throw SignInRefusedException.of(SignInRefusedException.Reason.NO_NAME);
         }
         requirePin(pin, role);
         OperatorAccount account = new OperatorAccount(id, displayName.strip(), role, hasher.hash(pin), true, 0, null,
@@ -228,7 +217,7 @@ public final class Operators {
             digits = pin[i] >= '0' && pin[i] <= '9';
         }
         if (!digits) {
-            throw new SignInRefusedException("A " + role.name().toLowerCase(Locale.ROOT) + "'s PIN is " + fewest + " to 12 digits.");
+            throw SignInRefusedException.badPin(role, fewest);
         }
     }
 
@@ -237,11 +226,11 @@ public final class Operators {
         boolean manager = operator != null && records.find(operator.id())
                 .filter(account -> account.enabled() && account.role().atLeast(Role.MANAGER)).isPresent();
         if (!manager) {
-            throw new SignInRefusedException("Only a manager may change operators.");
+            throw SignInRefusedException.of(SignInRefusedException.Reason.NOT_A_MANAGER);
         }
     }
 
     private OperatorAccount existing(String id) {
-        return records.find(id).orElseThrow(() -> new SignInRefusedException("There is no operator " + id + "."));
+        return records.find(id).orElseThrow(() -> SignInRefusedException.about(SignInRefusedException.Reason.NO_SUCH_OPERATOR, id));
     }
 }

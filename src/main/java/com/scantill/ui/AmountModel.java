@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 /** The amount the cashier keys for the next sale, checked against WeChat Pay's limits as it is typed. */
 final class AmountModel {
 
+    private final CashierMessages words;
     private final StringProperty text = new SimpleStringProperty("");
     private long amount;
     private final ReadOnlyStringWrapper shown = new ReadOnlyStringWrapper(Money.format(0));
@@ -19,7 +20,8 @@ final class AmountModel {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(true);
 
-    AmountModel() {
+    AmountModel(CashierMessages words) {
+        this.words = words;
         text.addListener((observable, before, now) -> keyed(now));
         keyed("");
     }
@@ -66,14 +68,14 @@ final class AmountModel {
         if (typed == null || typed.isBlank()) {
             amount = 0;
             shown.set(Money.format(0));
-            message.set(CashierMessages.amount(null));
+            message.set(words.amount(null));
             ready.set(false);
             return;
         }
         try {
             amount = Money.parse(typed);
             shown.set(Money.format(amount));
-            message.set(CashierMessages.amount(amount));
+            message.set(words.amount(amount));
             ready.set(WeChatPayUpm.isWithinLimits(amount));
         } catch (IllegalArgumentException e) {
             amount = 0;

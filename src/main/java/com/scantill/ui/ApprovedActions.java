@@ -2,7 +2,6 @@ package com.scantill.ui;
 
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
-import java.time.ZoneId;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -16,13 +15,13 @@ final class ApprovedActions {
     private final PinPromptModel pinPrompt;
     private final BackgroundExecutor background;
     private final Notice message;
-    private final ZoneId zone;
+    private final CashierMessages words;
 
-    ApprovedActions(PinPromptModel pinPrompt, BackgroundExecutor background, Notice message, ZoneId zone) {
+    ApprovedActions(PinPromptModel pinPrompt, BackgroundExecutor background, Notice message, CashierMessages words) {
         this.pinPrompt = pinPrompt;
         this.background = background;
         this.message = message;
-        this.zone = zone;
+        this.words = words;
     }
 
     /**
@@ -37,7 +36,7 @@ final class ApprovedActions {
             try {
                 outcome = action.apply(approval);
             } catch (RuntimeException refused) {
-                message.problem(CashierMessages.of(refused, zone));
+                message.problem(words.of(refused));
                 afterwards.run();
                 return;
             }
@@ -45,7 +44,7 @@ final class ApprovedActions {
                 done.accept(result, approval);
                 afterwards.run();
             }, failure -> {
-                message.problem(CashierMessages.of(failure, zone));
+                message.problem(words.of(failure));
                 afterwards.run();
             });
         });

@@ -6,196 +6,210 @@ import com.scantill.checkout.PaymentCodeUsedException;
 import com.scantill.checkout.Refusal;
 import com.scantill.model.Money;
 import com.scantill.model.RefundRecord;
+import com.scantill.model.Role;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
 import com.scantill.model.WeChatPayUpm;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import com.scantill.operators.SignInRefusedException;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** What the operator is told of a sale and of what the till refused, in words that say what to do next. */
+/**
+ * What the operator is told of a sale and of what the till refused, in words that say what to do next: the one place
+ * that turns a sale's state into words, in the language of the moment.
+ */
 final class CashierMessages {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private final Supplier<Words> words;
 
-    private CashierMessages() {
+    /** @param words the words of the language the till speaks now; asked at each use, so that a switch shows at once */
+    CashierMessages(Supplier<Words> words) {
+        this.words = words;
     }
 
-    static String failure(Sale sale) {
+    /** The till's words under {@code key}, for what the methods here do not cover. */
+    String text(String key, Object... values) {
+        return say(key, values);
+    }
+
+    private String say(String key, Object... values) {
+        return words.get().get(key, values);
+    }
+
+    String failure(Sale sale) {
         String code = sale.failureCode() == null ? "" : sale.failureCode();
         return switch (code) {
-            case "insufficient_fund" -> "Insufficient funds in the customer's WeChat Pay. Ask for another payment method.";
-            case "payment_rejected" -> "WeChat Pay declined the payment. Ask for another payment method.";
-            case "invalid_account" -> "The customer's WeChat Pay account cannot pay here. Ask for another payment method.";
-            case "payment_expired" -> "The payment code expired. Ask the customer to refresh the code in WeChat, then scan again.";
-            case "failed_processing" -> "WeChat Pay could not process the payment. Scan a fresh code once more; "
-                    + "if it fails again, ask for another payment method.";
-            default -> "The payment failed" + (sale.failureMessage() == null ? "" : ": " + sale.failureMessage())
-                    + ". Ask for another payment method.";
+            case "insufficient_fund", "payment_rejected", "invalid_account", "payment_expired", "failed_processing" ->
+                    say("failure." + code);
+            default -> sale.failureMessage() == null ? say("failure.other") : say("failure.otherSaying", sale.failureMessage());
         };
     }
 
-    static final String KEY_REFUSED = "Omise refused the secret key: a manager must fix it in Settings (F9), then restart "
-            + "ScanTill. No sale can be taken until then.";
+    String keyRefused() {
+        return say("keyRefused");
+    }
 
-    static String notCharged(Sale sale) {
+    String notCharged(Sale sale) {
         if ("authentication_failure".equals(sale.failureCode())) {
-            return "Omise refused the secret key; the customer was not charged. A manager must fix it in Settings (F9).";
+            return say("notCharged.keyRefused");
         }
-        return "No charge was made" + (sale.failureMessage() == null ? "" : " (" + sale.failureMessage() + ")")
-                + ". The customer was not charged: scan the payment code again.";
+        return sale.failureMessage() == null ? say("notCharged") : say("notCharged.saying", sale.failureMessage());
     }
 
     /** A sale's state in one or two words, as the panel shows it. */
-    static String status(SaleStatus status) {
-        return switch (status) {
-            case CREATED, CREATING -> "SENDING";
-            case PENDING -> "WAITING";
-            case UNKNOWN -> "CHECKING";
-            case SUCCESSFUL -> "PAID";
-            case FAILED -> "NOT PAID";
-            case EXPIRED -> "EXPIRED";
-            case REVERSED -> "REVERSED";
-            case NOT_CREATED -> "NOT CHARGED";
-        };
+    String status(SaleStatus status) {
+        return say("status." + status.name());
     }
 
-    /** What the amount field says of what was keyed: how to go on, or what is wrong with it. */
-    static String amount(Long keyed) {
-        String limits = Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG) + " to " + Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG);
+    /** What the amount field says of what was keyed ({@code null}: nothing yet): how to go on, or what is wrong with it. */
+    String amount(Long keyed) {
         if (keyed == null) {
-            return "Key the amount: " + limits + ".";
+            return say("amount.key", Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG), Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
         }
         if (keyed < WeChatPayUpm.MIN_AMOUNT_SATANG) {
-            return "The least WeChat Pay takes is " + Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG) + ".";
+            return say("amount.tooLittle", Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG));
         }
         if (keyed > WeChatPayUpm.MAX_AMOUNT_SATANG) {
-            return "The most WeChat Pay takes is " + Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG) + ".";
+            return say("amount.tooMuch", Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
         }
-        return "Scan the customer's payment code.";
+        return say("amount.scan");
+    }
+
+    String ready() {
+        return say("panel.title.ready");
+    }
+
+    String keyRefusedTitle() {
+        return say("panel.title.keyRefused");
+    }
+
+    /** The panel's title for a sale being sent that the engine has not yet taken. */
+    String sending(long amount) {
+        return say("panel.title.CREATING", Money.format(amount));
+    }
+
+    String sendingDetail(String paymentCodeMasked) {
+        return say("panel.detail.sending", paymentCodeMasked);
     }
 
     /** The panel's title for a sale, its state and amount in a glance. */
-    static String panelTitle(Sale sale) {
+    String panelTitle(Sale sale) {
         String shown = Money.format(sale.amount());
         if (sale.needsAttention() && !sale.status().isFinal()) {
-            return "NEEDS ATTENTION " + shown;
+            return say("panel.title.needsAttention", shown);
         }
-        return switch (sale.status()) {
-            case CREATED, CREATING -> "Sending " + shown + "…";
-            case PENDING -> "WAITING " + shown;
-            case UNKNOWN -> "CHECKING… " + shown;
-            case SUCCESSFUL -> "PAID " + shown;
-            case FAILED -> "NOT PAID " + shown;
-            case EXPIRED -> "EXPIRED — NOT PAID " + shown;
-            case REVERSED -> "REVERSED " + shown;
-            case NOT_CREATED -> "NOT CHARGED " + shown;
-        };
+        return say("panel.title." + sale.status().name(), shown);
     }
 
     /** The panel's words under the title: what happened and what the cashier does next. */
-    static String panelDetail(Sale sale, boolean expiryOffered, ZoneId zone) {
+    String panelDetail(Sale sale, boolean expiryOffered) {
         if (sale.needsAttention() && !sale.status().isFinal()) {
             return needsAttention(sale);
         }
         return switch (sale.status()) {
-            case CREATED, CREATING -> "Payment code " + sale.paymentCodeMasked();
-            case PENDING -> expiryOffered
-                    ? "Still not confirmed. A supervisor can expire the charge (F4); or stop waiting (F3) and the till keeps "
-                    + "checking it."
-                    : "Waiting for the customer to confirm the payment in WeChat.";
-            case UNKNOWN -> "The answer from Omise was lost. Checking whether the charge was made; do not scan again yet.";
-            case SUCCESSFUL -> "Charge " + sale.chargeId() + " at " + TIME.withZone(zone).format(sale.paidAt() == null
-                    ? sale.finishedAt() : sale.paidAt()) + (sale.refundOwed() ? ". " + refundOwed(sale) : "");
+            case CREATED, CREATING -> sendingDetail(sale.paymentCodeMasked());
+            case PENDING -> say(expiryOffered ? "panel.detail.waitingTooLong" : "panel.detail.waiting");
+            case UNKNOWN -> say("panel.detail.checking");
+            case SUCCESSFUL -> {
+                String at = words.get().timeWithSeconds(sale.paidAt() == null ? sale.finishedAt() : sale.paidAt());
+                yield sale.refundOwed() ? say("panel.detail.paidRefundOwed", sale.chargeId(), at, refundOwed(sale))
+                        : say("panel.detail.paid", sale.chargeId(), at);
+            }
             case FAILED -> failure(sale);
-            case EXPIRED -> "The charge was cancelled; the customer was not charged. Ask for another payment method, or for a "
-                    + "fresh code and scan again.";
-            case REVERSED -> "The payment was reversed; the customer was not charged.";
+            case EXPIRED -> say("panel.detail.expired");
+            case REVERSED -> say("panel.detail.reversed");
             case NOT_CREATED -> notCharged(sale);
         };
     }
 
     /** A sale paid after the till had given up on it: the one sentence the panel, the list and the details all use. */
-    static String refundOwed(Sale sale) {
-        return "REFUND OWED: sale " + sale.tillReference() + " was paid (" + Money.format(sale.amount()) + ") after it was "
-                + (sale.expireRequested() ? "expired" : sale.abandoned() ? "abandoned" : "settled as not charged")
-                + ". Refund the customer " + Money.format(sale.refundableAmount()) + ": select the sale in the list, then F6.";
+    String refundOwed(Sale sale) {
+        String why = say(sale.expireRequested() ? "refundOwed.expired" : sale.abandoned() ? "refundOwed.abandoned"
+                : "refundOwed.notCharged");
+        return say("refundOwed", sale.tillReference(), Money.format(sale.amount()), why, Money.format(sale.refundableAmount()));
     }
 
     /** A sale's line in the transaction list; the code's last digits come first, so that they always show. */
-    static String listLine(Sale sale, ZoneId zone) {
+    String listLine(Sale sale) {
         String code = sale.paymentCodeMasked();
-        return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(sale.createdAt()) + "  …"
-                + code.substring(code.length() - 4) + "  " + Money.format(sale.amount()) + "  " + status(sale.status())
-                + (sale.needsAttention() && !sale.status().isFinal() ? " · NEEDS ATTENTION" : "")
-                + (sale.recoveredFromOmise() ? " · RECOVERED FROM OMISE" : "")
-                + (sale.refundOwed() && sale.refundableAmount() > 0 ? " · REFUND OWED" : "")
-                + (sale.refundedAmount() > 0 ? "  refunded " + Money.format(sale.refundedAmount()) : "");
+        StringBuilder line = new StringBuilder(say("list.line", words.get().time(sale.createdAt()),
+                code.substring(code.length() - 4), Money.format(sale.amount()), status(sale.status())));
+        if (sale.needsAttention() && !sale.status().isFinal()) {
+            line.append(say("list.needsAttention"));
+        }
+        if (sale.recoveredFromOmise()) {
+            line.append(say("list.recovered"));
+        }
+        if (sale.refundOwed() && sale.refundableAmount() > 0) {
+            line.append(say("list.refundOwed"));
+        }
+        if (sale.refundedAmount() > 0) {
+            line.append(say("list.refunded", Money.format(sale.refundedAmount())));
+        }
+        return line.toString();
     }
 
     /** A sale in full for the details pane: its facts, refunds and history. */
-    static String details(Sale sale, List<RefundRecord> refunds, List<SaleEvent> events, ZoneId zone) {
-        DateTimeFormatter time = TIME.withZone(zone);
-        StringBuilder text = new StringBuilder();
-        text.append("Sale ").append(sale.tillReference()).append('\n')
-                .append(Money.format(sale.amount())).append(" · ").append(status(sale.status())).append('\n')
-                .append("Payment code ").append(sale.paymentCodeMasked()).append('\n')
-                .append("Charge ").append(sale.chargeId() == null ? "none" : sale.chargeId()).append('\n')
-                .append("Cashier ").append(sale.operatorId()).append(" · ").append(time.format(sale.createdAt()));
+    String details(Sale sale, List<RefundRecord> refunds, List<SaleEvent> events) {
+        Words now = words.get();
+        StringBuilder text = new StringBuilder()
+                .append(say("details.sale", sale.tillReference())).append('\n')
+                .append(say("details.amountAndStatus", Money.format(sale.amount()), status(sale.status()))).append('\n')
+                .append(say("details.paymentCode", sale.paymentCodeMasked())).append('\n')
+                .append(sale.chargeId() == null ? say("details.noCharge") : say("details.charge", sale.chargeId())).append('\n')
+                .append(say("details.cashier", sale.operatorId(), now.timeWithSeconds(sale.createdAt())));
         if (sale.refundOwed() && sale.refundableAmount() > 0) {
             text.append('\n').append(refundOwed(sale));
         }
         if (sale.failureCode() != null) {
-            text.append('\n').append("Failure ").append(sale.failureCode());
+            text.append('\n').append(say("details.failure", sale.failureCode()));
         }
         if (sale.refundedAmount() > 0) {
-            text.append('\n').append("Refunded ").append(Money.format(sale.refundedAmount()));
+            text.append('\n').append(say("details.refunded", Money.format(sale.refundedAmount())));
         }
         for (RefundRecord refund : refunds) {
-            text.append('\n').append("  refund ").append(Money.format(refund.amount())).append(' ')
-                    .append(refund.status()).append(" approved by ").append(refund.approvedBy());
+            text.append('\n').append(say("details.refund", Money.format(refund.amount()), refund.status(), refund.approvedBy()));
         }
-        text.append('\n').append("History:");
+        text.append('\n').append(say("details.history"));
         for (SaleEvent event : events) {
-            text.append('\n').append("  ").append(time.format(event.occurredAt())).append(' ')
-                    .append(event.kind()).append(event.operatorId() == null ? "" : " by " + event.operatorId());
+            String at = now.timeWithSeconds(event.occurredAt());
+            text.append('\n').append(event.operatorId() == null ? say("details.event", at, event.kind())
+                    : say("details.eventBy", at, event.kind(), event.operatorId()));
         }
         return text.toString();
     }
 
     /** The sales an earlier run left unfinished, as they stand now. */
-    static String recovered(List<Sale> sales) {
-        StringBuilder text = new StringBuilder("Recovered after restart: ");
-        for (int i = 0; i < sales.size(); i++) {
-            Sale sale = sales.get(i);
-            text.append(i == 0 ? "" : "; ").append(Money.format(sale.amount())).append(' ').append(status(sale.status()))
-                    .append(sale.chargeId() == null ? "" : ", charge " + sale.chargeId())
-                    .append(" (sale ").append(sale.tillReference()).append(')');
+    String recovered(List<Sale> sales) {
+        StringBuilder list = new StringBuilder();
+        for (Sale sale : sales) {
+            if (!list.isEmpty()) {
+                list.append(say("recovered.separator"));
+            }
+            list.append(sale.chargeId() == null
+                    ? say("recovered.sale", Money.format(sale.amount()), status(sale.status()), sale.tillReference())
+                    : say("recovered.saleWithCharge", Money.format(sale.amount()), status(sale.status()), sale.chargeId(),
+                    sale.tillReference()));
         }
-        return text.append('.').toString();
+        return say("recovered", list);
     }
 
     /** A payment code scanned again after it was sent to Omise for {@code earlier}. */
-    static String codeUsed(Sale earlier, ZoneId zone) {
-        String which = "(sale " + earlier.tillReference() + ", " + status(earlier.status()) + " " + Money.format(earlier.amount())
-                + " at " + DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(earlier.createdAt()) + ")";
-        return earlier.status().isFinal()
-                ? "This payment code was already used " + which + ". Ask the customer to refresh the code. Nothing was sent."
-                : "This payment code is already being charged " + which + ". Wait for that sale to finish. Nothing was sent.";
+    String codeUsed(Sale earlier) {
+        return say(earlier.status().isFinal() ? "codeUsed.final" : "codeUsed.inFlight", earlier.tillReference(),
+                status(earlier.status()), Money.format(earlier.amount()), words.get().time(earlier.createdAt()));
     }
 
     /** Omise does not know the sale's charge, or answered with one that is not the sale's: what to do. */
-    static String needsAttention(Sale sale) {
-        return "The till cannot confirm charge " + (sale.chargeId() == null ? "" : sale.chargeId() + " ")
-                + "with Omise (the sale's history says why). Do not treat the sale as paid: a supervisor checks the "
-                + "customer's WeChat and the Omise dashboard before the customer leaves. The till keeps checking it.";
+    String needsAttention(Sale sale) {
+        return sale.chargeId() == null ? say("needsAttention.noCharge") : say("needsAttention", sale.chargeId());
     }
 
     /** What went wrong, for the operator: a refusal in words, anything else as the failure it is. */
-    static String of(Throwable failure, ZoneId zone) {
+    String of(Throwable failure) {
         if (failure instanceof PaymentCodeUsedException used) {
-            return codeUsed(used.earlier(), zone);
+            return codeUsed(used.earlier());
         }
         if (failure instanceof ExpireFailedException failed) {
             return expireFailed(failed);
@@ -203,58 +217,50 @@ final class CashierMessages {
         if (failure instanceof CheckoutRefusedException refused) {
             return refusal(refused.refusal());
         }
+        if (failure instanceof SignInRefusedException refused) {
+            return signInRefusal(refused);
+        }
         return failure.getMessage();
     }
 
-    static String refusal(Refusal refusal) {
-        String sale = "sale " + refusal.tillReference();
-        String amount = Money.format(refusal.amount());
-        return switch (refusal.reason()) {
-            case NO_OPERATOR -> "An operator must be signed in.";
-            case OPERATOR_MAY_NOT_WORK -> "Operator " + refusal.detail() + " may not work on this till. Nothing was sent.";
-            case AMOUNT_OUT_OF_LIMITS -> "The amount " + amount + " is outside the WeChat Pay limits of "
-                    + Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG) + " to " + Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG)
-                    + ". Nothing was sent.";
-            case EARLIER_SALE_UNSETTLED -> "Still finding out whether " + sale + " was charged. Scan again once it is settled.";
-            case KEY_REFUSED -> KEY_REFUSED + " Nothing was sent.";
-            case PAYMENT_CODE_USED -> "This payment code was already used (" + sale + "). Ask the customer to refresh the "
-                    + "code. Nothing was sent.";
-            case NO_SUCH_SALE -> "There is no " + sale + ".";
-            case NO_CHARGE_YET -> "Sale " + refusal.tillReference() + " has no charge yet to expire; wait until it is known.";
-            case NOT_WAITING_FOR_REVIEW -> "Sale " + refusal.tillReference() + " is not waiting for a review.";
-            case STILL_FOLLOWED -> "Sale " + refusal.tillReference() + " is still being followed; review it once it is final.";
-            case NOT_PAID -> "Only a paid sale can be refunded; " + sale + " is " + status(refusal.status()) + ".";
-            case REFUND_NOT_POSITIVE -> "A refund must be more than " + Money.format(0) + ".";
-            case EARLIER_REFUND_UNANSWERED -> "An earlier refund of " + sale + " is still waiting for Omise's answer; try "
-                    + "again in a few minutes.";
-            case MORE_THAN_REFUNDABLE -> "Only " + Money.format(refusal.available()) + " of " + sale + " is left to refund, not "
-                    + amount + ".";
-            case REFUND_WINDOW_PASSED -> "Sale " + refusal.tillReference() + " is more than 90 days old; WeChat Pay charges can "
-                    + "only be refunded within 90 days.";
-            case REFUND_REFUSED_BY_OMISE -> "Omise refused the refund: " + refusal.detail();
-            case REFUND_OUTCOME_UNKNOWN -> "Omise did not answer about the refund of " + amount + ". The till will find out "
-                    + "whether it was made; do not refund again until it has.";
-            case NO_APPROVAL -> "The supervisor's approval was not for this, or was used already. Nothing was done; ask again.";
-            case EXPIRE_FAILED -> "Sale " + refusal.tillReference() + " was not expired. The till keeps checking the charge.";
-            case NO_SUCH_DIFFERENCE -> "There is no difference " + refusal.detail() + ".";
-            case DIFFERENCE_SETTLED -> "That difference was settled by " + refusal.detail() + " already.";
-            case NO_CHARGE_AT_OMISE -> "Omise has no charge " + refusal.detail() + " to take its state from: look the sale "
-                    + "up in Omise's dashboard.";
-            case CHARGE_NOT_THE_SALES -> "Omise's charge does not belong to " + sale + " (" + refusal.detail() + "): the till "
-                    + "will not take it in; a supervisor must look into it.";
+    String role(Role role) {
+        return say("role." + role.name());
+    }
+
+    String signInRefusal(SignInRefusedException refused) {
+        String key = "signIn." + refused.reason().name();
+        return switch (refused.reason()) {
+            case WRONG_ID_OR_PIN, FIRST_MANAGER_EXISTS, CANNOT_DISABLE_SELF, BAD_ID, NO_NAME, NOT_A_MANAGER -> say(key);
+            case DAMAGED_PIN_RECORD, OPERATOR_EXISTS, NO_SUCH_OPERATOR -> say(key, refused.operatorId());
+            case LOCKED_OUT -> say(key, refused.operatorId(), refused.count(), words.get().time(refused.until()));
+            case ROLE_TOO_LOW -> say(key, refused.name(), role(refused.role()), role(refused.needed()));
+            case BAD_PIN -> say(key, role(refused.role()), refused.count());
         };
     }
 
-    static String expireFailed(ExpireFailedException failed) {
-        String sale = "sale " + failed.sale().tillReference();
-        return switch (failed.reason()) {
-            case UNREACHABLE -> "Could not reach Omise to expire " + sale + ". The till keeps checking the charge; try again (F4).";
-            case STILL_PENDING -> "Omise did not expire " + sale + "; its charge is still waiting. Try again (F4).";
-            case UNKNOWN_CHARGE -> "Omise does not know the charge of " + sale + ". It is marked NEEDS ATTENTION: a supervisor "
-                    + "checks the customer's WeChat and the Omise dashboard.";
-            case UNTRUSTED_ANSWER -> "Omise's answer about " + sale + " does not match the sale. It is marked NEEDS ATTENTION: "
-                    + "a supervisor checks the customer's WeChat and the Omise dashboard.";
-            case KEY_REFUSED -> "Omise refused the secret key, so " + sale + " was not expired. " + KEY_REFUSED;
+    String refusal(Refusal refusal) {
+        String key = "refusal." + refusal.reason().name();
+        String sale = refusal.tillReference();
+        return switch (refusal.reason()) {
+            case NO_OPERATOR, NO_APPROVAL -> say(key);
+            case OPERATOR_MAY_NOT_WORK, NO_SUCH_DIFFERENCE, DIFFERENCE_SETTLED, NO_CHARGE_AT_OMISE, REFUND_REFUSED_BY_OMISE ->
+                    say(key, refusal.detail());
+            case AMOUNT_OUT_OF_LIMITS -> say(key, Money.format(refusal.amount()), Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG),
+                    Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
+            case EARLIER_SALE_UNSETTLED, PAYMENT_CODE_USED, NO_SUCH_SALE, NO_CHARGE_YET, NOT_WAITING_FOR_REVIEW, STILL_FOLLOWED,
+                    EARLIER_REFUND_UNANSWERED, REFUND_WINDOW_PASSED, EXPIRE_FAILED -> say(key, sale);
+            case KEY_REFUSED -> say(key, keyRefused());
+            case NOT_PAID -> say(key, sale, status(refusal.status()));
+            case REFUND_NOT_POSITIVE -> say(key, Money.format(0));
+            case MORE_THAN_REFUNDABLE -> say(key, sale, Money.format(refusal.available()), Money.format(refusal.amount()));
+            case REFUND_OUTCOME_UNKNOWN -> say(key, Money.format(refusal.amount()));
+            case CHARGE_NOT_THE_SALES -> say(key, sale, refusal.detail());
         };
+    }
+
+    String expireFailed(ExpireFailedException failed) {
+        String key = "expireFailed." + failed.reason().name();
+        String sale = failed.sale().tillReference();
+        return failed.reason() == ExpireFailedException.Reason.KEY_REFUSED ? say(key, sale, keyRefused()) : say(key, sale);
     }
 }

@@ -12,7 +12,6 @@ import com.scantill.operators.Operator;
 import com.scantill.scanner.Scan;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +44,7 @@ final class CurrentSaleModel {
     private final BackgroundExecutor background;
     private final Notice message;
     private final Clock clock;
-    private final ZoneId zone;
+    private final CashierMessages words;
 
     private final ReadOnlyObjectWrapper<Panel> panel = new ReadOnlyObjectWrapper<>(Panel.READY);
     private final ReadOnlyStringWrapper panelTitle = new ReadOnlyStringWrapper();
@@ -63,7 +62,8 @@ final class CurrentSaleModel {
     private boolean keyRefused;
 
     CurrentSaleModel(TillRuntime runtime, SessionModel session, AmountModel amount, TrainingPhoneModel phone,
-                     ApprovedActions approved, BackgroundExecutor background, Notice message, Clock clock, ZoneId zone) {
+                     ApprovedActions approved, BackgroundExecutor background, Notice message, Clock clock,
+                     CashierMessages words) {
         this.runtime = runtime;
         this.session = session;
         this.amount = amount;
@@ -72,7 +72,7 @@ final class CurrentSaleModel {
         this.background = background;
         this.message = message;
         this.clock = clock;
-        this.zone = zone;
+        this.words = words;
         amount.textProperty().addListener((observable, before, now) -> amountKeyed(now));
         showPanel();
     }
@@ -94,31 +94,30 @@ final class CurrentSaleModel {
     void scanned(Scan scan) {
         Operator operator = session.operator();
         if (operator == null) {
-            message.problem("Sign in before scanning. Nothing was sent.");
+            message.problem(words.text("scan.signInFirst"));
             return;
         }
         if (saleInProgress()) {
-            message.problem("A sale is in progress. Finish it before scanning again. Nothing was sent.");
+            message.problem(words.text("scan.saleInProgress"));
             return;
         }
         if (!amount.ready()) {
             message.problem(current != null && settled(current.sale())
-                    ? "Key the amount of the new sale first, then scan. Nothing was sent."
-                    : "Key the amount before scanning the payment code. Nothing was sent.");
+                    ? words.text("scan.keyNextAmount") : words.text("scan.keyAmount"));
             return;
         }
         CompletionStage<SaleState> started;
         try {
             started = runtime.engine().startSale(amount.amount(), scan.paymentCode(), operator.id());
         } catch (RuntimeException refused) {
-            message.problem(CashierMessages.of(refused, zone));
+            message.problem(words.of(refused));
             return;
         }
         message.clear();
         currentReference = "";
         current = null;
         amount.hold();
-        show(Panel.SENDING, "Sending " + Money.format(amount.amount()) + "…", "Payment code " + scan.paymentCode().masked());
+        show(Panel.SENDING, words.sending(amount.amount()), words.sendingDetail(scan.paymentCode().masked()));
         background.whenDone(started, state -> {
             currentReference = state.tillReference();
             current = latest.getOrDefault(currentReference, state);
@@ -126,8 +125,8 @@ final class CurrentSaleModel {
         }, failure -> {
             currentReference = null;
             amount.release();
-            message.problem(failure instanceof CheckoutRefusedException ? CashierMessages.of(failure, zone)
-                    : "The sale could not be recorded: " + failure.getMessage());
+            message.problem(failure instanceof CheckoutRefusedException ? words.of(failure)
+                    : words.text("sale.notRecorded", failure.getMessage()));
             showPanel();
         });
     }
@@ -183,7 +182,7 @@ final class CurrentSaleModel {
 
     private void announceRecovery() {
         String before = recoveryText;
-        recoveryText = CashierMessages.recovered(recoveredReferences.stream().map(reference -> latest.get(reference).sale()).toList());
+        recoveryText = words.recovered(recoveredReferences.stream().map(reference -> latest.get(reference).sale()).toList());
         if (before == null || before.equals(message.text())) {
             message.info(recoveryText);
         }
@@ -218,14 +217,13 @@ final class CurrentSaleModel {
         try {
             stopped = runtime.engine().abandon(reference, session.operator().id());
         } catch (RuntimeException refused) {
-            message.problem(CashierMessages.of(refused, zone));
+            message.problem(words.of(refused));
             return;
         }
         background.whenDone(stopped, state -> {
-            message.info("Stopped waiting for sale " + reference + ". It is still followed; a refund is flagged if the "
-                    + "customer pays after all.");
+            message.info(words.text("sale.stoppedWaiting", reference));
             readyForNextSale();
-        }, failure -> message.problem(CashierMessages.of(failure, zone)));
+        }, failure -> message.problem(words.of(failure)));
     }
 
     /** Asks for a supervisor's PIN, then asks Omise to expire the pending charge. */
@@ -234,17 +232,15 @@ final class CurrentSaleModel {
             return;
         }
         Sale sale = current.sale();
-        approved.ask("Expire sale " + sale.tillReference() + " of " + Money.format(sale.amount())
-                        + ": the customer will not be charged.",
-                new ApprovalRequest(ApprovalRequest.Action.EXPIRE, sale.tillReference(), sale.amount()), "Expiring the charge…",
+        approved.ask(words.text("expire.ask", sale.tillReference(), Money.format(sale.amount())),
+                new ApprovalRequest(ApprovalRequest.Action.EXPIRE, sale.tillReference(), sale.amount()),
+                words.text("expire.working"),
                 approval -> runtime.engine().expire(sale.tillReference(), approval),
                 (state, approval) -> {
                     if (state.sale().status() == SaleStatus.EXPIRED) {
-                        message.done("Expiry approved by " + approval.approverName() + ".");
+                        message.done(words.text("expire.done", approval.approverName()));
                     } else {
-                        message.info("The charge was not expired: the customer finished first ("
-                                + CashierMessages.status(state.sale().status()) + "). Expiry was approved by "
-                                + approval.approverName() + ".");
+                        message.info(words.text("expire.customerFirst", words.status(state.sale().status()), approval.approverName()));
                     }
                 }, () -> { });
     }
@@ -260,9 +256,9 @@ final class CurrentSaleModel {
     private void showPanel() {
         if (current == null) {
             if (currentReference == null && keyRefused) {
-                show(Panel.KEY_REFUSED, "OMISE REFUSED THE SECRET KEY", CashierMessages.KEY_REFUSED);
+                show(Panel.KEY_REFUSED, words.keyRefusedTitle(), words.keyRefused());
             } else if (currentReference == null) {
-                show(Panel.READY, amount.ready() ? Money.format(amount.amount()) : "Ready", amount.messageProperty().get());
+                show(Panel.READY, amount.ready() ? Money.format(amount.amount()) : words.ready(), amount.messageProperty().get());
             }
             expireAvailable.set(false);
             newSaleAvailable.set(false);
@@ -271,7 +267,7 @@ final class CurrentSaleModel {
             return;
         }
         Sale sale = current.sale();
-        show(panelOf(sale), CashierMessages.panelTitle(sale), CashierMessages.panelDetail(sale, current.expiryOffered(), zone));
+        show(panelOf(sale), words.panelTitle(sale), words.panelDetail(sale, current.expiryOffered()));
         boolean finished = settled(sale);
         expireAvailable.set(sale.status() == SaleStatus.PENDING && current.expiryOffered() && !sale.needsAttention());
         newSaleAvailable.set(finished);

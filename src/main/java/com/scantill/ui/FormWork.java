@@ -6,15 +6,17 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * Slow work behind a form (a PIN checked, an operator created): the form is marked busy and says so, the work runs
- * off the FX thread, and a failure's message is shown on the form. A second press while busy is ignored.
+ * off the FX thread, and a failure is shown on the form in words. A second press while busy is ignored.
  */
 final class FormWork {
 
     private final BackgroundExecutor background;
     private final ReadOnlyBooleanWrapper busy;
     private final Notice message;
+    private final CashierMessages words;
 
-    FormWork(BackgroundExecutor background, ReadOnlyBooleanWrapper busy, Notice message) {
+    FormWork(BackgroundExecutor background, ReadOnlyBooleanWrapper busy, Notice message, CashierMessages words) {
+        this.words = words;
         this.background = background;
         this.busy = busy;
         this.message = message;
@@ -32,7 +34,7 @@ final class FormWork {
             done.accept(result);
         }, failure -> {
             busy.set(false);
-            message.problem(failure.getMessage());
+            message.problem(words.of(failure));
         });
     }
 }

@@ -25,8 +25,10 @@ public final class OperatorsModel {
     private final ObjectProperty<Role> newRole = new SimpleObjectProperty<>(Role.CASHIER);
     private final StringProperty pin = new SimpleStringProperty("");
     private final Notice message = new Notice();
+    private final CashierMessages words;
 
-    public OperatorsModel(Operators operators, SessionModel session, BackgroundExecutor background) {
+    public OperatorsModel(Operators operators, SessionModel session, BackgroundExecutor background, CashierMessages words) {
+        this.words = words;
         this.operators = operators;
         this.session = session;
         this.background = background;
@@ -37,7 +39,7 @@ public final class OperatorsModel {
     }
 
     private void refresh() {
-        background.run(operators::accounts, accounts::setAll, failure -> message.problem(failure.getMessage()));
+        background.run(operators::accounts, accounts::setAll, failure -> message.problem(words.of(failure)));
     }
 
     /** Adds an operator with the id, name, role and PIN typed. */
@@ -47,7 +49,7 @@ public final class OperatorsModel {
         Role role = newRole.get();
         char[] typed = pin.get().toCharArray();
         pin.set("");
-        change(() -> operators.add(session.operator(), id, name, role, typed), "Added " + id + ".", () -> {
+        change(() -> operators.add(session.operator(), id, name, role, typed), words.text("operators.added", id), () -> {
             newId.set("");
             newName.set("");
         });
@@ -57,7 +59,7 @@ public final class OperatorsModel {
     public void resetPin() {
         OperatorAccount account = selected.get();
         if (account == null) {
-            message.problem("Select an operator first.");
+            message.problem(words.text("operators.selectFirst"));
             return;
         }
         char[] typed = pin.get().toCharArray();
@@ -65,29 +67,29 @@ public final class OperatorsModel {
         change(() -> {
             operators.resetPin(session.operator(), account.operatorId(), typed);
             return null;
-        }, "New PIN set for " + account.operatorId() + ".", () -> { });
+        }, words.text("operators.pinReset", account.operatorId()), () -> { });
     }
 
     public void toggleEnabled() {
         OperatorAccount account = selected.get();
         if (account == null) {
-            message.problem("Select an operator first.");
+            message.problem(words.text("operators.selectFirst"));
             return;
         }
         boolean enable = !account.enabled();
         change(() -> {
             operators.setEnabled(session.operator(), account.operatorId(), enable);
             return null;
-        }, (enable ? "Enabled " : "Disabled ") + account.operatorId() + ".", () -> { });
+        }, words.text(enable ? "operators.enabled" : "operators.disabled", account.operatorId()), () -> { });
     }
 
     private void change(Callable<?> work, String done, Runnable after) {
-        message.info("Saving…");
+        message.info(words.text("operators.saving"));
         background.run(work, result -> {
             message.done(done);
             after.run();
             refresh();
-        }, failure -> message.problem(failure.getMessage()));
+        }, failure -> message.problem(words.of(failure)));
     }
 
     public ObservableList<OperatorAccount> accounts() {

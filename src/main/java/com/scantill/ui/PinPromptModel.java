@@ -20,6 +20,7 @@ public final class PinPromptModel {
 
     private final Operators operators;
     private final FormWork work;
+    private final CashierMessages words;
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
@@ -32,9 +33,10 @@ public final class PinPromptModel {
     private record Asked(ApprovalRequest request, Consumer<Approval> onApproved) {
     }
 
-    public PinPromptModel(Operators operators, BackgroundExecutor background) {
+    public PinPromptModel(Operators operators, BackgroundExecutor background, CashierMessages words) {
         this.operators = operators;
-        this.work = new FormWork(background, checking, message);
+        this.words = words;
+        this.work = new FormWork(background, checking, message, words);
         // A refusal is old news once the supervisor types again.
         operatorId.addListener((observable, before, now) -> message.clearProblem());
         pin.addListener((observable, before, now) -> {
@@ -65,7 +67,7 @@ public final class PinPromptModel {
         String id = operatorId.get();
         char[] typed = pin.get().toCharArray();
         pin.set("");
-        work.run("Checking…", () -> operators.approve(id, typed, submitted.request()), approval -> {
+        work.run(words.text("pin.checking"), () -> operators.approve(id, typed, submitted.request()), approval -> {
             if (asked != submitted) {
                 // Cancelled, or another request asked meanwhile: this approval is for nothing on screen now.
                 return;

@@ -47,6 +47,7 @@ public final class ReportModel {
     private final BackgroundExecutor background;
     private final Path folder;
     private final ZoneId zone;
+    private final CashierMessages words;
     private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>();
     private final ObjectProperty<String> till = new SimpleObjectProperty<>(ALL_TILLS);
     private final ObservableList<String> tills = FXCollections.observableArrayList(ALL_TILLS);
@@ -59,7 +60,7 @@ public final class ReportModel {
     private final Notice message = new Notice();
 
     public ReportModel(DailyReports reports, Reconciler reconciler, PinPromptModel pinPrompt, SessionModel session,
-                       BackgroundExecutor background, Path dataFolder, ZoneId zone, Clock clock) {
+                       BackgroundExecutor background, Path dataFolder, ZoneId zone, Clock clock, CashierMessages words) {
         this.reports = reports;
         this.reconciler = reconciler;
         this.pinPrompt = pinPrompt;
@@ -67,6 +68,7 @@ public final class ReportModel {
         this.background = background;
         this.folder = dataFolder.resolve("reports");
         this.zone = zone;
+        this.words = words;
         day.set(LocalDate.now(clock.withZone(zone)));
         day.addListener((observable, before, now) -> load());
         till.addListener((observable, before, now) -> load());
@@ -111,8 +113,8 @@ public final class ReportModel {
                     message.info("Taking in Omise's state…");
                     background.run(() -> reconciler.acceptOmiseState(difference.id(), approval), sale -> load(() ->
                             message.done("Omise's state of sale " + sale.tillReference() + " accepted by "
-                                    + approval.approverName() + ": " + CashierMessages.status(sale.status()) + ".")),
-                            failure -> message.problem(CashierMessages.of(failure, zone)));
+                                    + approval.approverName() + ": " + words.status(sale.status()) + ".")),
+                            failure -> message.problem(words.of(failure)));
                 });
     }
 

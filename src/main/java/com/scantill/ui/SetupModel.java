@@ -14,6 +14,7 @@ public final class SetupModel {
     private final Operators operators;
     private final SessionModel session;
     private final FormWork work;
+    private final CashierMessages words;
     private final StringProperty operatorId = new SimpleStringProperty("");
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty pin = new SimpleStringProperty("");
@@ -21,10 +22,11 @@ public final class SetupModel {
     private final Notice message = new Notice();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
 
-    public SetupModel(Operators operators, SessionModel session, BackgroundExecutor background) {
+    public SetupModel(Operators operators, SessionModel session, BackgroundExecutor background, CashierMessages words) {
         this.operators = operators;
         this.session = session;
-        this.work = new FormWork(background, working, message);
+        this.words = words;
+        this.work = new FormWork(background, working, message, words);
     }
 
     public void create() {
@@ -36,12 +38,12 @@ public final class SetupModel {
         pin.set("");
         pinAgain.set("");
         if (!Arrays.equals(first, second)) {
-            message.problem("The two PINs are not the same; type them again.");
+            message.problem(words.text("setup.pinsDiffer"));
             return;
         }
         String id = operatorId.get().strip();
         String name = displayName.get();
-        work.run("Creating the manager…", () -> operators.createFirstManager(id, name, first), session::signedIn);
+        work.run(words.text("setup.working"), () -> operators.createFirstManager(id, name, first), session::signedIn);
     }
 
     public StringProperty operatorIdProperty() {

@@ -17,11 +17,13 @@ public final class SignInModel {
     private final Notice message = new Notice();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final FormWork work;
+    private final CashierMessages words;
 
-    public SignInModel(Operators operators, SessionModel session, BackgroundExecutor background) {
+    public SignInModel(Operators operators, SessionModel session, BackgroundExecutor background, CashierMessages words) {
         this.operators = operators;
         this.session = session;
-        this.work = new FormWork(background, checking, message);
+        this.words = words;
+        this.work = new FormWork(background, checking, message, words);
         // A refusal is old news once the person types again.
         operatorId.addListener((observable, before, now) -> message.clearProblem());
         pin.addListener((observable, before, now) -> {
@@ -44,7 +46,7 @@ public final class SignInModel {
         String id = operatorId.get();
         char[] typed = pin.get().toCharArray();
         pin.set("");
-        work.run("Checking…", () -> operators.signIn(id, typed), session::signedIn);
+        work.run(words.text("pin.checking"), () -> operators.signIn(id, typed), session::signedIn);
     }
 
     public StringProperty operatorIdProperty() {

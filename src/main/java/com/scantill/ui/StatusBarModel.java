@@ -26,11 +26,12 @@ public final class StatusBarModel {
     private final BackgroundExecutor background;
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper api = new ReadOnlyStringWrapper("Omise: checking…");
+    private final CashierMessages words;
+    private final ReadOnlyStringWrapper api = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper apiReachable = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper("Scanner: waiting");
+    private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper scannerConnected = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper operator = new ReadOnlyStringWrapper("Nobody signed in");
+    private final ReadOnlyStringWrapper operator = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper till = new ReadOnlyStringWrapper();
     private final Timeline apiChecks = new Timeline(new KeyFrame(Duration.seconds(30), event -> checkApi()));
     private final ScanListener scannerListener = new ScanListener() {
@@ -42,7 +43,7 @@ public final class StatusBarModel {
         @Override
         public void stateChanged(ScannerState state) {
             background.onFxThread(() -> {
-                scanner.set("Scanner: " + state.message());
+                scanner.set(words.text("status.scanner", state.message()));
                 scannerConnected.set(state.isConnected());
             });
         }
@@ -58,7 +59,7 @@ public final class StatusBarModel {
         public void accessChanged(OmiseAccess access) {
             background.onFxThread(() -> {
                 if (access == OmiseAccess.KEY_REFUSED) {
-                    api.set(KEY_REFUSED);
+                    api.set(words.text("status.keyRefused"));
                     apiReachable.set(false);
                 } else {
                     checkApi();
@@ -67,19 +68,23 @@ public final class StatusBarModel {
         }
     };
 
-    public StatusBarModel(TillRuntime runtime, SessionModel session, BackgroundExecutor background) {
+    public StatusBarModel(TillRuntime runtime, SessionModel session, BackgroundExecutor background, CashierMessages words) {
         this.runtime = runtime;
         this.background = background;
+        this.words = words;
+        api.set(words.text("status.omiseChecking"));
+        scanner.set(words.text("status.scannerWaiting"));
+        operator.set(describe(null));
         TillMode tillMode = runtime.connection().mode();
         mode.set(tillMode.banner());
         modeStyle.set("mode-" + tillMode.name().toLowerCase(Locale.ROOT));
-        till.set("Till " + runtime.settings().tillId());
+        till.set(words.text("status.till", runtime.settings().tillId()));
         session.operatorProperty().addListener((observable, before, now) -> operator.set(describe(now)));
         apiChecks.setCycleCount(Timeline.INDEFINITE);
     }
 
-    private static String describe(Operator who) {
-        return who == null ? "Nobody signed in" : who.displayName() + " (" + who.role().name().toLowerCase(Locale.ROOT) + ")";
+    private String describe(Operator who) {
+        return who == null ? words.text("status.nobody") : words.text("status.operator", who.displayName(), words.role(who.role()));
     }
 
     public void activate() {
@@ -101,15 +106,13 @@ public final class StatusBarModel {
             boolean reachable = reach == OmiseReach.REACHABLE;
             boolean keyRefused = reach == OmiseReach.KEY_REFUSED
                     || !reachable && runtime.engine().access() == OmiseAccess.KEY_REFUSED;
-            api.set(reachable ? "Omise reachable" : keyRefused ? KEY_REFUSED : "Omise unreachable");
+            api.set(words.text(reachable ? "status.omiseReachable" : keyRefused ? "status.keyRefused" : "status.omiseUnreachable"));
             apiReachable.set(reachable);
         }, failure -> {
-            api.set("Omise unreachable");
+            api.set(words.text("status.omiseUnreachable"));
             apiReachable.set(false);
         });
     }
-
-    private static final String KEY_REFUSED = "Omise refused the secret key: a manager must fix it in Settings (F9)";
 
     public ReadOnlyStringProperty modeProperty() {
         return mode.getReadOnlyProperty();

@@ -3,7 +3,6 @@ package com.scantill.ui;
 import com.scantill.model.Role;
 import com.scantill.model.Sale;
 import com.scantill.operators.Operator;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
@@ -29,7 +28,6 @@ final class TillController {
     private final TillModel model;
     private final Navigation navigation;
     private final Supplier<Operator> operator;
-    private final ZoneId shopZone;
     private final Timeline ticker;
     @FXML
     private MoneyText refundWarning;
@@ -80,11 +78,10 @@ final class TillController {
     @FXML
     private Button confirmRecoveredButton;
 
-    TillController(TillModel model, Navigation navigation, Supplier<Operator> operator, ZoneId shopZone) {
+    TillController(TillModel model, Navigation navigation, Supplier<Operator> operator) {
         this.model = model;
         this.navigation = navigation;
         this.operator = operator;
-        this.shopZone = shopZone;
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.sale().tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -144,7 +141,7 @@ final class TillController {
                     setText(null);
                     return;
                 }
-                setText(CashierMessages.listLine(sale, shopZone));
+                setText(model.words().listLine(sale));
                 Tooltip tooltip = new Tooltip(getText());
                 setTooltip(tooltip);
                 if (sale.refundOwed() && sale.refundableAmount() > 0) {

@@ -28,7 +28,8 @@ public final class TillModel {
     private final SessionModel session;
     private final BackgroundExecutor background;
     private final Notice message = new Notice();
-    private final AmountModel amount = new AmountModel();
+    private final CashierMessages words;
+    private final AmountModel amount;
     private final TrainingPhoneModel phone;
     private final CurrentSaleModel sale;
     private final TransactionsModel transactions;
@@ -61,16 +62,18 @@ public final class TillModel {
     };
 
     public TillModel(TillRuntime runtime, SessionModel session, PinPromptModel pinPrompt, BackgroundExecutor background,
-                     Clock clock) {
+                     Clock clock, CashierMessages words) {
         this.runtime = runtime;
         this.session = session;
         this.background = background;
         ZoneId zone = runtime.settings().options().shopZone();
-        ApprovedActions approved = new ApprovedActions(pinPrompt, background, message, zone);
+        this.words = words;
+        this.amount = new AmountModel(words);
+        ApprovedActions approved = new ApprovedActions(pinPrompt, background, message, words);
         this.phone = new TrainingPhoneModel(runtime.connection(), runtime.connection().mode() == TillMode.TRAINING, background,
-                message);
-        this.sale = new CurrentSaleModel(runtime, session, amount, phone, approved, background, message, clock, zone);
-        this.transactions = new TransactionsModel(runtime, session, approved, background, message, clock, zone);
+                message, words);
+        this.sale = new CurrentSaleModel(runtime, session, amount, phone, approved, background, message, clock, words);
+        this.transactions = new TransactionsModel(runtime, session, approved, background, message, clock, zone, words);
     }
 
     public void activate() {
@@ -93,7 +96,7 @@ public final class TillModel {
     }
 
     private void recoveryUnread(Throwable failure) {
-        message.problem("The sales resumed after the restart could not be read: " + failure.getMessage());
+        message.problem(words.text("recovery.unread", failure.getMessage()));
     }
 
     /** A manager signing in hears of operators locked out by wrong PINs: someone may be guessing. */
@@ -106,11 +109,14 @@ public final class TillModel {
                         .filter(account -> account.failedAttempts() >= Operators.MAX_ATTEMPTS).toList(),
                 locked -> {
                     if (!locked.isEmpty()) {
-                        message.problem("Locked out after wrong PINs: " + locked.stream().map(account -> account.operatorId()
-                                + " (" + account.failedAttempts() + " wrong)").collect(Collectors.joining(", "))
-                                + ". Check with them; a PIN reset (F8) lifts the lock.");
+                        message.problem(words.text("lockouts", locked.stream().map(account -> words.text("lockouts.one",
+                                account.operatorId(), account.failedAttempts())).collect(Collectors.joining(words.text("lockouts.separator")))));
                     }
                 }, failure -> { });
+    }
+
+    CashierMessages words() {
+        return words;
     }
 
     AmountModel amount() {

@@ -58,30 +58,31 @@ final class TillUi implements Navigation {
     TillUi(TillRuntime runtime, BackgroundExecutor background, Clock clock) {
         this.runtime = runtime;
         this.background = background;
-        this.statusBar = new StatusBarModel(runtime, session, background);
-        this.pinPrompt = new PinPromptModel(runtime.operators(), background);
-        setup = new SetupController(new SetupModel(runtime.operators(), session, background));
-        signIn = new SignInController(new SignInModel(runtime.operators(), session, background));
-        till = new TillController(new TillModel(runtime, session, pinPrompt, background, clock), this, session::operator,
-                runtime.settings().options().shopZone());
-        operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background), this);
+        ZoneId shopZone = runtime.settings().options().shopZone();
+        // English until every screen has its Thai words; then the operator's language (issue 13).
+        Words english = Words.of(Language.EN, shopZone);
+        CashierMessages words = new CashierMessages(() -> english);
+        this.statusBar = new StatusBarModel(runtime, session, background, words);
+        this.pinPrompt = new PinPromptModel(runtime.operators(), background, words);
+        setup = new SetupController(new SetupModel(runtime.operators(), session, background, words));
+        signIn = new SignInController(new SignInModel(runtime.operators(), session, background, words));
+        till = new TillController(new TillModel(runtime, session, pinPrompt, background, clock, words), this, session::operator);
+        operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background, words), this);
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
                 runtime.backups(), background), this);
-        ZoneId shopZone = runtime.settings().options().shopZone();
         report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), runtime.reconciler(), pinPrompt,
-                session, background,
-                runtime.settings().modeFolder(), shopZone, clock), this, shopZone);
+                session, background, runtime.settings().modeFolder(), shopZone, clock, words), this, shopZone);
         pinPromptController = new PinPromptController(pinPrompt);
-        setupView = Views.load("setup.fxml", setup);
-        signInView = Views.load("sign-in.fxml", signIn);
-        tillView = Views.load("till.fxml", till);
-        operatorsView = Views.load("operators.fxml", operators);
-        settingsView = Views.load("settings.fxml", settings);
-        reportView = Views.load("report.fxml", report);
-        pinPromptView = Views.load("pin-prompt.fxml", pinPromptController);
+        setupView = Views.load("setup.fxml", setup, english.bundle());
+        signInView = Views.load("sign-in.fxml", signIn, english.bundle());
+        tillView = Views.load("till.fxml", till, english.bundle());
+        operatorsView = Views.load("operators.fxml", operators, english.bundle());
+        settingsView = Views.load("settings.fxml", settings, english.bundle());
+        reportView = Views.load("report.fxml", report, english.bundle());
+        pinPromptView = Views.load("pin-prompt.fxml", pinPromptController, english.bundle());
 
         BorderPane shell = new BorderPane();
-        shell.setTop(Views.load("status-bar.fxml", new StatusBarController(statusBar)));
+        shell.setTop(Views.load("status-bar.fxml", new StatusBarController(statusBar), english.bundle()));
         shell.setCenter(screenHolder);
         pinPromptView.visibleProperty().bind(pinPrompt.showingProperty());
         pinPrompt.showingProperty().addListener((observable, before, now) -> {

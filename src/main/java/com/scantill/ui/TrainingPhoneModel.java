@@ -13,10 +13,13 @@ final class TrainingPhoneModel {
     private final boolean training;
     private final BackgroundExecutor background;
     private final Notice message;
+    private final CashierMessages words;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
     private String chargeId;
 
-    TrainingPhoneModel(OmiseConnection connection, boolean training, BackgroundExecutor background, Notice message) {
+    TrainingPhoneModel(OmiseConnection connection, boolean training, BackgroundExecutor background, Notice message,
+                       CashierMessages words) {
+        this.words = words;
         this.connection = connection;
         this.training = training;
         this.background = background;
@@ -47,8 +50,8 @@ final class TrainingPhoneModel {
                     connection.answerOnTrainingPhone(charge, approve);
                     return charge;
                 },
-                answered -> message.info(approve ? "The customer approved on their phone." : "The customer declined on their phone."),
-                failure -> message.problem("The customer's phone could not answer: " + failure.getMessage()));
+                answered -> message.info(words.text(approve ? "phone.approved" : "phone.declined")),
+                failure -> message.problem(words.text("phone.failed", failure.getMessage())));
     }
 
     ReadOnlyBooleanProperty activeProperty() {

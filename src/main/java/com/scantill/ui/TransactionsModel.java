@@ -36,6 +36,7 @@ final class TransactionsModel {
     private final Notice message;
     private final Clock clock;
     private final ZoneId zone;
+    private final CashierMessages words;
 
     private final ObservableList<Sale> transactions = FXCollections.observableArrayList();
     private final ObjectProperty<Sale> selected = new SimpleObjectProperty<>();
@@ -46,7 +47,7 @@ final class TransactionsModel {
     private final ReadOnlyStringWrapper refundWarning = new ReadOnlyStringWrapper("");
 
     TransactionsModel(TillRuntime runtime, SessionModel session, ApprovedActions approved, BackgroundExecutor background,
-                      Notice message, Clock clock, ZoneId zone) {
+                      Notice message, Clock clock, ZoneId zone, CashierMessages words) {
         this.runtime = runtime;
         this.session = session;
         this.approved = approved;
@@ -54,6 +55,7 @@ final class TransactionsModel {
         this.message = message;
         this.clock = clock;
         this.zone = zone;
+        this.words = words;
         selected.addListener((observable, before, now) -> showDetails(now));
     }
 
@@ -66,7 +68,7 @@ final class TransactionsModel {
                         .sorted(Comparator.comparing(Sale::createdAt).reversed())
                         .toList(),
                 this::show,
-                failure -> message.problem("The transactions could not be read: " + failure.getMessage()));
+                failure -> message.problem(words.text("transactions.unread", failure.getMessage())));
     }
 
     private void show(List<Sale> sales) {
@@ -76,7 +78,7 @@ final class TransactionsModel {
             sales.stream().filter(sale -> sale.tillReference().equals(selectedReference)).findFirst().ifPresent(selected::set);
         }
         List<Sale> owed = sales.stream().filter(sale -> sale.refundOwed() && sale.refundableAmount() > 0).toList();
-        refundWarning.set(owed.isEmpty() ? "" : CashierMessages.refundOwed(owed.get(0))
+        refundWarning.set(owed.isEmpty() ? "" : words.refundOwed(owed.get(0))
                 + (owed.size() > 1 ? " " + (owed.size() - 1) + " more." : ""));
     }
 
@@ -92,8 +94,8 @@ final class TransactionsModel {
         refundAmountText.set(sale.refundableAmount() > 0 ? Money.format(sale.refundableAmount()).substring(1) : "");
         String reference = sale.tillReference();
         background.run(() -> new History(runtime.ledger().sales().refunds(reference), runtime.ledger().sales().events(reference)),
-                history -> details.set(CashierMessages.details(sale, history.refunds(), history.events(), zone)),
-                failure -> details.set(CashierMessages.details(sale, List.of(), List.of(), zone)));
+                history -> details.set(words.details(sale, history.refunds(), history.events())),
+                failure -> details.set(words.details(sale, List.of(), List.of())));
     }
 
     private record History(List<RefundRecord> refunds, List<SaleEvent> events) {
@@ -114,15 +116,15 @@ final class TransactionsModel {
             return;
         }
         if (refund <= 0 || refund > sale.refundableAmount()) {
-            message.problem("A refund of sale " + sale.tillReference() + " is more than " + Money.format(0) + " and at most "
-                    + Money.format(sale.refundableAmount()) + ".");
+            message.problem(words.text("refund.outOfRange", sale.tillReference(), Money.format(0),
+                    Money.format(sale.refundableAmount())));
             return;
         }
-        approved.ask("Refund " + Money.format(refund) + " of sale " + sale.tillReference() + ".",
-                new ApprovalRequest(ApprovalRequest.Action.REFUND, sale.tillReference(), refund), "Refunding…",
+        approved.ask(words.text("refund.ask", Money.format(refund), sale.tillReference()),
+                new ApprovalRequest(ApprovalRequest.Action.REFUND, sale.tillReference(), refund), words.text("refund.working"),
                 approval -> runtime.engine().refund(sale.tillReference(), refund, operator.id(), approval),
-                (record, approval) -> message.done("Refunded " + Money.format(record.amount()) + ", approved by "
-                        + approval.approverName() + "."),
+                (record, approval) -> message.done(words.text("refund.done", Money.format(record.amount()),
+                        approval.approverName())),
                 this::refresh);
     }
 
@@ -132,12 +134,11 @@ final class TransactionsModel {
         if (sale == null || !confirmRecoveredAvailable.get()) {
             return;
         }
-        approved.ask("Confirm sale " + sale.tillReference() + " of " + Money.format(sale.amount()) + ", taken back from "
-                        + "Omise, as a real sale. If the customer is owed the money, refund it (F6) instead.",
-                new ApprovalRequest(ApprovalRequest.Action.CONFIRM_RECOVERED, sale.tillReference(), sale.amount()), "Confirming…",
+        approved.ask(words.text("review.ask", sale.tillReference(), Money.format(sale.amount())),
+                new ApprovalRequest(ApprovalRequest.Action.CONFIRM_RECOVERED, sale.tillReference(), sale.amount()),
+                words.text("review.working"),
                 approval -> runtime.engine().confirmRecovered(sale.tillReference(), approval),
-                (state, approval) -> message.done("Sale " + sale.tillReference() + " confirmed as a real sale by "
-                        + approval.approverName() + "."),
+                (state, approval) -> message.done(words.text("review.done", sale.tillReference(), approval.approverName())),
                 this::refresh);
     }
 

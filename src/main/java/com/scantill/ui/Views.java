@@ -2,20 +2,24 @@ package com.scantill.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ResourceBundle;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.layout.Region;
 
-/** Loads an FXML view with the controller it is given, so that controllers receive their models. */
+/**
+ * Loads an FXML view with the controller it is given, so that controllers receive their models, and with the words of
+ * a language for its {@code %view.…} texts.
+ */
 final class Views {
 
     private Views() {
     }
 
-    static Parent load(String fxml, Object controller) {
-        FXMLLoader loader = new FXMLLoader(Views.class.getResource(fxml));
+    static Parent load(String fxml, Object controller, ResourceBundle words) {
+        FXMLLoader loader = new FXMLLoader(Views.class.getResource(fxml), words);
         loader.setController(controller);
         try {
             Parent view = loader.load();

@@ -2,13 +2,16 @@ package com.scantill.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.scantill.ledger.Ledger;
 import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.OperatorAccount;
 import com.scantill.model.Role;
+import com.scantill.operators.SignInRefusedException.Reason;
 import com.scantill.testing.MutableClock;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -65,10 +68,10 @@ class OperatorsTest {
     void wrongPinsLockTheOperatorOutUntilTheTimePassesOrAManagerResets() {
         operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
         for (int i = 1; i < Operators.MAX_ATTEMPTS; i++) {
-            assertThatThrownBy(() -> operators.signIn("c1", "0000".toCharArray())).hasMessage("Wrong operator id or PIN.");
+            assertThat(refused(() -> operators.signIn("c1", "0000".toCharArray())).reason()).isEqualTo(Reason.WRONG_ID_OR_PIN);
         }
-        assertThatThrownBy(() -> operators.signIn("c1", "0000".toCharArray())).hasMessageContaining("locked out");
-        assertThatThrownBy(() -> operators.signIn("c1", "4321".toCharArray())).hasMessageContaining("locked out");
+        assertThat(refused(() -> operators.signIn("c1", "0000".toCharArray())).reason()).isEqualTo(Reason.LOCKED_OUT);
+        assertThat(refused(() -> operators.signIn("c1", "4321".toCharArray())).reason()).isEqualTo(Reason.LOCKED_OUT);
 
         clock.advance(Operators.LOCK_OUT.plus(Duration.ofSeconds(1)));
         assertThat(operators.signIn("c1", "4321".toCharArray()).id()).isEqualTo("c1");
@@ -83,7 +86,7 @@ class OperatorsTest {
 
     @Test
     void anUnknownOperatorGetsTheSameAnswerAsAWrongPin() {
-        assertThatThrownBy(() -> operators.signIn("nobody", "1234".toCharArray())).hasMessage("Wrong operator id or PIN.");
+        assertThat(refused(() -> operators.signIn("nobody", "1234".toCharArray())).reason()).isEqualTo(Reason.WRONG_ID_OR_PIN);
     }
 
     @Test
@@ -91,8 +94,8 @@ class OperatorsTest {
         operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
         operators.setEnabled(manager, "c1", false);
 
-        assertThatThrownBy(() -> operators.signIn("c1", "4321".toCharArray())).as("exactly as a wrong PIN")
-                .hasMessage("Wrong operator id or PIN.");
+        assertThat(refused(() -> operators.signIn("c1", "4321".toCharArray())).reason())
+                .as("exactly as a wrong PIN").isEqualTo(Reason.WRONG_ID_OR_PIN);
         operators.setEnabled(manager, "c1", true);
         assertThat(operators.signIn("c1", "4321".toCharArray()).id()).isEqualTo("c1");
     }
@@ -105,7 +108,8 @@ class OperatorsTest {
         operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
         operators.add(manager, "s1", "Wanida", Role.SUPERVISOR, "864213".toCharArray());
 
-        assertThatThrownBy(() -> operators.approve("c1", "4321".toCharArray(), EXPIRE_A)).hasMessageContaining("needs a supervisor");
+        assertThat(refused(() -> operators.approve("c1", "4321".toCharArray(), EXPIRE_A)).reason())
+                .isEqualTo(Reason.ROLE_TOO_LOW);
         assertThat(operators.approve("s1", "864213".toCharArray(), EXPIRE_A).approverId()).isEqualTo("s1");
         assertThat(operators.approve("mgr", "135790".toCharArray(), EXPIRE_A).approverId()).isEqualTo("mgr");
     }
@@ -150,18 +154,20 @@ class OperatorsTest {
         operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
         Operator forged = new Operator("c1", "Somchai", Role.MANAGER);
 
-        assertThatThrownBy(() -> operators.add(forged, "c9", "X", Role.MANAGER, "999999".toCharArray()))
-                .hasMessageContaining("Only a manager");
-        assertThatThrownBy(() -> operators.resetPin(forged, "mgr", "111111".toCharArray())).hasMessageContaining("Only a manager");
+        assertThat(refused(() -> operators.add(forged, "c9", "X", Role.MANAGER, "999999".toCharArray())).reason())
+                .isEqualTo(Reason.NOT_A_MANAGER);
+        assertThat(refused(() -> operators.resetPin(forged, "mgr", "111111".toCharArray())).reason())
+                .isEqualTo(Reason.NOT_A_MANAGER);
         assertThat(ledger.operators().find("c9")).isEmpty();
     }
 
     @Test
     void repeatedLockOutsGrowLongerAndSupervisorsAndManagersNeedSixDigits() {
         operators.add(manager, "c1", "Somchai", Role.CASHIER, "4321".toCharArray());
-        assertThatThrownBy(() -> operators.add(manager, "s2", "Nok", Role.SUPERVISOR, "4321".toCharArray()))
-                .hasMessageContaining("6 to 12 digits");
-        assertThatThrownBy(() -> operators.resetPin(manager, "mgr", "4321".toCharArray())).hasMessageContaining("6 to 12 digits");
+        assertThat(refused(() -> operators.add(manager, "s2", "Nok", Role.SUPERVISOR, "4321".toCharArray())))
+                .extracting(SignInRefusedException::reason, SignInRefusedException::role, SignInRefusedException::count)
+                .containsExactly(Reason.BAD_PIN, Role.SUPERVISOR, 6);
+        assertThat(refused(() -> operators.resetPin(manager, "mgr", "4321".toCharArray())).reason()).isEqualTo(Reason.BAD_PIN);
 
         for (int lockOut = 1; lockOut <= 3; lockOut++) {
             for (int i = 0; i < Operators.MAX_ATTEMPTS; i++) {
@@ -169,13 +175,19 @@ class OperatorsTest {
             }
             Duration expected = Operators.LOCK_OUT.multipliedBy(1L << (lockOut - 1));
             clock.advance(expected.minusSeconds(1));
-            assertThatThrownBy(() -> operators.signIn("c1", "4321".toCharArray())).as("lock-out %d still on", lockOut)
-                    .hasMessageContaining("locked out");
+            assertThat(refused(() -> operators.signIn("c1", "4321".toCharArray())).reason())
+                    .as("lock-out %d still on", lockOut).isEqualTo(Reason.LOCKED_OUT);
             clock.advance(Duration.ofSeconds(2));
         }
         assertThat(Operators.lockOut(500)).isEqualTo(Operators.LONGEST_LOCK_OUT);
         assertThat(operators.signIn("c1", "4321".toCharArray()).id()).isEqualTo("c1");
         assertThat(ledger.operators().find("c1").orElseThrow().failedAttempts()).isZero();
+    }
+
+    private static SignInRefusedException refused(ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(SignInRefusedException.class);
+        return (SignInRefusedException) thrown;
     }
 
     @Test
@@ -184,18 +196,19 @@ class OperatorsTest {
         OperatorAccount account = ledger.operators().find("c1").orElseThrow();
         ledger.operators().update(account.withPinHash("pbkdf2-sha256$many$%%%$!!!"), "DAMAGED_BY_TEST", null, null, clock.instant());
 
-        assertThatThrownBy(() -> operators.signIn("c1", "4321".toCharArray())).isInstanceOf(SignInRefusedException.class)
-                .hasMessageContaining("record is damaged").hasMessageContaining("reset the PIN");
+        assertThat(refused(() -> operators.signIn("c1", "4321".toCharArray())).reason()).isEqualTo(Reason.DAMAGED_PIN_RECORD);
     }
 
     @Test
     void onlyAManagerChangesOperatorsAndPinsAreDigits() {
         Operator supervisor = operators.add(manager, "s1", "Wanida", Role.SUPERVISOR, "864213".toCharArray());
 
-        assertThatThrownBy(() -> operators.add(supervisor, "c9", "X", Role.CASHIER, "1234".toCharArray()))
-                .hasMessageContaining("Only a manager");
-        assertThatThrownBy(() -> operators.add(manager, "c9", "X", Role.CASHIER, "12a4".toCharArray())).hasMessageContaining("4 to 12 digits");
-        assertThatThrownBy(() -> operators.add(manager, "c9", "X", Role.CASHIER, "123".toCharArray())).hasMessageContaining("4 to 12 digits");
-        assertThatThrownBy(() -> operators.setEnabled(manager, "mgr", false)).hasMessageContaining("cannot disable themselves");
+        assertThat(refused(() -> operators.add(supervisor, "c9", "X", Role.CASHIER, "1234".toCharArray())).reason())
+                .isEqualTo(Reason.NOT_A_MANAGER);
+        assertThat(refused(() -> operators.add(manager, "c9", "X", Role.CASHIER, "12a4".toCharArray())))
+                .extracting(SignInRefusedException::reason, SignInRefusedException::count).containsExactly(Reason.BAD_PIN, 4);
+        assertThat(refused(() -> operators.add(manager, "c9", "X", Role.CASHIER, "123".toCharArray())).reason())
+                .isEqualTo(Reason.BAD_PIN);
+        assertThat(refused(() -> operators.setEnabled(manager, "mgr", false)).reason()).isEqualTo(Reason.CANNOT_DISABLE_SELF);
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** The amount the cashier keys, checked as it is typed; no toolkit needed. */
 class AmountModelTest {
 
-    private final AmountModel amount = new AmountModel();
+    private final AmountModel amount = new AmountModel(TestWords.ENGLISH);
 
     @Test
     void theKeypadBuildsTheAmountAndSaysWhetherItCanBeCharged() {

@@ -55,7 +55,7 @@ class PinPromptModelTest {
         Operators operators = new Operators(ledger.operators(), new PinHasher(1_000), Clock.systemUTC());
         Operator manager = operators.createFirstManager("malee", "Malee", "135790".toCharArray());
         operators.add(manager, "wanida", "Wanida", Role.SUPERVISOR, "864213".toCharArray());
-        prompt = new PinPromptModel(operators, later);
+        prompt = new PinPromptModel(operators, later, TestWords.ENGLISH);
     }
 
     @AfterEach

@@ -26,7 +26,7 @@ class SignInModelTest {
             var manager = operators.createFirstManager("malee", "Malee", "135790".toCharArray());
             operators.add(manager, "somchai", "Somchai", Role.CASHIER, "4321".toCharArray());
             SessionModel session = new SessionModel();
-            SignInModel model = new SignInModel(operators, session, SYNCHRONOUS);
+            SignInModel model = new SignInModel(operators, session, SYNCHRONOUS, TestWords.ENGLISH);
 
             model.operatorIdProperty().set("somchai");
             model.pinProperty().set("9999");

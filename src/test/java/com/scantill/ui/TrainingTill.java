@@ -43,8 +43,9 @@ final class TrainingTill implements AutoCloseable {
         runtime.operators().add(manager, "somchai", "Somchai", Role.CASHIER, "4321".toCharArray());
         runtime.engine().start().join();
         session.signedIn(runtime.operators().signIn("somchai", "4321".toCharArray()));
-        pinPrompt = new PinPromptModel(runtime.operators(), fx);
-        model = new TillModel(runtime, session, pinPrompt, fx, Clock.systemUTC());
+        pinPrompt = new PinPromptModel(runtime.operators(), fx, TestWords.ENGLISH);
+        Words english = Words.of(Language.EN, settings.options().shopZone());
+        model = new TillModel(runtime, session, pinPrompt, fx, Clock.systemUTC(), new CashierMessages(() -> english));
         model.activate();
     }
 

@@ -1,0 +1,14 @@
+package com.scantill.ui;
+
+import java.time.ZoneId;
+
+/** The till's words as tests read them: English, in Bangkok's time. */
+final class TestWords {
+
+    static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    static final CashierMessages ENGLISH = new CashierMessages(() -> Words.of(Language.EN, BANGKOK));
+    static final CashierMessages THAI = new CashierMessages(() -> Words.of(Language.TH, BANGKOK));
+
+    private TestWords() {
+    }
+}

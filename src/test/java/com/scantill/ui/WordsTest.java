@@ -1,0 +1,46 @@
+package com.scantill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** Dates, times and a sale's words in each language. */
+class WordsTest {
+
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
+    @Test
+    void thaiDatesAreInTheBuddhistEraAndEnglishOnesInIso() {
+        LocalDate day = LocalDate.of(2026, 11, 26);
+
+        assertThat(Words.of(Language.TH, BANGKOK).date(day)).isEqualTo("26 พ.ย. 2569");
+        assertThat(Words.of(Language.EN, BANGKOK).date(day)).isEqualTo("2026-11-26");
+    }
+
+    @Test
+    void timesAreTheShopsAnd24Hour() {
+        Instant lateAfternoon = Instant.parse("2026-11-26T10:05:09Z");
+
+        assertThat(Words.of(Language.TH, BANGKOK).time(lateAfternoon)).isEqualTo("17:05");
+        assertThat(Words.of(Language.EN, BANGKOK).timeWithSeconds(lateAfternoon)).isEqualTo("17:05:09");
+    }
+
+    @Test
+    void aSalesWordsFollowTheLanguageOfTheMomentAndMoneyIsWrittenTheSameInBoth() {
+        Language[] now = {Language.TH};
+        CashierMessages words = new CashierMessages(() -> Words.of(now[0], BANGKOK));
+        Sale paid = Sale.created("till-1-A", "till-1", "somchai", 150_000, "THB", "**************5093",
+                Instant.parse("2026-11-26T10:05:09Z")).toBuilder().status(SaleStatus.SUCCESSFUL).chargeId("chrg_test_1").build();
+
+        assertThat(words.panelTitle(paid)).isEqualTo("ชำระแล้ว ฿1,500.00");
+        assertThat(words.listLine(paid)).isEqualTo("17:05  …5093  ฿1,500.00  ชำระแล้ว");
+        now[0] = Language.EN;
+        assertThat(words.panelTitle(paid)).isEqualTo("PAID ฿1,500.00");
+        assertThat(words.amount(1_999L)).isEqualTo("The least WeChat Pay takes is ฿20.00.");
+    }
+}
