@@ -3,6 +3,7 @@ package com.scantill.app;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -11,10 +12,11 @@ import java.util.Properties;
  * (60), {@code till.idleSignOutMinutes} (10), {@code operators.pinHashIterations} (600000, OWASP's advice; lower
  * only for tests), {@code training.customerConfirmSeconds} (10: how long the simulated customer takes to pay when
  * the trainee does not press Approve or Decline first), {@code shop.timeZone} ({@code Asia/Bangkok}: every time the
- * till shows, and where a business day begins and ends).
+ * till shows, and where a business day begins and ends), {@code ui.language} ({@code en} or {@code th}: the till's
+ * language while nobody is signed in; each operator may choose their own on the sign-in screen).
  */
 public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHashIterations, Duration trainingCustomerDelay,
-                          ZoneId shopZone) {
+                          ZoneId shopZone, String language) {
 
     public static final ZoneId DEFAULT_SHOP_ZONE = ZoneId.of("Asia/Bangkok");
 
@@ -23,9 +25,15 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
     static final String PIN_ITERATIONS = "operators.pinHashIterations";
     static final String TRAINING_DELAY = "training.customerConfirmSeconds";
     static final String SHOP_ZONE = "shop.timeZone";
+    static final String LANGUAGE = "ui.language";
+    /** English until every screen, the report and the slips have their Thai words; then Thai (issue 13). */
+    static final String DEFAULT_LANGUAGE = "en";
 
     public TillOptions {
         Objects.requireNonNull(shopZone, "shopZone");
+        if (!"th".equals(language) && !"en".equals(language)) {
+            throw new IllegalArgumentException(LANGUAGE + " is th or en, not " + language);
+        }
         if (pendingLimit.isNegative() || pendingLimit.isZero() || idleSignOut.isNegative() || idleSignOut.isZero()
                 || trainingCustomerDelay.isNegative()) {
             throw new IllegalArgumentException("the pending limit and the idle sign-out must be positive");
@@ -36,7 +44,8 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
     }
 
     public static TillOptions defaults() {
-        return new TillOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), 600_000, Duration.ofSeconds(10), DEFAULT_SHOP_ZONE);
+        return new TillOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), 600_000, Duration.ofSeconds(10), DEFAULT_SHOP_ZONE,
+                DEFAULT_LANGUAGE);
     }
 
     static TillOptions from(Properties file) {
@@ -48,12 +57,13 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
                 file.getProperty(PIN_ITERATIONS) == null ? defaults.pinHashIterations()
                         : Integer.parseInt(file.getProperty(PIN_ITERATIONS).strip()),
                 seconds(file.getProperty(TRAINING_DELAY), defaults.trainingCustomerDelay()),
-                zone(file.getProperty(SHOP_ZONE), defaults.shopZone()));
+                zone(file.getProperty(SHOP_ZONE), defaults.shopZone()),
+                file.getProperty(LANGUAGE) == null ? defaults.language() : file.getProperty(LANGUAGE).strip().toLowerCase(Locale.ROOT));
     }
 
     /** The same options with another shop time zone. */
     public TillOptions withShopZone(ZoneId zone) {
-        return new TillOptions(pendingLimit, idleSignOut, pinHashIterations, trainingCustomerDelay, zone);
+        return new TillOptions(pendingLimit, idleSignOut, pinHashIterations, trainingCustomerDelay, zone, language);
     }
 
     void writeTo(Properties file) {
@@ -62,6 +72,7 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
         file.setProperty(PIN_ITERATIONS, Integer.toString(pinHashIterations));
         file.setProperty(TRAINING_DELAY, Double.toString(trainingCustomerDelay.toMillis() / 1000.0));
         file.setProperty(SHOP_ZONE, shopZone.getId());
+        file.setProperty(LANGUAGE, language);
     }
 
     private static ZoneId zone(String text, ZoneId fallback) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class OperatorRecords {
 
     private static final String COLUMNS = "operator_id, display_name, role, pin_hash, enabled, failed_attempts, "
-            + "locked_until, created_at";
+            + "locked_until, created_at, language";
 
     private final Ledger ledger;
 
@@ -38,7 +38,7 @@ public final class OperatorRecords {
     public void add(OperatorAccount account, String byOperator, Instant at) {
         ledger.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO operator (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO operator (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, account.operatorId());
                 insert.setString(2, account.displayName());
                 insert.setString(3, account.role().name());
@@ -47,6 +47,7 @@ public final class OperatorRecords {
                 insert.setInt(6, account.failedAttempts());
                 Ledger.setTime(insert, 7, account.lockedUntil());
                 Ledger.setTime(insert, 8, account.createdAt());
+                insert.setString(9, account.language());
                 insert.executeUpdate();
             }
             event(connection, account.operatorId(), "ADDED", byOperator, account.role().name(), at);
@@ -57,14 +58,15 @@ public final class OperatorRecords {
     public void update(OperatorAccount account, String kind, String byOperator, String detail, Instant at) {
         ledger.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE operator SET display_name = ?, role = ?, "
-                    + "pin_hash = ?, enabled = ?, failed_attempts = ?, locked_until = ? WHERE operator_id = ?")) {
+                    + "pin_hash = ?, enabled = ?, failed_attempts = ?, locked_until = ?, language = ? WHERE operator_id = ?")) {
                 update.setString(1, account.displayName());
                 update.setString(2, account.role().name());
                 update.setString(3, account.pinHash());
                 update.setBoolean(4, account.enabled());
                 update.setInt(5, account.failedAttempts());
                 Ledger.setTime(update, 6, account.lockedUntil());
-                update.setString(7, account.operatorId());
+                update.setString(7, account.language());
+                update.setString(8, account.operatorId());
                 if (update.executeUpdate() != 1) {
                     throw new SQLException("no operator " + account.operatorId());
                 }
@@ -93,6 +95,6 @@ public final class OperatorRecords {
 
     private static OperatorAccount read(ResultSet row) throws SQLException {
         return new OperatorAccount(row.getString(1), row.getString(2), Role.valueOf(row.getString(3)), row.getString(4),
-                row.getBoolean(5), row.getInt(6), Ledger.getTime(row, 7), Ledger.getTime(row, 8));
+                row.getBoolean(5), row.getInt(6), Ledger.getTime(row, 7), Ledger.getTime(row, 8), row.getString(9));
     }
 }

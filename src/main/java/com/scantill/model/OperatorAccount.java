@@ -6,6 +6,7 @@ import java.time.Instant;
  * An operator's account. {@code pinHash} is a salted PBKDF2 hash, never the PIN.
  *
  * @param lockedUntil when a lock-out after wrong PINs ends, or {@code null}
+ * @param language    the language the operator chose ({@code th}, {@code en}), or {@code null} for the till's own
  */
 public record OperatorAccount(
         String operatorId,
@@ -15,18 +16,25 @@ public record OperatorAccount(
         boolean enabled,
         int failedAttempts,
         Instant lockedUntil,
-        Instant createdAt) {
+        Instant createdAt,
+        String language) {
 
     public OperatorAccount withPinHash(String newHash) {
-        return new OperatorAccount(operatorId, displayName, role, newHash, enabled, 0, null, createdAt);
+        return new OperatorAccount(operatorId, displayName, role, newHash, enabled, 0, null, createdAt, language);
     }
 
     public OperatorAccount withEnabled(boolean newEnabled) {
-        return new OperatorAccount(operatorId, displayName, role, pinHash, newEnabled, failedAttempts, lockedUntil, createdAt);
+        return new OperatorAccount(operatorId, displayName, role, pinHash, newEnabled, failedAttempts, lockedUntil, createdAt,
+                language);
     }
 
     public OperatorAccount withFailures(int attempts, Instant newLockedUntil) {
-        return new OperatorAccount(operatorId, displayName, role, pinHash, enabled, attempts, newLockedUntil, createdAt);
+        return new OperatorAccount(operatorId, displayName, role, pinHash, enabled, attempts, newLockedUntil, createdAt, language);
+    }
+
+    public OperatorAccount withLanguage(String newLanguage) {
+        return new OperatorAccount(operatorId, displayName, role, pinHash, enabled, failedAttempts, lockedUntil, createdAt,
+                newLanguage);
     }
 
     public boolean isLockedAt(Instant now) {

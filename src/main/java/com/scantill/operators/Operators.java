@@ -80,6 +80,17 @@ public final class Operators {
         records.update(account.withEnabled(enabled), enabled ? "ENABLED" : "DISABLED", manager.id(), null, clock.instant());
     }
 
+    /**
+     * Remembers the language {@code operator} chose on the sign-in screen ({@code th} or {@code en}); the till speaks it
+     * whenever they sign in. Anyone signed in may choose their own.
+     */
+    public void rememberLanguage(Operator operator, String language) {
+        OperatorAccount account = existing(operator.id());
+        if (!language.equals(account.language())) {
+            records.update(account.withLanguage(language), "LANGUAGE", operator.id(), language, clock.instant());
+        }
+    }
+
     /** Sets a new PIN and lifts any lock-out. */
     public void resetPin(Operator manager, String id, char[] newPin) {
         requireManager(manager);
@@ -182,7 +193,7 @@ public final class Operators {
                 throw SignInRefusedException.roleTooLow(account.displayName(), account.role(), needed);
             }
             records.update(account.withFailures(0, null), successKind, null, null, now);
-            return new Operator(account.operatorId(), account.displayName(), account.role());
+            return new Operator(account.operatorId(), account.displayName(), account.role(), account.language());
         } finally {
             Arrays.fill(pin, '\0');
         }
@@ -204,7 +215,7 @@ public final class Operators {
         }
         requirePin(pin, role);
         OperatorAccount account = new OperatorAccount(id, displayName.strip(), role, hasher.hash(pin), true, 0, null,
-                clock.instant());
+                clock.instant(), null);
         Arrays.fill(pin, '\0');
         records.add(account, by, clock.instant());
         return new Operator(id, account.displayName(), role);

@@ -64,6 +64,11 @@ final class AmountModel {
         editable.set(true);
     }
 
+    /** Says again what the amount field says, in the language of the moment. */
+    void reword() {
+        keyed(text.get());
+    }
+
     private void keyed(String typed) {
         if (typed == null || typed.isBlank()) {
             amount = 0;

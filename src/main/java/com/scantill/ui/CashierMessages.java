@@ -12,6 +12,7 @@ import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
 import com.scantill.model.WeChatPayUpm;
 import com.scantill.operators.SignInRefusedException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -221,6 +222,11 @@ final class CashierMessages {
             return signInRefusal(refused);
         }
         return failure.getMessage();
+    }
+
+    /** A day as the language of the moment writes it. */
+    String date(LocalDate day) {
+        return words.get().date(day);
     }
 
     String role(Role role) {

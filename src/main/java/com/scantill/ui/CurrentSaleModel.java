@@ -245,6 +245,11 @@ final class CurrentSaleModel {
                 }, () -> { });
     }
 
+    /** Says the panel again in the language of the moment. */
+    void reword() {
+        showPanel();
+    }
+
     /** Once a second: how long the customer has been waited for. */
     void tick() {
         if (current != null && !current.sale().status().isFinal()) {

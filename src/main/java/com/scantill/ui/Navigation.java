@@ -12,4 +12,7 @@ interface Navigation {
     void showReport();
 
     void signOut(String why);
+
+    /** On the sign-in screen: the other language, at once and for whoever signs in next. */
+    void toggleLanguage();
 }

@@ -93,6 +93,10 @@ final class ReportController {
         model.notice().styles(reportMessage);
     }
 
+    void reword() {
+        model.reword();
+    }
+
     void activate() {
         model.activate();
         reportDay.requestFocus();

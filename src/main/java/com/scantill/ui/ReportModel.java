@@ -94,26 +94,26 @@ public final class ReportModel {
         LocalDate chosenDay = day.get();
         String chosenTill = chosenTill();
         String checkedBy = session.operator() == null ? "" : session.operator().id();
-        message.info("Checking " + chosenDay + " against Omise…");
+        message.info(words.text("report.checking", words.date(chosenDay)));
         background.run(() -> reconciler.check(chosenDay, zone, chosenTill, checkedBy),
                 run -> load(() -> message.done(OmiseCheckWords.summary(run, zone) + ".")),
-                failure -> message.problem("Omise could not be asked; nothing changed. Try again: " + failure.getMessage()));
+                failure -> message.problem(words.text("report.checkFailed", failure.getMessage())));
     }
 
     /** Asks a supervisor to accept Omise's state of the selected difference, then takes it into the ledger. */
     public void acceptOmiseState() {
         ReconciliationDifference difference = selectedDifference.get();
         if (difference == null || difference.settled()) {
-            message.info("Select a difference not yet settled, then accept Omise's state (F10).");
+            message.info(words.text("report.selectDifference"));
             return;
         }
-        pinPrompt.ask("Take Omise's state into the ledger: " + OmiseCheckWords.describe(difference) + ".",
+        pinPrompt.ask(words.text("report.acceptAsk", OmiseCheckWords.describe(difference)),
                 new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE, difference.tillReference(), difference.amount()),
                 approval -> {
-                    message.info("Taking in Omise's state…");
+                    message.info(words.text("report.accepting"));
                     background.run(() -> reconciler.acceptOmiseState(difference.id(), approval), sale -> load(() ->
-                            message.done("Omise's state of sale " + sale.tillReference() + " accepted by "
-                                    + approval.approverName() + ": " + words.status(sale.status()) + ".")),
+                            message.done(words.text("report.accepted", sale.tillReference(), approval.approverName(),
+                                    words.status(sale.status())))),
                             failure -> message.problem(words.of(failure)));
                 });
     }
@@ -127,25 +127,32 @@ public final class ReportModel {
         LocalDate chosenDay = day.get();
         String chosenTill = chosenTill();
         String printedBy = session.operator() == null ? "" : session.operator().displayName();
-        message.info("Reading the ledger…");
+        message.info(words.text("report.reading"));
         background.run(() -> reports.build(chosenDay, zone, chosenTill, printedBy), shown -> {
                     show(shown);
                     thenTell.run();
                 },
-                failure -> message.problem("The report could not be made: " + failure.getMessage()));
+                failure -> message.problem(words.text("report.failed", failure.getMessage())));
+    }
+
+    /** The report's totals said again in the language of the moment. */
+    void reword() {
+        if (report.get() != null) {
+            show(report.get());
+        }
     }
 
     private void show(DailyReport shown) {
         report.set(shown);
         DailyReport.Totals sums = shown.totals();
         totals.setAll(
-                "Successful: " + sums.successful().count() + " · " + Money.format(sums.gross()),
-                "Failed: " + sums.failed().count() + " · Expired: " + sums.expired().count() + " · Not charged: "
-                        + sums.notCharged().count() + " · Still pending: " + sums.stillOpen().count(),
-                "Fee " + Money.format(sums.fee()) + " · VAT " + Money.format(sums.feeVat()) + " · Net " + Money.format(sums.net()),
-                "Refunds: " + sums.refunds().count() + " · " + Money.format(sums.refunds().amount())
-                        + " · Net after refunds " + Money.format(sums.netAfterRefunds()),
-                "Refunds still owed: " + shown.refundsOwed().size());
+                words.text("report.totals.paid", sums.successful().count(), Money.format(sums.gross())),
+                words.text("report.totals.unpaid", sums.failed().count(), sums.expired().count(), sums.notCharged().count(),
+                        sums.stillOpen().count()),
+                words.text("report.totals.fees", Money.format(sums.fee()), Money.format(sums.feeVat()), Money.format(sums.net())),
+                words.text("report.totals.refunds", sums.refunds().count(), Money.format(sums.refunds().amount()),
+                        Money.format(sums.netAfterRefunds())),
+                words.text("report.totals.owed", shown.refundsOwed().size()));
         transactions.setAll(shown.transactions());
         differences.setAll(shown.differences());
         checkSummary.set(OmiseCheckWords.summary(shown.omiseCheck(), zone));
@@ -193,7 +200,8 @@ public final class ReportModel {
                 OwnerOnly.file(output.file());
             }
             return outputs.stream().map(output -> output.file().toString()).toList();
-        }, saved -> message.done("Saved " + String.join(" and ", saved)), failure -> message.problem("Not saved: " + failure.getMessage()));
+        }, saved -> message.done(words.text("report.saved", String.join(words.text("report.savedAnd"), saved))),
+                failure -> message.problem(words.text("report.notSaved", failure.getMessage())));
     }
 
     void tell(String text) {

@@ -48,9 +48,11 @@ public final class SettingsModel {
     private final StringProperty idleMinutes = new SimpleStringProperty("");
     private final ObservableList<String> ports = FXCollections.observableArrayList();
     private final Notice message = new Notice();
+    private final CashierMessages words;
     private Settings loaded;
 
-    public SettingsModel(SettingsStore store, LedgerBackups backups, BackgroundExecutor background) {
+    public SettingsModel(SettingsStore store, LedgerBackups backups, BackgroundExecutor background, CashierMessages words) {
+        this.words = words;
         this.store = store;
         this.backups = backups;
         this.background = background;
@@ -102,29 +104,29 @@ public final class SettingsModel {
                     keyboard.maxPause(), keyboard.minLength(), terminator.get(), suffix.get(), prefix.get()), serial);
             TillOptions options = new TillOptions(Duration.ofSeconds(Long.parseLong(pendingLimitSeconds.get().strip())),
                     Duration.ofMinutes(Long.parseLong(idleMinutes.get().strip())), loaded.options().pinHashIterations(),
-                    loaded.options().trainingCustomerDelay(), loaded.options().shopZone());
+                    loaded.options().trainingCustomerDelay(), loaded.options().shopZone(), loaded.options().language());
             change = new SettingsChange(newKey.get(), removeKey.get(), URI.create(apiUrl.get().strip()),
                     tillId.get().strip(), scanner, options);
         } catch (RuntimeException e) {
-            message.problem("Not saved: " + e.getMessage());
+            message.problem(words.text("settings.notSaved", e.getMessage()));
             return;
         }
         newKey.set("");
-        message.info("Saving…");
+        message.info(words.text("settings.saving"));
         background.run(() -> {
             store.save(change);
             return store.load();
         }, saved -> {
             activate();
-            message.done("Saved. Restart ScanTill to use the new settings.");
-        }, failure -> message.problem("Not saved: " + failure.getMessage()));
+            message.done(words.text("settings.saved"));
+        }, failure -> message.problem(words.text("settings.notSaved", failure.getMessage())));
     }
 
     /** Writes a backup of the ledger now, beside the daily ones. */
     public void backUpNow() {
-        message.info("Backing up the ledger…");
-        background.run(backups::backupNow, file -> message.done("Ledger backed up to " + file),
-                failure -> message.problem("The backup failed: " + failure.getMessage()));
+        message.info(words.text("settings.backingUp"));
+        background.run(backups::backupNow, file -> message.done(words.text("settings.backedUp", file)),
+                failure -> message.problem(words.text("settings.backupFailed", failure.getMessage())));
     }
 
     public ReadOnlyStringProperty keyHintProperty() {

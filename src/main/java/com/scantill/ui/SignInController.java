@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 final class SignInController {
 
     private final SignInModel model;
+    private final Runnable toggleLanguage;
     @FXML
     private TextField signInId;
     @FXML
@@ -19,8 +20,9 @@ final class SignInController {
     @FXML
     private Label signInMessage;
 
-    SignInController(SignInModel model) {
+    SignInController(SignInModel model, Runnable toggleLanguage) {
         this.model = model;
+        this.toggleLanguage = toggleLanguage;
     }
 
     @FXML
@@ -35,6 +37,12 @@ final class SignInController {
 
     void activate() {
         model.reset();
+        signInId.requestFocus();
+    }
+
+    @FXML
+    private void toggleLanguage() {
+        toggleLanguage.run();
         signInId.requestFocus();
     }
 

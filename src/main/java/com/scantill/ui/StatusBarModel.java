@@ -27,6 +27,10 @@ public final class StatusBarModel {
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper();
     private final CashierMessages words;
+    private final SessionModel session;
+    /** What the status bar last said of Omise and of the scanner, to say it again in another language. */
+    private String apiKey = "status.omiseChecking";
+    private String scannerMessage;
     private final ReadOnlyStringWrapper api = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper apiReachable = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper();
@@ -43,7 +47,8 @@ public final class StatusBarModel {
         @Override
         public void stateChanged(ScannerState state) {
             background.onFxThread(() -> {
-                scanner.set(words.text("status.scanner", state.message()));
+                scannerMessage = state.message();
+                scanner.set(words.text("status.scanner", scannerMessage));
                 scannerConnected.set(state.isConnected());
             });
         }
@@ -59,7 +64,7 @@ public final class StatusBarModel {
         public void accessChanged(OmiseAccess access) {
             background.onFxThread(() -> {
                 if (access == OmiseAccess.KEY_REFUSED) {
-                    api.set(words.text("status.keyRefused"));
+                    say("status.keyRefused");
                     apiReachable.set(false);
                 } else {
                     checkApi();
@@ -72,7 +77,8 @@ public final class StatusBarModel {
         this.runtime = runtime;
         this.background = background;
         this.words = words;
-        api.set(words.text("status.omiseChecking"));
+        this.session = session;
+        api.set(words.text(apiKey));
         scanner.set(words.text("status.scannerWaiting"));
         operator.set(describe(null));
         TillMode tillMode = runtime.connection().mode();
@@ -106,12 +112,25 @@ public final class StatusBarModel {
             boolean reachable = reach == OmiseReach.REACHABLE;
             boolean keyRefused = reach == OmiseReach.KEY_REFUSED
                     || !reachable && runtime.engine().access() == OmiseAccess.KEY_REFUSED;
-            api.set(words.text(reachable ? "status.omiseReachable" : keyRefused ? "status.keyRefused" : "status.omiseUnreachable"));
+            say(reachable ? "status.omiseReachable" : keyRefused ? "status.keyRefused" : "status.omiseUnreachable");
             apiReachable.set(reachable);
         }, failure -> {
-            api.set(words.text("status.omiseUnreachable"));
+            say("status.omiseUnreachable");
             apiReachable.set(false);
         });
+    }
+
+    private void say(String key) {
+        apiKey = key;
+        api.set(words.text(key));
+    }
+
+    /** Everything on the bar said again in the language of the moment. */
+    void reword() {
+        api.set(words.text(apiKey));
+        scanner.set(scannerMessage == null ? words.text("status.scannerWaiting") : words.text("status.scanner", scannerMessage));
+        operator.set(describe(session.operator()));
+        till.set(words.text("status.till", runtime.settings().tillId()));
     }
 
     public ReadOnlyStringProperty modeProperty() {

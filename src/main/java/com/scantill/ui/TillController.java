@@ -176,6 +176,11 @@ final class TillController {
         amountField.requestFocus();
     }
 
+    void reword() {
+        model.reword();
+        transactionList.refresh();
+    }
+
     void deactivate() {
         ticker.stop();
         model.deactivate();

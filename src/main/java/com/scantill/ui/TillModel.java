@@ -95,6 +95,13 @@ public final class TillModel {
         runtime.scans().removeListener(scanListener);
     }
 
+    /** Everything on the till screen said again in the language of the moment. */
+    void reword() {
+        amount.reword();
+        sale.reword();
+        transactions.reword();
+    }
+
     private void recoveryUnread(Throwable failure) {
         message.problem(words.text("recovery.unread", failure.getMessage()));
     }

@@ -19,21 +19,27 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The till's window: the status bar always on top, one screen at a time beneath it, and the supervisor's PIN
  * prompt over everything when asked for. Keys: F2 new sale, F3 stop waiting, F4 expire, F5/F7 the training phone,
  * F6 refund, F8 operators, F9 settings, F10 daily report, F11 confirm a sale recovered from Omise, F12 sign out, Esc
- * back or cancel, Ctrl+Q quit (signed out). On the report: F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10
+ * back or cancel, F1 ไทย/EN and Ctrl+Q quit (signed out). On the report: F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10
  * accept Omise's state of the selected difference.
  */
 final class TillUi implements Navigation {
+
+    private static final Logger log = LoggerFactory.getLogger(TillUi.class);
 
     private enum Screen { NONE, SETUP, SIGN_IN, TILL, OPERATORS, SETTINGS, REPORT }
 
     private final TillRuntime runtime;
     private final BackgroundExecutor background;
     private final SessionModel session = new SessionModel();
+    private final LanguageModel language;
+    private final CashierMessages words;
     private final StatusBarModel statusBar;
     private final PinPromptModel pinPrompt;
     private final SetupController setup;
@@ -59,30 +65,29 @@ final class TillUi implements Navigation {
         this.runtime = runtime;
         this.background = background;
         ZoneId shopZone = runtime.settings().options().shopZone();
-        // English until every screen has its Thai words; then the operator's language (issue 13).
-        Words english = Words.of(Language.EN, shopZone);
-        CashierMessages words = new CashierMessages(() -> english);
+        this.language = new LanguageModel(Language.of(runtime.settings().options().language()), shopZone);
+        this.words = new CashierMessages(language::words);
         this.statusBar = new StatusBarModel(runtime, session, background, words);
         this.pinPrompt = new PinPromptModel(runtime.operators(), background, words);
         setup = new SetupController(new SetupModel(runtime.operators(), session, background, words));
-        signIn = new SignInController(new SignInModel(runtime.operators(), session, background, words));
+        signIn = new SignInController(new SignInModel(runtime.operators(), session, background, words), this::toggleLanguage);
         till = new TillController(new TillModel(runtime, session, pinPrompt, background, clock, words), this, session::operator);
         operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background, words), this);
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
-                runtime.backups(), background), this);
+                runtime.backups(), background, words), this);
         report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), runtime.reconciler(), pinPrompt,
                 session, background, runtime.settings().modeFolder(), shopZone, clock, words), this, shopZone);
         pinPromptController = new PinPromptController(pinPrompt);
-        setupView = Views.load("setup.fxml", setup, english.bundle());
-        signInView = Views.load("sign-in.fxml", signIn, english.bundle());
-        tillView = Views.load("till.fxml", till, english.bundle());
-        operatorsView = Views.load("operators.fxml", operators, english.bundle());
-        settingsView = Views.load("settings.fxml", settings, english.bundle());
-        reportView = Views.load("report.fxml", report, english.bundle());
-        pinPromptView = Views.load("pin-prompt.fxml", pinPromptController, english.bundle());
+        setupView = Views.load("setup.fxml", setup, language.wordsProperty());
+        signInView = Views.load("sign-in.fxml", signIn, language.wordsProperty());
+        tillView = Views.load("till.fxml", till, language.wordsProperty());
+        operatorsView = Views.load("operators.fxml", operators, language.wordsProperty());
+        settingsView = Views.load("settings.fxml", settings, language.wordsProperty());
+        reportView = Views.load("report.fxml", report, language.wordsProperty());
+        pinPromptView = Views.load("pin-prompt.fxml", pinPromptController, language.wordsProperty());
 
         BorderPane shell = new BorderPane();
-        shell.setTop(Views.load("status-bar.fxml", new StatusBarController(statusBar), english.bundle()));
+        shell.setTop(Views.load("status-bar.fxml", new StatusBarController(statusBar), language.wordsProperty()));
         shell.setCenter(screenHolder);
         pinPromptView.visibleProperty().bind(pinPrompt.showingProperty());
         pinPrompt.showingProperty().addListener((observable, before, now) -> {
@@ -104,19 +109,34 @@ final class TillUi implements Navigation {
         idle = new PauseTransition(javafx.util.Duration.millis(runtime.settings().options().idleSignOut().toMillis()));
         idle.setOnFinished(event -> {
             if (session.operator() != null) {
-                signOut("Signed out after " + spoken(runtime.settings().options().idleSignOut()) + " without use.");
+                signOut(spoken(runtime.settings().options().idleSignOut()));
             }
         });
         scene.addEventFilter(KeyEvent.ANY, this::activity);
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, this::activity);
         session.operatorProperty().addListener((observable, before, now) -> operatorChanged(now));
+        language.wordsProperty().addListener((observable, before, now) -> reword());
 
     }
 
-    private static String spoken(Duration duration) {
-        long minutes = duration.toMinutes();
-        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes")
-                : duration.toSeconds() + (duration.toSeconds() == 1 ? " second" : " seconds");
+    private String spoken(Duration idleFor) {
+        long minutes = idleFor.toMinutes();
+        return minutes >= 1 ? words.text(minutes == 1 ? "signedOut.idleMinute" : "signedOut.idleMinutes", minutes)
+                : words.text(idleFor.toSeconds() == 1 ? "signedOut.idleSecond" : "signedOut.idleSeconds", idleFor.toSeconds());
+    }
+
+    /** Everything a view model has put in words already, in the language of the moment. */
+    private void reword() {
+        statusBar.reword();
+        till.reword();
+        report.reword();
+    }
+
+    @Override
+    public void toggleLanguage() {
+        if (screen == Screen.SIGN_IN) {
+            language.toggleOnSignIn();
+        }
     }
 
     Scene scene() {
@@ -148,9 +168,15 @@ final class TillUi implements Navigation {
 
     private void operatorChanged(Operator now) {
         if (now == null) {
+            language.signedOut();
             idle.stop();
             show(Screen.SIGN_IN);
         } else {
+            language.signedIn(now).ifPresent(chosen -> background.run(() -> {
+                runtime.operators().rememberLanguage(now, chosen.code());
+                return chosen;
+            }, remembered -> { }, failure -> log.warn("The language {} of {} was not remembered: {}", chosen, now.id(),
+                    failure.getMessage())));
             idle.playFromStart();
             show(Screen.TILL);
         }
@@ -287,7 +313,9 @@ final class TillUi implements Navigation {
                 }
             }
             case SIGN_IN -> {
-                if (event.getCode() == KeyCode.Q && event.isShortcutDown()) {
+                if (event.getCode() == KeyCode.F1) {
+                    toggleLanguage();
+                } else if (event.getCode() == KeyCode.Q && event.isShortcutDown()) {
                     // As closing the window: the application stops and closes the ledger. Only when nobody is signed in.
                     scene.getWindow().hide();
                 } else {

@@ -71,6 +71,12 @@ final class TransactionsModel {
                 failure -> message.problem(words.text("transactions.unread", failure.getMessage())));
     }
 
+    /** Says the warning and the details again in the language of the moment. */
+    void reword() {
+        show(List.copyOf(transactions));
+        showDetails(selected.get());
+    }
+
     private void show(List<Sale> sales) {
         String selectedReference = selected.get() == null ? null : selected.get().tillReference();
         transactions.setAll(sales);

@@ -2,7 +2,7 @@ package com.scantill.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ResourceBundle;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -10,19 +10,20 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.layout.Region;
 
 /**
- * Loads an FXML view with the controller it is given, so that controllers receive their models, and with the words of
- * a language for its {@code %view.…} texts.
+ * Loads an FXML view with the controller it is given, so that controllers receive their models, its {@code %view.…}
+ * texts following the language of the moment.
  */
 final class Views {
 
     private Views() {
     }
 
-    static Parent load(String fxml, Object controller, ResourceBundle words) {
-        FXMLLoader loader = new FXMLLoader(Views.class.getResource(fxml), words);
+    static Parent load(String fxml, Object controller, ObservableValue<Words> words) {
+        FXMLLoader loader = new FXMLLoader(Views.class.getResource(fxml), ViewTexts.marking());
         loader.setController(controller);
         try {
             Parent view = loader.load();
+            ViewTexts.follow(view, words);
             keepButtonsWhole(view);
             return view;
         } catch (IOException e) {

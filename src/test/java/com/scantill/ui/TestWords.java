@@ -7,7 +7,6 @@ final class TestWords {
 
     static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     static final CashierMessages ENGLISH = new CashierMessages(() -> Words.of(Language.EN, BANGKOK));
-    static final CashierMessages THAI = new CashierMessages(() -> Words.of(Language.TH, BANGKOK));
 
     private TestWords() {
     }

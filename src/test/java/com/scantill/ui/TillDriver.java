@@ -237,7 +237,7 @@ final class TillDriver implements AutoCloseable {
         awaitText("#amountField", text -> true);
         awaitFocus("#amountField");
         typeInto("#amountField", amount);
-        awaitText("#amountMessage", text -> text.startsWith("Scan"));
+        awaitText("#amountMessage", text -> text.startsWith("Scan") || text.startsWith("สแกน"));
         scan(code);
     }
 

@@ -1,0 +1,86 @@
+package com.scantill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.scantill.model.Sale;
+import com.scantill.simulator.CustomerScript;
+import java.nio.file.Path;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The till in Thai, through the real application by keys: chosen on the sign-in screen, at once, remembered for the
+ * operator, and spoken through a paid sale, a failed one, an expiry and a refund.
+ */
+class ThaiFlowTest {
+
+    @TempDir
+    Path dataFolder;
+
+    private TillDriver till;
+
+    @BeforeEach
+    void launch() throws Exception {
+        till = new TillDriver(dataFolder);
+        till.createOperators();
+        till.launch();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        till.close();
+    }
+
+    @Test
+    void aCashierChoosesThaiOnTheSignInScreenAndTheTillSpeaksThaiToThemFromThenOn() {
+        till.awaitText("#signInButton", text -> text.equals("Sign in (Enter)"));
+
+        till.press(KeyCode.F1);
+
+        till.awaitText("#signInButton", text -> text.equals("เข้าใช้ (Enter)"));
+        assertThat(till.text("#operatorStatus")).isEqualTo("ยังไม่มีผู้ลงชื่อเข้าใช้");
+        till.signIn("somchai", "4321");
+        till.awaitText("#operatorStatus", text -> text.equals("Somchai (แคชเชียร์)"));
+        till.awaitText("#panelTitle", text -> text.equals("พร้อมรับชำระ"));
+        assertThat(till.text("#amountMessage")).isEqualTo("ใส่ยอดเงิน ฿20.00 ถึง ฿150,000.00");
+
+        till.sell("45", "134567890123400001");
+        till.awaitText("#panelTitle", text -> text.equals("ชำระแล้ว ฿45.00"));
+
+        till.press(KeyCode.F2);
+        till.sell("30", "130000000000000004");
+        till.awaitText("#panelTitle", text -> text.equals("ชำระไม่สำเร็จ ฿30.00"));
+        assertThat(till.text("#panelDetail")).isEqualTo("เงินใน WeChat Pay ของลูกค้าไม่พอ ขอให้ชำระด้วยวิธีอื่น");
+
+        till.press(KeyCode.F2);
+        till.sell("99", CustomerScript.SCRIPTED_PREFIX + "12345679");
+        till.awaitText("#panelDetail", text -> text.startsWith("ลูกค้ายังไม่ยืนยัน"));
+        till.press(KeyCode.F4);
+        till.awaitText("#pinReason", text -> text.startsWith("ยกเลิกรายการขาย "));
+        till.approveAsSupervisor("wanida", "864213");
+        till.awaitText("#panelTitle", text -> text.equals("ยกเลิกแล้ว — ไม่ได้ชำระ ฿99.00"));
+        till.awaitText("#message", text -> text.equals("ยกเลิกรายการแล้ว อนุมัติโดย Wanida"));
+
+        Sale paid = till.runtime.ledger().sales().recentSales(5).stream().filter(sale -> sale.amount() == 4_500).findFirst()
+                .orElseThrow();
+        till.focus("#transactionList");
+        till.press(KeyCode.HOME);
+        till.press(KeyCode.DOWN);
+        till.press(KeyCode.DOWN);
+        till.awaitText("#refundAmount", text -> text.equals("45.00"));
+        till.typeInto("#refundAmount", "10");
+        till.press(KeyCode.F6);
+        till.awaitText("#pinReason", text -> text.equals("คืนเงิน ฿10.00 ของรายการขาย " + paid.tillReference()));
+        till.approveAsSupervisor("wanida", "864213");
+        till.awaitText("#message", text -> text.equals("คืนเงิน ฿10.00 แล้ว อนุมัติโดย Wanida"));
+
+        till.press(KeyCode.F12);
+        till.awaitText("#signInButton", text -> text.equals("Sign in (Enter)"));
+        till.signIn("somchai", "4321");
+        till.awaitText("#operatorStatus", text -> text.equals("Somchai (แคชเชียร์)"));
+        assertThat(till.runtime.ledger().operators().find("somchai").orElseThrow().language()).isEqualTo("th");
+    }
+}
