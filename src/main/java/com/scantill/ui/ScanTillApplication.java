@@ -32,6 +32,7 @@ public final class ScanTillApplication extends Application {
     @Override
     public void init() {
         background = new FxBackgroundExecutor();
+        Fonts.load();
         try {
             Settings settings = SettingsStore.forThisMachine().load();
             runtime = TillRuntime.open(settings);

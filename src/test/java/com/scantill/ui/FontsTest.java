@@ -1,0 +1,30 @@
+package com.scantill.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Font;
+import java.io.InputStream;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.Test;
+
+/** The till's own font writes every character of both bundles, in each face, without falling back to another font. */
+class FontsTest {
+
+    @Test
+    void scanTillSansHasEveryCharacterTheTillWritesInThaiAndEnglish() throws Exception {
+        StringBuilder everything = new StringBuilder("฿0123456789,.:;()…—·");
+        for (Language language : Language.values()) {
+            ResourceBundle bundle = Words.bundle(language);
+            bundle.keySet().forEach(key -> everything.append(bundle.getString(key)));
+        }
+        String text = everything.toString().replace("⌫", "");
+        for (String face : new String[] {"fonts/ScanTillSans-Regular.ttf", "fonts/ScanTillSans-Bold.ttf"}) {
+            try (InputStream in = Fonts.class.getResourceAsStream(face)) {
+                Font font = Font.createFont(Font.TRUETYPE_FONT, in);
+                assertThat(font.getFamily()).isEqualTo(Fonts.FAMILY);
+                int missing = font.canDisplayUpTo(text);
+                assertThat(missing).as(face + " lacks " + (missing < 0 ? "" : text.substring(missing, missing + 1))).isEqualTo(-1);
+            }
+        }
+    }
+}
