@@ -14,7 +14,8 @@ final class LineAssembler {
     static final int MAX_LINE = 256;
 
     /** A complete line, or a reason it was thrown away. */
-    record Line(String text, String rejection) {
+    /** A line read: its text, or why it was refused and what of it may be shown. */
+    record Line(String text, RejectedScan.Reason rejection, String echo) {
     }
 
     private final String ending;
@@ -37,7 +38,7 @@ final class LineAssembler {
             }
         }
         if (pending.length() > MAX_LINE) {
-            lines.add(new Line(null, "Garbled read from the scanner: more than " + MAX_LINE + " characters with no line end."));
+            lines.add(new Line(null, RejectedScan.Reason.GARBLED, null));
             pending.setLength(0);
         }
         return lines;
@@ -51,19 +52,17 @@ final class LineAssembler {
     Line abandonPartial() {
         String partial = pending.toString().strip();
         pending.setLength(0);
-        return new Line(null, "Incomplete read from the scanner: \"" + PaymentCode.mask(printable(partial))
-                + "\" never ended; scan again.");
+        return new Line(null, RejectedScan.Reason.INCOMPLETE, PaymentCode.mask(printable(partial)));
     }
 
     private static Line check(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                return new Line(null, "Garbled read from the scanner (" + line.length()
-                        + " characters, some unreadable): check the scanner's baud rate and line settings.");
+                return new Line(null, RejectedScan.Reason.GARBLED, null);
             }
         }
-        return new Line(line, null);
+        return new Line(line, null, null);
     }
 
     private static String printable(String text) {

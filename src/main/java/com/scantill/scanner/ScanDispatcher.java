@@ -42,7 +42,8 @@ public final class ScanDispatcher {
         try {
             code = PaymentCode.parse(text);
         } catch (InvalidPaymentCodeException e) {
-            reject(e.getMessage(), scanner);
+            String read = text == null ? "" : text.strip();
+            reject(RejectedScan.Reason.NOT_A_PAYMENT_CODE, PaymentCode.mask(read), read.length(), scanner);
             return;
         }
         log.info("Scanned payment code {} on {}", code.masked(), scanner);
@@ -52,17 +53,17 @@ public final class ScanDispatcher {
         }
     }
 
-    /** A read that could not even be taken for text (garbage on a serial line, say). */
-    public void reject(String message, String scanner) {
-        log.warn("Rejected a read on {}: {}", scanner, message);
-        RejectedScan rejected = new RejectedScan(message, clock.instant(), scanner);
+    /** A read refused before it could be taken for a payment code (garbage on a serial line, a cut keyboard scan). */
+    public void reject(RejectedScan.Reason reason, String echo, int length, String scanner) {
+        RejectedScan rejected = new RejectedScan(reason, echo, length, clock.instant(), scanner);
+        log.warn("Rejected a read on {}: {}", scanner, rejected);
         for (ScanListener listener : listeners) {
             listener.rejected(rejected);
         }
     }
 
     public void stateChanged(ScannerState state) {
-        log.info("Scanner {}: {} {}", state.scanner(), state.status(), state.message());
+        log.info("Scanner {}: {} {}", state.scanner(), state.status(), state.situation());
         lastStates.put(state.scanner(), state);
         for (ScanListener listener : listeners) {
             listener.stateChanged(state);

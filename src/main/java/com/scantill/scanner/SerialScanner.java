@@ -90,7 +90,7 @@ public final class SerialScanner implements AutoCloseable {
         if (port == null) {
             open();
         } else if (!stillThere()) {
-            disconnected("Scanner disconnected from " + settings.portName() + "; waiting for it to come back.");
+            disconnected();
         }
     }
 
@@ -99,15 +99,17 @@ public final class SerialScanner implements AutoCloseable {
         try {
             candidate = SerialPort.getCommPort(settings.portName());
         } catch (RuntimeException e) {
-            report(ScannerState.Status.DISCONNECTED, "No scanner at " + settings.portName() + "; waiting for it.");
+            report(ScannerState.Status.DISCONNECTED, ScannerState.Situation.NOT_THERE, 0);
             return;
         }
         candidate.setComPortParameters(settings.baudRate(), settings.dataBits(), settings.stopBits().jSerialComm,
                 settings.parity().jSerialComm);
         candidate.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
         if (!candidate.openPort()) {
-            report(failureStatus(candidate),
-                    openFailureMessage(settings.portName(), candidate.getLastErrorCode(), exists(settings.portName())));
+            int error = candidate.getLastErrorCode();
+            ScannerState.Situation why = openFailure(error, exists(settings.portName()));
+            report(why == ScannerState.Situation.PERMISSION_DENIED ? ScannerState.Status.FAILED : ScannerState.Status.DISCONNECTED,
+                    why, error);
             return;
         }
         candidate.addDataListener(new SerialPortDataListener() {
@@ -120,7 +122,7 @@ public final class SerialScanner implements AutoCloseable {
             public void serialEvent(SerialPortEvent event) {
                 if (event.getEventType() == SerialPort.LISTENING_EVENT_PORT_DISCONNECTED) {
                     synchronized (SerialScanner.this) {
-                        disconnected("Scanner disconnected from " + settings.portName() + "; waiting for it to come back.");
+                        disconnected();
                     }
                 } else {
                     readAvailable();
@@ -128,23 +130,15 @@ public final class SerialScanner implements AutoCloseable {
             }
         });
         port = candidate;
-        report(ScannerState.Status.CONNECTED, "Scanner connected on " + settings.portName());
+        report(ScannerState.Status.CONNECTED, ScannerState.Situation.CONNECTED, 0);
     }
 
-    private ScannerState.Status failureStatus(SerialPort candidate) {
-        return candidate.getLastErrorCode() == EACCES ? ScannerState.Status.FAILED : ScannerState.Status.DISCONNECTED;
-    }
-
-    /** What the operator is told when a port will not open; a Linux permission problem says how to fix it. */
-    static String openFailureMessage(String portName, int errorCode, boolean exists) {
+    /** Why a port will not open: a Linux permission problem, no port at all, or something else holding it. */
+    static ScannerState.Situation openFailure(int errorCode, boolean exists) {
         if (errorCode == EACCES) {
-            return "Permission denied opening " + portName + ". Add this user to the dialout group "
-                    + "(sudo usermod -aG dialout $USER), then sign out of the computer and in again.";
+            return ScannerState.Situation.PERMISSION_DENIED;
         }
-        if (!exists) {
-            return "No scanner at " + portName + "; plug it in, or choose its port in the settings.";
-        }
-        return "Could not open the scanner on " + portName + " (error " + errorCode + "); is another program using it?";
+        return exists ? ScannerState.Situation.PORT_BUSY : ScannerState.Situation.NOT_THERE;
     }
 
     private static boolean exists(String portName) {
@@ -163,7 +157,7 @@ public final class SerialScanner implements AutoCloseable {
             }
             int available = port.bytesAvailable();
             if (available < 0) {
-                disconnected("Scanner disconnected from " + settings.portName() + "; waiting for it to come back.");
+                disconnected();
                 return;
             }
             if (available == 0) {
@@ -181,7 +175,7 @@ public final class SerialScanner implements AutoCloseable {
             if (line.text() != null) {
                 dispatcher.read(line.text(), settings.portName());
             } else {
-                dispatcher.reject(line.rejection(), settings.portName());
+                dispatcher.reject(line.rejection(), line.echo(), 0, settings.portName());
             }
         }
     }
@@ -199,17 +193,17 @@ public final class SerialScanner implements AutoCloseable {
                     }
                     abandoned = lines.abandonPartial();
                 }
-                dispatcher.reject(abandoned.rejection(), settings.portName());
+                dispatcher.reject(abandoned.rejection(), abandoned.echo(), 0, settings.portName());
             }, partialLineTimeout.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
-    private void disconnected(String message) {
+    private void disconnected() {
         if (port == null) {
             return;
         }
         closePort();
-        report(ScannerState.Status.DISCONNECTED, message);
+        report(ScannerState.Status.DISCONNECTED, ScannerState.Situation.UNPLUGGED, 0);
     }
 
     private void closePort() {
@@ -220,12 +214,12 @@ public final class SerialScanner implements AutoCloseable {
         }
     }
 
-    private void report(ScannerState.Status newStatus, String message) {
+    private void report(ScannerState.Status newStatus, ScannerState.Situation situation, int errorCode) {
         if (newStatus == status) {
             return;
         }
         status = newStatus;
-        log.info("{}", message);
-        dispatcher.stateChanged(new ScannerState(settings.portName(), newStatus, message));
+        log.info("Scanner on {}: {}{}", settings.portName(), situation, errorCode == 0 ? "" : " (error " + errorCode + ")");
+        dispatcher.stateChanged(new ScannerState(settings.portName(), newStatus, situation, errorCode));
     }
 }

@@ -82,10 +82,10 @@ final class AmountModel {
             shown.set(Money.format(amount));
             message.set(words.amount(amount));
             ready.set(WeChatPayUpm.isWithinLimits(amount));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException notAnAmount) {
             amount = 0;
             shown.set("—");
-            message.set(e.getMessage());
+            message.set(words.text("amount.notAnAmount", typed.strip()));
             ready.set(false);
         }
     }

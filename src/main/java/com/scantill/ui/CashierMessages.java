@@ -12,6 +12,8 @@ import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
 import com.scantill.model.WeChatPayUpm;
 import com.scantill.operators.SignInRefusedException;
+import com.scantill.scanner.RejectedScan;
+import com.scantill.scanner.ScannerState;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -227,6 +229,21 @@ final class CashierMessages {
     /** A day as the language of the moment writes it. */
     String date(LocalDate day) {
         return words.get().date(day);
+    }
+
+    /** How a scanner stands, for the status bar: what happened and what to do. */
+    String scanner(ScannerState state) {
+        return say("status.scanner." + state.situation().name(), state.scanner(), state.errorCode());
+    }
+
+    /** A scanner read that was not a payment code: what happened and what to do. */
+    String rejected(RejectedScan rejected) {
+        String key = "scan.rejected." + rejected.reason().name();
+        return switch (rejected.reason()) {
+            case NOT_A_PAYMENT_CODE -> say(key, rejected.echo(), rejected.length());
+            case INCOMPLETE -> say(key, rejected.echo());
+            case GARBLED, CUT_SHORT -> say(key);
+        };
     }
 
     String role(Role role) {

@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import com.scantill.scanner.RejectedScan;
 import com.scantill.scanner.ScanDispatcher;
 import com.scantill.scanner.WedgeDecoder;
 import com.scantill.scanner.WedgeSettings;
@@ -61,7 +62,7 @@ public final class KeyboardWedge {
 
             @Override
             public void refuse(WedgeDecoder.Refusal why, int characters, int keys) {
-                KeyboardWedge.this.dispatcher.reject(REFUSED, SCANNER_NAME);
+                KeyboardWedge.this.dispatcher.reject(RejectedScan.Reason.CUT_SHORT, null, 0, SCANNER_NAME);
             }
         });
         this.idle = new PauseTransition(javafx.util.Duration.millis(settings.maxPause().toMillis() + 1.0));
@@ -76,8 +77,7 @@ public final class KeyboardWedge {
     }
 
     /** Whether a paused scan or typing mixed with a scan, the cashier does the same: check the amount, scan again. */
-    static final String REFUSED = "A scan was cut short or mixed with typing: nothing was sent or typed. "
-            + "Check the amount and scan again.";
+
 
     /**
      * Starts listening to the scene's keys. Attach it before any other key filter of the scene, so that a key

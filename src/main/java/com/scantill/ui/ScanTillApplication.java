@@ -60,7 +60,7 @@ public final class ScanTillApplication extends Application {
             stage.setScene(scene);
         } else {
             ui = new TillUi(runtime, background, Clock.system(runtime.settings().options().shopZone()));
-            stage.setTitle("ScanTill — " + runtime.connection().mode().banner());
+            stage.titleProperty().bind(ui.statusBar().modeProperty().map(mode -> "ScanTill — " + mode));
             stage.setScene(ui.scene());
             ui.start(ScanTillApplication::logReady);
         }

@@ -30,7 +30,7 @@ public final class StatusBarModel {
     private final SessionModel session;
     /** What the status bar last said of Omise and of the scanner, to say it again in another language. */
     private String apiKey = "status.omiseChecking";
-    private String scannerMessage;
+    private ScannerState scannerState;
     private final ReadOnlyStringWrapper api = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper apiReachable = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper();
@@ -47,8 +47,8 @@ public final class StatusBarModel {
         @Override
         public void stateChanged(ScannerState state) {
             background.onFxThread(() -> {
-                scannerMessage = state.message();
-                scanner.set(words.text("status.scanner", scannerMessage));
+                scannerState = state;
+                scanner.set(words.scanner(state));
                 scannerConnected.set(state.isConnected());
             });
         }
@@ -82,7 +82,7 @@ public final class StatusBarModel {
         scanner.set(words.text("status.scannerWaiting"));
         operator.set(describe(null));
         TillMode tillMode = runtime.connection().mode();
-        mode.set(tillMode.banner());
+        mode.set(words.text("mode." + tillMode.name()));
         modeStyle.set("mode-" + tillMode.name().toLowerCase(Locale.ROOT));
         till.set(words.text("status.till", runtime.settings().tillId()));
         session.operatorProperty().addListener((observable, before, now) -> operator.set(describe(now)));
@@ -128,9 +128,10 @@ public final class StatusBarModel {
     /** Everything on the bar said again in the language of the moment. */
     void reword() {
         api.set(words.text(apiKey));
-        scanner.set(scannerMessage == null ? words.text("status.scannerWaiting") : words.text("status.scanner", scannerMessage));
+        scanner.set(scannerState == null ? words.text("status.scannerWaiting") : words.scanner(scannerState));
         operator.set(describe(session.operator()));
         till.set(words.text("status.till", runtime.settings().tillId()));
+        mode.set(words.text("mode." + runtime.connection().mode().name()));
     }
 
     public ReadOnlyStringProperty modeProperty() {

@@ -57,7 +57,7 @@ public final class TillModel {
 
         @Override
         public void rejected(RejectedScan rejected) {
-            background.onFxThread(() -> message.problem(rejected.message()));
+            background.onFxThread(() -> message.problem(words.rejected(rejected)));
         }
     };
 

@@ -102,7 +102,7 @@ final class TillUi implements Navigation {
             // First of the scene's key filters: a key pressed while typed digits are held waits for them.
             new KeyboardWedge(runtime.settings().scanner().keyboard(), runtime.scans()).attach(scene);
             runtime.scans().stateChanged(new ScannerState(KeyboardWedge.SCANNER_NAME, ScannerState.Status.CONNECTED,
-                    "keyboard scanner ready"));
+                    ScannerState.Situation.KEYBOARD_READY));
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::functionKeys);
 
@@ -141,6 +141,10 @@ final class TillUi implements Navigation {
 
     Scene scene() {
         return scene;
+    }
+
+    StatusBarModel statusBar() {
+        return statusBar;
     }
 
     /**

@@ -117,8 +117,8 @@ final class TransactionsModel {
         long refund;
         try {
             refund = Money.parse(refundAmountText.get());
-        } catch (IllegalArgumentException e) {
-            message.problem(e.getMessage());
+        } catch (IllegalArgumentException notAnAmount) {
+            message.problem(words.text("amount.notAnAmount", refundAmountText.get().strip()));
             return;
         }
         if (refund <= 0 || refund > sale.refundableAmount()) {

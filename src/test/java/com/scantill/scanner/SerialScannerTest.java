@@ -111,10 +111,11 @@ class SerialScannerTest {
         write("\u0001\u00ff\u00fe13099129\r", "hello-world-1234\r", "1309912925\r");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> rejected.size() == 3);
-        assertThat(rejected.get(0).message()).startsWith("Garbled read from the scanner");
-        assertThat(rejected.get(1).message()).startsWith("Not a WeChat Pay payment code").contains("1234")
-                .doesNotContain("hello");
-        assertThat(rejected.get(2).message()).startsWith("Not a WeChat Pay payment code");
+        assertThat(rejected.get(0).reason()).isEqualTo(RejectedScan.Reason.GARBLED);
+        assertThat(rejected.get(1)).extracting(RejectedScan::reason, RejectedScan::length)
+                .containsExactly(RejectedScan.Reason.NOT_A_PAYMENT_CODE, 16);
+        assertThat(rejected.get(1).echo()).endsWith("1234").doesNotContain("hello");
+        assertThat(rejected.get(2).reason()).isEqualTo(RejectedScan.Reason.NOT_A_PAYMENT_CODE);
         assertThat(scans).isEmpty();
     }
 
@@ -123,7 +124,8 @@ class SerialScannerTest {
         write("1309912925527");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> rejected.size() == 1);
-        assertThat(rejected.get(0).message()).startsWith("Incomplete read");
+        assertThat(rejected.get(0)).extracting(RejectedScan::reason, RejectedScan::echo)
+                .containsExactly(RejectedScan.Reason.INCOMPLETE, "*********5527");
         write("130991292552725093\r");
         await().atMost(Duration.ofSeconds(5)).until(() -> scans.size() == 1);
         assertThat(scans.get(0).paymentCode().digits()).isEqualTo("130991292552725093");
@@ -136,7 +138,7 @@ class SerialScannerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !scanner.isConnected());
         assertThat(states).last().satisfies(state -> {
             assertThat(state.status()).isEqualTo(ScannerState.Status.DISCONNECTED);
-            assertThat(state.message()).contains("disconnected");
+            assertThat(state.situation()).isEqualTo(ScannerState.Situation.UNPLUGGED);
         });
 
         startSocat();
@@ -149,8 +151,8 @@ class SerialScannerTest {
 
     @Test
     void aPermissionProblemSaysWhatToDo() {
-        assertThat(SerialScanner.openFailureMessage("/dev/ttyACM0", 13, true))
-                .contains("Permission denied opening /dev/ttyACM0").contains("dialout").contains("usermod");
-        assertThat(SerialScanner.openFailureMessage("/dev/ttyUSB9", 2, false)).contains("No scanner at /dev/ttyUSB9");
+        assertThat(SerialScanner.openFailure(13, true)).isEqualTo(ScannerState.Situation.PERMISSION_DENIED);
+        assertThat(SerialScanner.openFailure(2, false)).isEqualTo(ScannerState.Situation.NOT_THERE);
+        assertThat(SerialScanner.openFailure(16, true)).isEqualTo(ScannerState.Situation.PORT_BUSY);
     }
 }

@@ -226,7 +226,7 @@ class KeyboardWedgeTest {
         pause();
 
         await().atMost(Duration.ofSeconds(2)).until(() -> rejected.size() == 1);
-        assertThat(rejected.get(0).message()).startsWith("A scan was cut short");
+        assertThat(rejected.get(0).reason()).isEqualTo(RejectedScan.Reason.CUT_SHORT);
         assertThat(scans).isEmpty();
         assertThat(amount.getText()).isEmpty();
         assertThat(defaultButtonFired).hasValue(0);
@@ -241,7 +241,8 @@ class KeyboardWedgeTest {
         pause();
 
         await().atMost(Duration.ofSeconds(2)).until(() -> rejected.size() == 1);
-        assertThat(rejected.get(0).message()).startsWith("Not a WeChat Pay payment code").contains("*******8901");
+        assertThat(rejected.get(0).reason()).isEqualTo(RejectedScan.Reason.NOT_A_PAYMENT_CODE);
+        assertThat(rejected.get(0).echo()).contains("*******8901");
         assertThat(amount.getText()).isEmpty();
         assertThat(scans).isEmpty();
     }

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ScreenFitTest {
 
-    private static final String LONG_SCANNER_STATUS = "serial scanner /dev/serial/by-id/usb-Honeywell_Imaging___Mobility_"
-            + "1900GSR-2_18092B4356-if00 unplugged; reconnecting every 2 s";
+    private static final String LONG_SCANNER_PORT = "/dev/serial/by-id/usb-Honeywell_Imaging___Mobility_"
+            + "1900GSR-2_18092B4356-if00";
 
     @TempDir
     Path dataFolder;
@@ -55,7 +55,8 @@ class ScreenFitTest {
         till.createOperators();
         till.launch();
         till.resize(width, height);
-        till.runtime.scans().stateChanged(new ScannerState("serial scanner", ScannerState.Status.DISCONNECTED, LONG_SCANNER_STATUS));
+        till.runtime.scans().stateChanged(new ScannerState(LONG_SCANNER_PORT, ScannerState.Status.DISCONNECTED,
+                ScannerState.Situation.UNPLUGGED));
         till.awaitText("#signInId", text -> true);
         assertFits("sign-in");
 
