@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
@@ -28,7 +27,7 @@ final class OperatorsController {
     @FXML
     private PasswordField operatorPin;
     @FXML
-    private Label operatorsMessage;
+    private WrappedText operatorsMessage;
 
     OperatorsController(OperatorsModel model, Navigation navigation) {
         this.model = model;

@@ -3,7 +3,6 @@ package com.scantill.ui;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 
@@ -11,7 +10,7 @@ final class PinPromptController {
 
     private final PinPromptModel model;
     @FXML
-    private MoneyText pinReason;
+    private WrappedText pinReason;
     @FXML
     private TextField pinOperator;
     @FXML
@@ -19,7 +18,7 @@ final class PinPromptController {
     @FXML
     private Button pinApprove;
     @FXML
-    private Label pinMessage;
+    private WrappedText pinMessage;
 
     PinPromptController(PinPromptModel model) {
         this.model = model;

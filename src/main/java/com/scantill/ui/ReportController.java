@@ -13,7 +13,6 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.util.converter.LocalDateStringConverter;
@@ -35,9 +34,9 @@ final class ReportController {
     @FXML
     private ListView<ReconciliationDifference> reportDifferences;
     @FXML
-    private Label reportCheckSummary;
+    private WrappedText reportCheckSummary;
     @FXML
-    private MoneyText reportMessage;
+    private WrappedText reportMessage;
 
     ReportController(ReportModel model, Navigation navigation, ZoneId zone) {
         this.model = model;

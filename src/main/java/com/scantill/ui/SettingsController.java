@@ -44,7 +44,7 @@ final class SettingsController {
     @FXML
     private TextField idleMinutes;
     @FXML
-    private Label settingsMessage;
+    private WrappedText settingsMessage;
 
     SettingsController(SettingsModel model, Navigation navigation) {
         this.model = model;

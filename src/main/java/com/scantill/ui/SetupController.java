@@ -20,7 +20,7 @@ final class SetupController {
     @FXML
     private Button createButton;
     @FXML
-    private MoneyText setupMessage;
+    private WrappedText setupMessage;
 
     SetupController(SetupModel model) {
         this.model = model;

@@ -3,7 +3,6 @@ package com.scantill.ui;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 
@@ -18,7 +17,7 @@ final class SignInController {
     @FXML
     private Button signInButton;
     @FXML
-    private Label signInMessage;
+    private WrappedText signInMessage;
 
     SignInController(SignInModel model, Runnable toggleLanguage) {
         this.model = model;

@@ -30,21 +30,21 @@ final class TillController {
     private final Supplier<Operator> operator;
     private final Timeline ticker;
     @FXML
-    private MoneyText refundWarning;
+    private WrappedText refundWarning;
     @FXML
     private TextField amountField;
     @FXML
     private Label amountShown;
     @FXML
-    private MoneyText amountMessage;
+    private WrappedText amountMessage;
     @FXML
     private GridPane keypad;
     @FXML
     private VBox statusPanel;
     @FXML
-    private MoneyText panelTitle;
+    private WrappedText panelTitle;
     @FXML
-    private MoneyText panelDetail;
+    private WrappedText panelDetail;
     @FXML
     private Label elapsed;
     @FXML
@@ -54,7 +54,7 @@ final class TillController {
     @FXML
     private Button stopWaitingButton;
     @FXML
-    private MoneyText message;
+    private WrappedText message;
     @FXML
     private VBox phonePanel;
     @FXML

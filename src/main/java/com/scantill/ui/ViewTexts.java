@@ -49,6 +49,9 @@ final class ViewTexts {
         if (root instanceof TextInputControl input) {
             bind(input.promptTextProperty(), words);
         }
+        if (root instanceof WrappedText wrapped) {
+            bind(wrapped.textProperty(), words);
+        }
         if (root instanceof ScrollPane scroll && scroll.getContent() != null) {
             follow(scroll.getContent(), words);
         }

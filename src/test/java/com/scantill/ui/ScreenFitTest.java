@@ -49,31 +49,36 @@ class ScreenFitTest {
         till.close();
     }
 
-    @ParameterizedTest(name = "{0}×{1}")
-    @CsvSource({"1024, 768", "1366, 768", "1920, 1080"})
-    void nothingImportantIsCutOffOnAnyScreen(int width, int height) throws Exception {
+    @ParameterizedTest(name = "{0}×{1} {2}")
+    @CsvSource({"1024, 768, en", "1024, 768, th", "1366, 768, en", "1920, 1080, en"})
+    void nothingImportantIsCutOffOnAnyScreen(int width, int height, String language) throws Exception {
+        boolean thai = language.equals("th");
         till.createOperators();
         till.launch();
         till.resize(width, height);
         till.runtime.scans().stateChanged(new ScannerState(LONG_SCANNER_PORT, ScannerState.Status.DISCONNECTED,
                 ScannerState.Situation.UNPLUGGED));
         till.awaitText("#signInId", text -> true);
+        if (thai) {
+            till.press(KeyCode.F1);
+            till.awaitText("#signInButton", text -> text.equals("เข้าใช้ (Enter)"));
+        }
         assertFits("sign-in");
 
         till.signIn("malee", "135790");
-        till.awaitText("#operatorStatus", text -> text.equals("Malee (manager)"));
+        till.awaitText("#operatorStatus", text -> text.equals(thai ? "Malee (ผู้จัดการ)" : "Malee (manager)"));
         till.sell("150000", "134567890123456789");
-        till.awaitText("#panelTitle", text -> text.equals("PAID ฿150,000.00"));
+        till.awaitText("#panelTitle", text -> text.equals(thai ? "ชำระแล้ว ฿150,000.00" : "PAID ฿150,000.00"));
         Sale paid = till.runtime.ledger().sales().recentSales(1).get(0);
         var approval = till.runtime.operators().approve("wanida", "864213".toCharArray(),
                 new ApprovalRequest(ApprovalRequest.Action.REFUND, paid.tillReference(), 15_000_000));
         till.runtime.engine().refund(paid.tillReference(), 15_000_000, "malee", approval).join();
         till.focus("#transactionList");
         till.press(KeyCode.HOME);
-        till.awaitText("#details", text -> text.contains("Refunded ฿150,000.00"));
+        till.awaitText("#details", text -> text.contains(thai ? "คืนเงินแล้ว ฿150,000.00" : "Refunded ฿150,000.00"));
         assertFits("till");
         assertThat(cellTexts()).as("the refunded row still shows the code's last digits")
-                .anyMatch(text -> text.contains("6789") && text.contains("refunded"));
+                .anyMatch(text -> text.contains("6789") && text.contains(thai ? "คืนแล้ว" : "refunded"));
 
         till.press(KeyCode.F6);
         assertFits("till with the supervisor's approval");

@@ -187,7 +187,7 @@ final class TillDriver implements AutoCloseable {
 
     String text(String id) {
         Node node = robot.lookup(id).query();
-        if (node instanceof MoneyText money) {
+        if (node instanceof WrappedText money) {
             return money.getText();
         }
         return node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText();

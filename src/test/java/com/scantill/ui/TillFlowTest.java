@@ -282,7 +282,7 @@ class TillFlowTest {
                 && labeled.getText().contains("5y4zomdq")).queryAll()).isEmpty();
         assertThat(robot.lookup(node -> node instanceof TextInputControl input && input.getText() != null
                 && input.getText().contains("5y4zomdq")).queryAll()).isEmpty();
-        assertThat(robot.lookup(node -> node instanceof MoneyText text && text.getText().contains("5y4zomdq")).queryAll()).isEmpty();
+        assertThat(robot.lookup(node -> node instanceof WrappedText text && text.getText().contains("5y4zomdq")).queryAll()).isEmpty();
         Path file = dataFolder.resolve("settings.properties");
         assertThat(Files.readString(file)).contains("omise.secretKey=" + SECRET_KEY).contains("till.id=front-2");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
