@@ -113,7 +113,7 @@ final class ReportController {
 
     private void print(ReportLayout layout) {
         if (model.reportProperty().get() != null) {
-            model.tell(ReportPrinter.print(model.reportProperty().get(), layout, reportDay.getScene().getWindow()));
+            model.tellPrinted(ReportPrinter.print(model.reportProperty().get(), layout, reportDay.getScene().getWindow()));
         }
     }
 

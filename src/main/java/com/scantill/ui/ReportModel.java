@@ -204,8 +204,10 @@ public final class ReportModel {
                 failure -> message.problem(words.text("report.notSaved", failure.getMessage())));
     }
 
-    void tell(String text) {
-        message.info(text);
+    void tellPrinted(ReportPrinter.Printed printed) {
+        boolean onePage = printed.outcome() == ReportPrinter.Printed.Outcome.PRINTED && printed.pages() == 1;
+        message.info(words.text(onePage ? "print.PRINTED_ONE" : "print." + printed.outcome().name(), printed.pages(),
+                printed.printerStatus()));
     }
 
     public ObjectProperty<LocalDate> dayProperty() {

@@ -29,26 +29,32 @@ final class ReportPrinter {
     private ReportPrinter() {
     }
 
-    /** Asks for a printer and prints; returns what to tell the manager. */
-    static String print(DailyReport report, ReportLayout layout, Window owner) {
+    /** How a printing ended, for the manager to be told. */
+    record Printed(Outcome outcome, int pages, String printerStatus) {
+
+        enum Outcome { NO_PRINTER, CANCELLED, STOPPED, PRINTED }
+    }
+
+    /** Asks for a printer and prints. */
+    static Printed print(DailyReport report, ReportLayout layout, Window owner) {
         PrinterJob job = PrinterJob.createPrinterJob();
         if (job == null) {
-            return "No printer is set up on this computer; save the report as a PDF instead.";
+            return new Printed(Printed.Outcome.NO_PRINTER, 0, null);
         }
         if (!job.showPrintDialog(owner)) {
             job.cancelJob();
-            return "Printing cancelled.";
+            return new Printed(Printed.Outcome.CANCELLED, 0, null);
         }
         PageLayout page = job.getJobSettings().getPageLayout();
         List<Node> pages = pages(report, layout, page.getPrintableWidth());
         for (Node node : pages) {
             if (!job.printPage(page, node)) {
                 job.cancelJob();
-                return "The printer stopped: " + job.getJobStatus();
+                return new Printed(Printed.Outcome.STOPPED, 0, String.valueOf(job.getJobStatus()));
             }
         }
         job.endJob();
-        return "Printed " + pages.size() + (pages.size() == 1 ? " page." : " pages.");
+        return new Printed(Printed.Outcome.PRINTED, pages.size(), null);
     }
 
     /** One node a page, as wide as {@code printableWidth}. */

@@ -6,6 +6,7 @@ import com.scantill.app.TillRuntime;
 import com.scantill.ledger.LedgerInUseException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -42,21 +43,23 @@ public final class ScanTillApplication extends Application {
             log.info("ScanTill starting: till {}, {} mode, API {}", settings.tillId(), runtime.connection().mode(),
                     runtime.connection().apiUrl());
         } catch (LedgerInUseException e) {
-            startupProblem = e.getMessage();
-            log.error(startupProblem);
+            log.error(e.getMessage());
+            startupProblem = e.getMessage() + "\n\n" + Words.of(Language.TH, ZoneOffset.UTC).get("startup.inUse");
         } catch (RuntimeException e) {
             // A settings file a person got wrong, a data folder that cannot be written: say what, do not crash.
-            startupProblem = "ScanTill cannot start: " + e.getMessage();
+            startupProblem = inBothLanguages("startup.problem", e.getMessage());
             log.error("ScanTill cannot start", e);
         }
     }
 
     @Override
     public void start(Stage stage) {
+        // The stage may have shown a till before (a restart in the same process): its title follows this one now.
+        stage.titleProperty().unbind();
         if (runtime == null) {
             Scene scene = new Scene(startupProblemView(), 640, 240);
             scene.getStylesheets().add(ScanTillApplication.class.getResource("scantill.css").toExternalForm());
-            stage.setTitle("ScanTill cannot start");
+            stage.setTitle(Words.of(Language.EN, ZoneOffset.UTC).get("startup.title"));
             stage.setScene(scene);
         } else {
             ui = new TillUi(runtime, background, Clock.system(runtime.settings().options().shopZone()));
@@ -65,6 +68,11 @@ public final class ScanTillApplication extends Application {
             ui.start(ScanTillApplication::logReady);
         }
         stage.show();
+    }
+
+    /** Before the settings are known, a problem is told in both languages, English first. */
+    private static String inBothLanguages(String key, String detail) {
+        return Words.of(Language.EN, ZoneOffset.UTC).get(key, detail) + "\n\n" + Words.of(Language.TH, ZoneOffset.UTC).get(key, detail);
     }
 
     private static void logReady() {
@@ -83,7 +91,7 @@ public final class ScanTillApplication extends Application {
         Label message = new Label(startupProblem);
         message.setId("startupProblem");
         message.setWrapText(true);
-        Button close = new Button("Close");
+        Button close = new Button(Words.of(Language.EN, ZoneOffset.UTC).get("startup.close"));
         close.setDefaultButton(true);
         close.setOnAction(event -> Platform.exit());
         VBox view = new VBox(16, message, close);

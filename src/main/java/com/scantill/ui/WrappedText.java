@@ -3,85 +3,184 @@ package com.scantill.ui;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
- * Wrapped text in Thai or English that may hold amounts like {@code ฿1,500.00}: every message a person reads in more
- * than one line. Two things a plain wrapped label gets wrong are set right here. JavaFX 21 mislays a wrapped label's
- * first line when the text holds Thai script (the baht sign is Thai script too): in a text flow, each amount is a run
- * of its own and the lines wrap as they should. And Thai writes no spaces between words: a zero-width space is put at
- * each word boundary that Java's Thai dictionary finds, so that a line breaks between words, never inside one. Style
- * its words with {@code .wrapped-text .text}.
+ * Wrapped text in Thai or English: every message a person reads in more than one line. It breaks its lines itself,
+ * one {@link Text} a line, because JavaFX 21 lays out wrapped Thai wrongly (a line mislaid or shown twice, and a
+ * zero-width space garbles the marks around it), and because Thai writes no spaces between words: a line breaks at a
+ * space, or between two Thai words as Java's Thai dictionary finds them, never inside a word or an amount. Style its
+ * words with {@code .wrapped-text .text}.
  */
-public final class WrappedText extends TextFlow {
+public final class WrappedText extends Region {
 
-    private static final Pattern AMOUNT = Pattern.compile("-?฿[0-9,]+(\\.[0-9]{2})?");
-    private static final char WORD_BREAK = '\u200B';
-    private static final BreakIterator THAI_WORDS = BreakIterator.getWordInstance(Language.TH.locale());
+    private static final Pattern UNBREAKABLE = Pattern.compile("-?฿[0-9,]+(\\.[0-9]{2})?");
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    /** Measures with the font the lines have, once styles are applied. */
+    private final Text probe = line("");
+    /** What the lines now shown were made of, so that a layout pass that changes neither makes them again. */
+    private double laidOutWidth = -1;
+    private String laidOutText;
 
     public WrappedText() {
         getStyleClass().add("wrapped-text");
-        text.addListener((observable, before, now) -> getChildren().setAll(runs(now == null ? "" : now)));
+        probe.setManaged(false);
+        probe.setVisible(false);
+        getChildren().add(probe);
+        text.addListener((observable, before, now) -> requestLayout());
     }
 
-    private static List<Text> runs(String value) {
-        List<Text> runs = new ArrayList<>();
-        Matcher amount = AMOUNT.matcher(value);
-        int from = 0;
-        while (amount.find()) {
-            if (amount.start() > from) {
-                runs.add(run(breakable(value.substring(from, amount.start()))));
-            }
-            runs.add(run(amount.group()));
-            from = amount.end();
-        }
-        if (from < value.length()) {
-            runs.add(run(breakable(value.substring(from))));
-        }
-        return runs;
-    }
-
-    /** {@code words} with a zero-width space at each boundary between two Thai words. */
-    static String breakable(String words) {
-        StringBuilder out = new StringBuilder(words.length() + 16);
-        synchronized (THAI_WORDS) {
-            THAI_WORDS.setText(words);
-            int start = THAI_WORDS.first();
-            for (int end = THAI_WORDS.next(); end != BreakIterator.DONE; start = end, end = THAI_WORDS.next()) {
-                out.append(words, start, end);
-                if (end < words.length() && isThai(words.charAt(end - 1)) && isThai(words.charAt(end))
-                        && Character.getType(words.charAt(end)) != Character.NON_SPACING_MARK) {
-                    out.append(WORD_BREAK);
+    /**
+     * The lines {@code text} takes at {@code width}: broken at spaces and at boundaries between Thai words, never
+     * inside a word or an amount, unless one alone is wider than the line.
+     */
+    static List<String> lines(String text, double width, ToDoubleFunction<String> measure) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.split("\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String piece : pieces(paragraph)) {
+                if (line.length() > 0 && measure.applyAsDouble((line + piece).stripTrailing()) > width) {
+                    lines.add(line.toString().stripTrailing());
+                    line.setLength(0);
+                    piece = piece.stripLeading();
+                }
+                line.append(piece);
+                while (line.length() > 1 && measure.applyAsDouble(line.toString().stripTrailing()) > width) {
+                    int cut = lastFitting(line.toString(), width, measure);
+                    lines.add(line.substring(0, cut));
+                    line.delete(0, cut);
                 }
             }
+            lines.add(line.toString().stripTrailing());
         }
-        return out.toString();
+        return lines;
     }
 
-    private static boolean isThai(char c) {
-        return c >= '\u0E01' && c <= '\u0E5B';
+    /** The paragraph in the pieces a line may break between: words with their spaces, and amounts whole. */
+    private static List<String> pieces(String paragraph) {
+        List<String> pieces = new ArrayList<>();
+        BreakIterator words = BreakIterator.getLineInstance(Language.TH.locale());
+        words.setText(paragraph);
+        Matcher amounts = UNBREAKABLE.matcher(paragraph);
+        List<int[]> whole = new ArrayList<>();
+        while (amounts.find()) {
+            whole.add(new int[] {amounts.start(), amounts.end()});
+        }
+        int start = words.first();
+        for (int end = words.next(); end != BreakIterator.DONE; end = words.next()) {
+            if (inside(whole, end)) {
+                continue;
+            }
+            pieces.add(paragraph.substring(start, end));
+            start = end;
+        }
+        return pieces;
     }
 
-    private static Text run(String words) {
-        Text run = new Text(words);
-        run.getStyleClass().add("text");
-        return run;
+    private static boolean inside(List<int[]> ranges, int at) {
+        return ranges.stream().anyMatch(range -> at > range[0] && at < range[1]);
+    }
+
+    /** Where to cut a piece longer than the line: after the last whole character that fits, at least one. */
+    private static int lastFitting(String text, double width, ToDoubleFunction<String> measure) {
+        BreakIterator characters = BreakIterator.getCharacterInstance(Language.TH.locale());
+        characters.setText(text);
+        int fits = characters.next();
+        for (int end = characters.next(); end != BreakIterator.DONE; end = characters.next()) {
+            if (measure.applyAsDouble(text.substring(0, end)) > width) {
+                break;
+            }
+            fits = end;
+        }
+        return fits;
+    }
+
+    private double measure(String words) {
+        probe.setText(words);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    private double lineHeight() {
+        probe.setText("Ág");
+        return probe.getLayoutBounds().getHeight();
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        double widest = 0;
+        for (String paragraph : getText().split("\n", -1)) {
+            widest = Math.max(widest, measure(paragraph));
+        }
+        return snappedLeftInset() + widest + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + Math.min(measure("MMMMMM"), computePrefWidth(height)) + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double inner = width < 0 ? Double.MAX_VALUE : width - snappedLeftInset() - snappedRightInset();
+        int count = getText().isEmpty() ? 1 : lines(getText(), inner, this::measure).size();
+        return snappedTopInset() + count * lineHeight() + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double inner = getWidth() - snappedLeftInset() - snappedRightInset();
+        if (inner == laidOutWidth && getText().equals(laidOutText)) {
+            return;
+        }
+        laidOutWidth = inner;
+        laidOutText = getText();
+        List<String> lines = getText().isEmpty() ? List.of() : lines(getText(), inner, this::measure);
+        double height = lineHeight();
+        List<Text> shown = new ArrayList<>();
+        double y = snappedTopInset();
+        for (String words : lines) {
+            Text line = line(words);
+            line.setTextOrigin(VPos.TOP);
+            line.relocate(snappedLeftInset(), y);
+            shown.add(line);
+            y += height;
+        }
+        getChildren().setAll(probe);
+        getChildren().addAll(shown);
+    }
+
+    private static Text line(String words) {
+        Text line = new Text(words);
+        line.getStyleClass().add("text");
+        line.setManaged(false);
+        return line;
     }
 
     public StringProperty textProperty() {
         return text;
     }
 
-    /** The text as given, without the word breaks put in for wrapping. */
     public String getText() {
-        return text.get();
+        return text.get() == null ? "" : text.get();
     }
 
     public void setText(String value) {

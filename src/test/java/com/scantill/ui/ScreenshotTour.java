@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -21,8 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Takes the README's screenshots of the cashier screen in each state, driven by keys: at 1366×768 into
- * {@code assets/}, and at 1024×768 into {@code assets/1024x768/}. Not a test: run it with
+ * Takes the README's screenshots of the cashier screen in each state, driven by keys, in English and in Thai: at
+ * 1366×768 into {@code assets/} ({@code assets/th/}), and at 1024×768 into {@code assets/1024x768/}
+ * ({@code assets/th/1024x768/}). Not a test: run it with
  * {@code ./mvnw test -Dtest=ScreenshotTour -DexcludedTestGroups=none}.
  */
 @Tag("benchmark")
@@ -32,8 +34,10 @@ class ScreenshotTour {
     Path dataFolder;
 
     @ParameterizedTest
-    @CsvSource({"1366, 768, assets", "1024, 768, assets/1024x768"})
-    void takeTheScreenshots(int width, int height, String folder) throws Exception {
+    @CsvSource({"1366, 768, EN, assets", "1024, 768, EN, assets/1024x768", "1366, 768, TH, assets/th",
+        "1024, 768, TH, assets/th/1024x768"})
+    void takeTheScreenshots(int width, int height, Language language, String folder) throws Exception {
+        Words words = Words.of(language, ZoneId.of("Asia/Bangkok"));
         Path assets = Path.of(folder);
         Files.createDirectories(assets);
         try (TillDriver till = new TillDriver(dataFolder.resolve(width + "x" + height))) {
@@ -42,18 +46,22 @@ class ScreenshotTour {
             till.resize(width, height);
             till.awaitText("#apiStatus", text -> text.equals("Omise reachable"));
             till.awaitText("#signInId", text -> true);
+            if (language == Language.TH) {
+                till.press(KeyCode.F1);
+                till.awaitText("#signInButton", text -> text.equals(words.get("view.signIn.submit")));
+            }
             shoot(till, assets.resolve("01-sign-in.png"));
 
             till.signIn("somchai", "4321");
             till.awaitFocus("#amountField");
             till.type("1500");
-            till.awaitText("#amountMessage", text -> text.startsWith("Scan"));
+            till.awaitText("#amountMessage", text -> text.equals(words.get("amount.scan")));
             shoot(till, assets.resolve("02-amount-entered.png"));
 
             till.scan(CustomerScript.NEVER_CONFIRMS_CODE);
             till.awaitText("#elapsed", text -> text.equals("0:00") || text.equals("0:01"));
             shoot(till, assets.resolve("03-waiting-for-customer.png"));
-            till.awaitText("#panelDetail", text -> text.contains("A supervisor can expire"));
+            till.awaitText("#panelDetail", text -> text.equals(words.get("panel.detail.waitingTooLong")));
             till.press(KeyCode.F4);
             till.awaitText("#pinReason", text -> !text.isEmpty());
             till.awaitFocus("#pinOperator");
@@ -63,44 +71,48 @@ class ScreenshotTour {
             shoot(till, assets.resolve("04-supervisor-pin.png"));
             till.type("864213");
             till.press(KeyCode.ENTER);
-            till.awaitText("#panelTitle", text -> text.startsWith("EXPIRED"));
+            till.awaitText("#panelTitle", text -> text.startsWith(prefix(words, "panel.title.EXPIRED")));
             shoot(till, assets.resolve("05-expired.png"));
 
             till.sell("1500", "134567890123456789");
-            till.awaitText("#panelTitle", text -> text.startsWith("PAID"));
+            till.awaitText("#panelTitle", text -> text.startsWith(prefix(words, "panel.title.SUCCESSFUL")));
             shoot(till, assets.resolve("06-paid.png"));
 
             till.sell("420", "130000000000000004");
-            till.awaitText("#panelTitle", text -> text.startsWith("NOT PAID"));
+            till.awaitText("#panelTitle", text -> text.startsWith(prefix(words, "panel.title.FAILED")));
             shoot(till, assets.resolve("07-failed-insufficient-funds.png"));
 
             till.simulator().faults().once(Route.CREATE_CHARGE, new Fault.LoseResponse());
             till.simulator().faults().once(Route.LIST_CHARGES, new Fault.Latency(Duration.ofMillis(1_500)));
             till.sell("60", "134567890123456700");
-            till.awaitText("#panelTitle", text -> text.startsWith("CHECKING"));
+            till.awaitText("#panelTitle", text -> text.startsWith(prefix(words, "panel.title.UNKNOWN")));
             shoot(till, assets.resolve("08-checking-unknown-outcome.png"));
-            till.awaitText("#panelTitle", text -> text.startsWith("PAID"));
+            till.awaitText("#panelTitle", text -> text.startsWith(prefix(words, "panel.title.SUCCESSFUL")));
 
             till.sell("75", "130000000012345679");
-            till.awaitText("#panelDetail", text -> text.contains("A supervisor can expire"));
+            till.awaitText("#panelDetail", text -> text.equals(words.get("panel.detail.waitingTooLong")));
             till.simulator().faults().once(Route.EXPIRE_CHARGE, new Fault.Latency(Duration.ofMillis(1_000)));
             till.press(KeyCode.F4);
             till.approveAsSupervisor("wanida", "864213");
             Thread.sleep(300);
             Sale pending = till.runtime.ledger().sales().recentSales(1).get(0);
             till.runtime.connection().client().markAsPaid(pending.chargeId());
-            till.awaitText("#refundWarning", text -> text.startsWith("REFUND OWED"));
+            till.awaitText("#refundWarning", text -> text.startsWith(words.get("refundOwed").split(":")[0]));
             shoot(till, assets.resolve("09-refund-owed.png"));
 
             till.typeInto("#amountField", "950");
-            till.awaitText("#amountMessage", text -> text.startsWith("Scan"));
+            till.awaitText("#amountMessage", text -> text.equals(words.get("amount.scan")));
             till.scan("134567890123456789");
-            till.awaitText("#message", text -> text.startsWith("This payment code was already used"));
+            till.awaitText("#message", text -> text.startsWith(words.get("codeUsed.final").split("\\(")[0]));
             shoot(till, assets.resolve("10-code-already-used.png"));
 
             Sale paid = till.runtime.ledger().sales().recentSales(10).stream()
                     .filter(sale -> sale.status() == SaleStatus.SUCCESSFUL && sale.amount() == 150_000).findFirst().orElseThrow();
             till.runtime.connection().client().createRefund(paid.chargeId(), new CreateRefundRequest(50_000, "dashboard"));
+            if (language == Language.TH) {
+                // The report, its PDF and its check against Omise are not in Thai yet (issue 13).
+                return;
+            }
             till.press(KeyCode.F12);
             till.signIn("malee", "135790");
             till.awaitFocus("#amountField");
@@ -110,6 +122,11 @@ class ScreenshotTour {
             till.awaitText("#reportMessage", text -> text.startsWith("Checked against Omise"));
             shoot(till, assets.resolve("11-report-checked-against-omise.png"));
         }
+    }
+
+    /** What a panel title of {@code key} starts with, before its amount. */
+    private static String prefix(Words words, String key) {
+        return words.get(key, "").strip();
     }
 
     private static void shoot(TillDriver till, Path file) throws Exception {

@@ -51,7 +51,7 @@ class TrainingWindowTest {
 
             assertThat(robot.lookup("#startupProblem").queryAs(Label.class).getText())
                     .startsWith("ScanTill is already running with the data folder " + dataFolder.resolve("training"))
-                    .doesNotContain("Exception");
+                    .doesNotContain("Exception").contains("ScanTill เปิดใช้โฟลเดอร์ข้อมูลนี้อยู่แล้ว");
             assertThat(firstCopy.sales().recentSales(1)).isEmpty();
         }
     }
@@ -76,6 +76,6 @@ class TrainingWindowTest {
 
         assertThat(robot.lookup("#startupProblem").queryAs(Label.class).getText())
                 .startsWith("ScanTill cannot start: The scanner settings in " + dataFolder.resolve("settings.properties"))
-                .contains("scanner.serial.port");
+                .contains("scanner.serial.port").contains("เปิด ScanTill ไม่ได้: ");
     }
 }

@@ -3,70 +3,66 @@ package com.scantill.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.BreakIterator;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** Thai wraps between words, never inside one; English and amounts are left as they are. */
+/** Lines break at spaces and between Thai words, never inside a word or an amount, and lose nothing. */
 class WrappedTextTest {
 
-    private static final char WORD_BREAK = '\u200B';
+    /** One unit a character, but none for the marks above and below Thai letters, as a font draws them. */
+    private static final ToDoubleFunction<String> WIDTH = text -> text.codePoints()
+            .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).count();
 
     @Test
-    void aThaiSentenceMayBreakOnlyBetweenTheWordsJavasThaiDictionaryFinds() {
+    void aThaiSentenceBreaksOnlyBetweenWordsAndLosesNothing() {
         String sentence = "เงินใน WeChat Pay ของลูกค้าไม่พอ ขอให้ชำระด้วยวิธีอื่น";
 
-        String breakable = WrappedText.breakable(sentence);
+        List<String> lines = WrappedText.lines(sentence, 12, WIDTH);
 
-        assertThat(breakable.replace(String.valueOf(WORD_BREAK), "")).isEqualTo(sentence);
-        assertThat(breakable).contains("ของ" + WORD_BREAK + "ลูกค้า").contains("ขอ" + WORD_BREAK + "ให้");
-        assertThat(wordBoundaries(sentence)).containsAll(breaksIn(breakable));
+        assertThat(lines).hasSizeGreaterThan(2);
+        assertThat(String.join("", lines).replace(" ", "")).isEqualTo(sentence.replace(" ", ""));
+        assertThat(lines).allSatisfy(line -> assertThat(WIDTH.applyAsDouble(line)).isLessThanOrEqualTo(12));
+        Set<Integer> boundaries = boundaries(sentence);
+        int at = 0;
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            at = sentence.indexOf(line, at) + line.length();
+            int next = at;
+            while (next < sentence.length() && sentence.charAt(next) == ' ') {
+                next++;
+            }
+            assertThat(boundaries).as("a break after \"%s\"", line).contains(next);
+        }
     }
 
     @Test
-    void noBreakFallsBeforeAVowelOrToneMarkInAnyThaiMessage() {
+    void everyThaiMessageWrapsAtAWorkingWidthWithNoLineStartingWithAMark() {
         ResourceBundle thai = Words.bundle(Language.TH);
-        List<String> texts = thai.keySet().stream().map(thai::getString).sorted(Comparator.comparing(String::length).reversed()).toList();
-        for (String text : texts) {
-            String breakable = WrappedText.breakable(text);
-            for (int i = 0; i < breakable.length() - 1; i++) {
-                if (breakable.charAt(i) == WORD_BREAK) {
-                    assertThat(Character.getType(breakable.charAt(i + 1))).as(text)
-                            .isNotEqualTo((int) Character.NON_SPACING_MARK);
-                }
-            }
-            assertThat(breakable.replace(String.valueOf(WORD_BREAK), "")).isEqualTo(text);
+        for (String key : thai.keySet()) {
+            String text = thai.getString(key);
+            List<String> lines = WrappedText.lines(text, 30, WIDTH);
+            assertThat(String.join("", lines).replace(" ", "")).as(key).isEqualTo(text.replace(" ", ""));
+            assertThat(lines).as(key).allSatisfy(line -> assertThat(line.isEmpty()
+                    || Character.getType(line.codePointAt(0)) != Character.NON_SPACING_MARK).isTrue());
         }
-        assertThat(WrappedText.breakable(texts.get(0))).as("the longest message can break").contains(String.valueOf(WORD_BREAK));
     }
 
     @Test
-    void englishAndAmountsAreLeftWhole() {
-        assertThat(WrappedText.breakable("Refunded ฿120.00, approved by Wanida.")).doesNotContain(String.valueOf(WORD_BREAK));
+    void anAmountIsNeverSplitAndAWordLongerThanTheLineIsCutByCharacters() {
+        assertThat(WrappedText.lines("Refund ฿150,000.00 now", 14, WIDTH)).containsExactly("Refund", "฿150,000.00", "now");
+        assertThat(WrappedText.lines("chrg_test_1747hc3klsnem4524rr", 10, WIDTH))
+                .containsExactly("chrg_test_", "1747hc3kls", "nem4524rr");
     }
 
-    private static Set<Integer> wordBoundaries(String text) {
-        BreakIterator words = BreakIterator.getWordInstance(Language.TH.locale());
-        words.setText(text);
+    private static Set<Integer> boundaries(String text) {
+        BreakIterator lines = BreakIterator.getLineInstance(Language.TH.locale());
+        lines.setText(text);
         Set<Integer> found = new HashSet<>();
-        for (int end = words.first(); end != BreakIterator.DONE; end = words.next()) {
+        for (int end = lines.first(); end != BreakIterator.DONE; end = lines.next()) {
             found.add(end);
-        }
-        return found;
-    }
-
-    /** Where the breaks are, counted in the text without them. */
-    private static Set<Integer> breaksIn(String breakable) {
-        Set<Integer> found = new HashSet<>();
-        int removed = 0;
-        for (int i = 0; i < breakable.length(); i++) {
-            if (breakable.charAt(i) == WORD_BREAK) {
-                found.add(i - removed);
-                removed++;
-            }
         }
         return found;
     }
