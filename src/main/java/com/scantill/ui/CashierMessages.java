@@ -172,13 +172,15 @@ final class CashierMessages {
             text.append('\n').append(say("details.refunded", Money.format(sale.refundedAmount())));
         }
         for (RefundRecord refund : refunds) {
-            text.append('\n').append(say("details.refund", Money.format(refund.amount()), refund.status(), refund.approvedBy()));
+            text.append('\n').append(say("details.refund", Money.format(refund.amount()),
+                    say("refund.status." + refund.status().name()), refund.approvedBy()));
         }
         text.append('\n').append(say("details.history"));
         for (SaleEvent event : events) {
             String at = now.timeWithSeconds(event.occurredAt());
-            text.append('\n').append(event.operatorId() == null ? say("details.event", at, event.kind())
-                    : say("details.eventBy", at, event.kind(), event.operatorId()));
+            String what = say("event." + event.kind().name());
+            text.append('\n').append(event.operatorId() == null ? say("details.event", at, what)
+                    : say("details.eventBy", at, what, event.operatorId()));
         }
         return text.toString();
     }

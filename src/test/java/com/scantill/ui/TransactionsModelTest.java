@@ -41,7 +41,7 @@ class TransactionsModelTest {
         Sale paid = transactions.transactions().get(0);
         transactions.selectedProperty().set(paid);
         assertThat(transactions.detailsProperty().get()).startsWith("Sale " + paid.tillReference() + "\n฿500.00 · PAID")
-                .contains("Cashier somchai").contains("SALE_CREATED by somchai");
+                .contains("Cashier somchai").contains("sale created by somchai");
         assertThat(transactions.refundAvailableProperty().get()).isTrue();
         assertThat(transactions.refundAmountTextProperty().get()).isEqualTo("500.00");
 

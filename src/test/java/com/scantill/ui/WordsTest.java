@@ -2,11 +2,14 @@ package com.scantill.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.scantill.model.EventKind;
 import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Dates, times and a sale's words in each language. */
@@ -39,7 +42,11 @@ class WordsTest {
 
         assertThat(words.panelTitle(paid)).isEqualTo("ชำระแล้ว ฿1,500.00");
         assertThat(words.listLine(paid)).isEqualTo("17:05  …5093  ฿1,500.00  ชำระแล้ว");
+        SaleEvent created = SaleEvent.of(EventKind.SALE_CREATED, paid, "somchai", 150_000L, null, paid.createdAt());
+        assertThat(words.details(paid, List.of(), List.of(created))).contains("ชำระแล้ว")
+                .endsWith("ประวัติ:\n  17:05:09 สร้างรายการขาย โดย somchai");
         now[0] = Language.EN;
+        assertThat(words.details(paid, List.of(), List.of(created))).endsWith("History:\n  17:05:09 sale created by somchai");
         assertThat(words.panelTitle(paid)).isEqualTo("PAID ฿1,500.00");
         assertThat(words.amount(1_999L)).isEqualTo("The least WeChat Pay takes is ฿20.00.");
     }
