@@ -12,7 +12,7 @@ import java.util.Properties;
  * (60), {@code till.idleSignOutMinutes} (10), {@code operators.pinHashIterations} (600000, OWASP's advice; lower
  * only for tests), {@code training.customerConfirmSeconds} (10: how long the simulated customer takes to pay when
  * the trainee does not press Approve or Decline first), {@code shop.timeZone} ({@code Asia/Bangkok}: every time the
- * till shows, and where a business day begins and ends), {@code ui.language} ({@code en} or {@code th}: the till's
+ * till shows, and where a business day begins and ends), {@code ui.language} ({@code th} or {@code en}: the till's
  * language while nobody is signed in; each operator may choose their own on the sign-in screen).
  */
 public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHashIterations, Duration trainingCustomerDelay,
@@ -26,8 +26,8 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
     static final String TRAINING_DELAY = "training.customerConfirmSeconds";
     static final String SHOP_ZONE = "shop.timeZone";
     static final String LANGUAGE = "ui.language";
-    /** English until every screen, the report and the slips have their Thai words; then Thai (issue 13). */
-    static final String DEFAULT_LANGUAGE = "en";
+    /** The till is for shops in Thailand: Thai, and English one key away. */
+    static final String DEFAULT_LANGUAGE = "th";
 
     public TillOptions {
         Objects.requireNonNull(shopZone, "shopZone");
@@ -58,7 +58,8 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
                         : Integer.parseInt(file.getProperty(PIN_ITERATIONS).strip()),
                 seconds(file.getProperty(TRAINING_DELAY), defaults.trainingCustomerDelay()),
                 zone(file.getProperty(SHOP_ZONE), defaults.shopZone()),
-                file.getProperty(LANGUAGE) == null ? defaults.language() : file.getProperty(LANGUAGE).strip().toLowerCase(Locale.ROOT));
+                file.getProperty(LANGUAGE) == null || file.getProperty(LANGUAGE).isBlank() ? defaults.language()
+                        : file.getProperty(LANGUAGE).strip().toLowerCase(Locale.ROOT));
     }
 
     /** The same options with another shop time zone. */

@@ -33,6 +33,7 @@ class SettingsStoreTest {
         assertThat(settings.mode()).isEqualTo(TillMode.TRAINING);
         assertThat(settings.secretKey()).isNull();
         assertThat(settings.apiUrl()).isEqualTo(OmiseClient.DEFAULT_BASE_URI);
+        assertThat(settings.options().language()).as("Thai first").isEqualTo("th");
         assertThat(settings.tillId()).isEqualTo(Settings.DEFAULT_TILL_ID);
         assertThat(settings.dataFolder()).isEqualTo(dataFolder);
         assertThat(settings.modeFolder()).isEqualTo(dataFolder.resolve("training"));

@@ -23,10 +23,9 @@ class ThaiFlowTest {
     private TillDriver till;
 
     @BeforeEach
-    void launch() throws Exception {
+    void prepare() throws Exception {
         till = new TillDriver(dataFolder);
         till.createOperators();
-        till.launch();
     }
 
     @AfterEach
@@ -35,7 +34,21 @@ class ThaiFlowTest {
     }
 
     @Test
-    void aCashierChoosesThaiOnTheSignInScreenAndTheTillSpeaksThaiToThemFromThenOn() {
+    void aTillWithoutALanguageSetSpeaksThaiAndEnglishIsOneKeyAway() throws Exception {
+        till.set("ui.language=");
+        till.launch();
+        till.awaitText("#signInButton", text -> text.equals("เข้าใช้ (Enter)"));
+        assertThat(till.text("#modeBanner")).isEqualTo("โหมดฝึกใช้งาน — ไม่ใช่เงินจริง");
+
+        till.press(KeyCode.F1);
+
+        till.awaitText("#signInButton", text -> text.equals("Sign in (Enter)"));
+        till.awaitText("#modeBanner", text -> text.equals("TRAINING — no real money"));
+    }
+
+    @Test
+    void aCashierChoosesThaiOnTheSignInScreenAndTheTillSpeaksThaiToThemFromThenOn() throws Exception {
+        till.launch();
         till.awaitText("#signInButton", text -> text.equals("Sign in (Enter)"));
 
         till.press(KeyCode.F1);

@@ -46,6 +46,7 @@ final class TillDriver implements AutoCloseable {
                 checkout.pendingLimitSeconds=1
                 training.customerConfirmSeconds=0.3
                 operators.pinHashIterations=1000
+                ui.language=en
                 """);
         System.setProperty("scantill.home", dataFolder.toString());
         FxToolkit.registerPrimaryStage();

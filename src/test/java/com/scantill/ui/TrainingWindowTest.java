@@ -57,14 +57,14 @@ class TrainingWindowTest {
     }
 
     @Test
-    void opensInTrainingModeOnTheSetupScreenAndReachesTheEmbeddedSimulator() throws Exception {
+    void opensInThaiInTrainingModeOnTheSetupScreenAndReachesTheEmbeddedSimulator() throws Exception {
         launch();
 
-        assertThat(robot.lookup("#modeBanner").queryAs(Label.class).getText()).isEqualTo("TRAINING — no real money");
+        assertThat(robot.lookup("#modeBanner").queryAs(Label.class).getText()).isEqualTo("โหมดฝึกใช้งาน — ไม่ใช่เงินจริง");
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                robot.lookup("#apiStatus").queryAs(Label.class).getText().equals("Omise reachable"));
-        assertThat(robot.lookup("#scannerStatus").queryAs(Label.class).getText()).isEqualTo("Scanner: keyboard scanner ready");
-        assertThat(robot.lookup("#tillStatus").queryAs(Label.class).getText()).isEqualTo("Till till-1");
+                robot.lookup("#apiStatus").queryAs(Label.class).getText().equals("เชื่อมต่อ Omise ได้"));
+        assertThat(robot.lookup("#scannerStatus").queryAs(Label.class).getText()).isEqualTo("เครื่องสแกน: แบบคีย์บอร์ด พร้อมใช้งาน");
+        assertThat(robot.lookup("#tillStatus").queryAs(Label.class).getText()).isEqualTo("เครื่อง till-1");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#setupId").tryQuery().isPresent());
     }
 
