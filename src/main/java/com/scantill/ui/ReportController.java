@@ -50,6 +50,8 @@ final class ReportController {
         reportDay.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         reportDay.valueProperty().bindBidirectional(model.dayProperty());
         reportTill.setItems(model.tills());
+        reportTill.setCellFactory(list -> tillCell());
+        reportTill.setButtonCell(tillCell());
         reportTill.valueProperty().bindBidirectional(model.tillProperty());
         reportTotals.setItems(model.totals());
         reportTransactions.setItems(model.transactions());
@@ -94,6 +96,7 @@ final class ReportController {
 
     void reword() {
         model.reword();
+        reportTill.setButtonCell(tillCell());
     }
 
     void activate() {
@@ -140,5 +143,16 @@ final class ReportController {
     @FXML
     void back() {
         navigation.showTill();
+    }
+
+    /** A till choice as the manager reads it, in the language of the moment. */
+    private ListCell<String> tillCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String choice, boolean empty) {
+                super.updateItem(choice, empty);
+                setText(empty || choice == null ? null : model.tillName(choice));
+            }
+        };
     }
 }

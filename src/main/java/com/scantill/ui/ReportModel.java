@@ -38,7 +38,8 @@ import javafx.collections.ObservableList;
  */
 public final class ReportModel {
 
-    public static final String ALL_TILLS = "All tills";
+    /** The till choice that stands for every till; shown in words by {@link #tillName}. */
+    public static final String ALL_TILLS = "*";
 
     private final DailyReports reports;
     private final Reconciler reconciler;
@@ -133,6 +134,11 @@ public final class ReportModel {
                     thenTell.run();
                 },
                 failure -> message.problem(words.text("report.failed", failure.getMessage())));
+    }
+
+    /** A till choice as the manager reads it. */
+    String tillName(String choice) {
+        return ALL_TILLS.equals(choice) ? words.text("report.allTills") : choice;
     }
 
     /** The report's totals said again in the language of the moment. */

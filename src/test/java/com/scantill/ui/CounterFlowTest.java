@@ -208,6 +208,8 @@ class CounterFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> till.robot.lookup("#reportTransactions").queryListView().getItems().size() == 1);
         DatePicker day = till.robot.lookup("#reportDay").queryAs(DatePicker.class);
         assertThat(day.getEditor().getText()).isEqualTo(ZonedDateTime.now(shop).toLocalDate().toString());
-        assertThat(till.robot.lookup("#reportTill").queryAs(ComboBox.class).getValue()).isEqualTo("All tills");
+        ComboBox<?> tills = till.robot.lookup("#reportTill").queryAs(ComboBox.class);
+        assertThat(tills.getValue()).isEqualTo(ReportModel.ALL_TILLS);
+        assertThat(tills.getButtonCell().getText()).as("the choice as shown").isEqualTo("All tills");
     }
 }
