@@ -123,7 +123,7 @@ public final class CheckoutEngine implements AutoCloseable {
         }
         SaleWorker worker;
         synchronized (this) {
-            requireOpen();
+            threads.requireOpen();
             Optional<SaleWorker> charging = flow.chargingWith(code.digits());
             if (charging.isPresent()) {
                 throw new PaymentCodeUsedException(charging.get().sale);
@@ -291,14 +291,8 @@ public final class CheckoutEngine implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> onEngineThread(Supplier<T> work) {
-        requireOpen();
+        threads.requireOpen();
         return threads.supply(work);
-    }
-
-    private void requireOpen() {
-        if (threads.closed()) {
-            throw new IllegalStateException("the checkout engine is closed");
-        }
     }
 
     private static void requireOperator(String operatorId) {

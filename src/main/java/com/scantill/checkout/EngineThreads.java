@@ -36,6 +36,13 @@ final class EngineThreads {
         return closed;
     }
 
+    /** A closed engine writes and sends nothing more, as if the till had stopped; the next start resumes. */
+    void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the checkout engine is closed");
+        }
+    }
+
     void execute(Runnable step) {
         try {
             workers.execute(step);

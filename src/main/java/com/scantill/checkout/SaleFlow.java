@@ -118,7 +118,7 @@ final class SaleFlow {
             }
             // Written as about to be requested at once: one commit, not two, on the way to the request.
             Sale creating = sale.toBuilder().status(SaleStatus.CREATING).build();
-            requireOpen();
+            threads.requireOpen();
             ledger.sales().insert(creating, List.of(
                     SaleEvent.of(EventKind.SALE_CREATED, sale, sale.operatorId(), sale.amount(), "payment code "
                             + sale.paymentCodeMasked(), now()),
@@ -153,7 +153,7 @@ final class SaleFlow {
             settleNotCreated(worker, EventKind.CHARGE_NOT_SENT, "not_sent", notSent.getMessage());
             return;
         } catch (RuntimeException unexpected) {
-            requireOpen();
+            threads.requireOpen();
             log.error("Creating the charge of {} failed unexpectedly; reconciling", worker.reference, unexpected);
             creation = new ChargeCreation.OutcomeUnknown(worker.reference, unexpected.toString(), 0);
         }
@@ -393,7 +393,7 @@ final class SaleFlow {
 
     void commit(SaleWorker worker, Sale after, EventKind kind, String operatorId, Long amount, String detail) {
         // A closed engine writes nothing more, as if the till had stopped here; the next start resumes the sale.
-        requireOpen();
+        threads.requireOpen();
         try {
             worker.sale = ledger.sales().update(after, SaleEvent.of(kind, after, operatorId, amount, detail, now()));
         } catch (StaleSaleException stale) {
@@ -431,12 +431,6 @@ final class SaleFlow {
             case PENDING -> worker.schedule(() -> poll(worker), wait);
             case UNKNOWN, CREATING -> worker.schedule(() -> reconcile(worker), wait);
             default -> { }
-        }
-    }
-
-    private void requireOpen() {
-        if (threads.closed()) {
-            throw new IllegalStateException("the checkout engine is closed");
         }
     }
 
