@@ -31,12 +31,8 @@ final class CashierMessages {
         this.words = words;
     }
 
-    /** The till's words under {@code key}, for what the methods here do not cover. */
+    /** The till's words under {@code key}, in the language of the moment; for what the methods here do not cover too. */
     String text(String key, Object... values) {
-        return say(key, values);
-    }
-
-    private String say(String key, Object... values) {
         return words.get().get(key, values);
     }
 
@@ -44,65 +40,65 @@ final class CashierMessages {
         String code = sale.failureCode() == null ? "" : sale.failureCode();
         return switch (code) {
             case "insufficient_fund", "payment_rejected", "invalid_account", "payment_expired", "failed_processing" ->
-                    say("failure." + code);
-            default -> sale.failureMessage() == null ? say("failure.other") : say("failure.otherSaying", sale.failureMessage());
+                    text("failure." + code);
+            default -> sale.failureMessage() == null ? text("failure.other") : text("failure.otherSaying", sale.failureMessage());
         };
     }
 
     String keyRefused() {
-        return say("keyRefused");
+        return text("keyRefused");
     }
 
     String notCharged(Sale sale) {
         if ("authentication_failure".equals(sale.failureCode())) {
-            return say("notCharged.keyRefused");
+            return text("notCharged.keyRefused");
         }
-        return sale.failureMessage() == null ? say("notCharged") : say("notCharged.saying", sale.failureMessage());
+        return sale.failureMessage() == null ? text("notCharged") : text("notCharged.saying", sale.failureMessage());
     }
 
     /** A sale's state in one or two words, as the panel shows it. */
     String status(SaleStatus status) {
-        return say("status." + status.name());
+        return text("status." + status.name());
     }
 
     /** What the amount field says of what was keyed ({@code null}: nothing yet): how to go on, or what is wrong with it. */
     String amount(Long keyed) {
         if (keyed == null) {
-            return say("amount.key", Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG), Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
+            return text("amount.key", Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG), Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
         }
         if (keyed < WeChatPayUpm.MIN_AMOUNT_SATANG) {
-            return say("amount.tooLittle", Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG));
+            return text("amount.tooLittle", Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG));
         }
         if (keyed > WeChatPayUpm.MAX_AMOUNT_SATANG) {
-            return say("amount.tooMuch", Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
+            return text("amount.tooMuch", Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
         }
-        return say("amount.scan");
+        return text("amount.scan");
     }
 
     String ready() {
-        return say("panel.title.ready");
+        return text("panel.title.ready");
     }
 
     String keyRefusedTitle() {
-        return say("panel.title.keyRefused");
+        return text("panel.title.keyRefused");
     }
 
     /** The panel's title for a sale being sent that the engine has not yet taken. */
     String sending(long amount) {
-        return say("panel.title.CREATING", Money.format(amount));
+        return text("panel.title.CREATING", Money.format(amount));
     }
 
     String sendingDetail(String paymentCodeMasked) {
-        return say("panel.detail.sending", paymentCodeMasked);
+        return text("panel.detail.sending", paymentCodeMasked);
     }
 
     /** The panel's title for a sale, its state and amount in a glance. */
     String panelTitle(Sale sale) {
         String shown = Money.format(sale.amount());
         if (sale.needsAttention() && !sale.status().isFinal()) {
-            return say("panel.title.needsAttention", shown);
+            return text("panel.title.needsAttention", shown);
         }
-        return say("panel.title." + sale.status().name(), shown);
+        return text("panel.title." + sale.status().name(), shown);
     }
 
     /** The panel's words under the title: what happened and what the cashier does next. */
@@ -112,43 +108,43 @@ final class CashierMessages {
         }
         return switch (sale.status()) {
             case CREATED, CREATING -> sendingDetail(sale.paymentCodeMasked());
-            case PENDING -> say(expiryOffered ? "panel.detail.waitingTooLong" : "panel.detail.waiting");
-            case UNKNOWN -> say("panel.detail.checking");
+            case PENDING -> text(expiryOffered ? "panel.detail.waitingTooLong" : "panel.detail.waiting");
+            case UNKNOWN -> text("panel.detail.checking");
             case SUCCESSFUL -> {
                 String at = words.get().timeWithSeconds(sale.paidAt() == null ? sale.finishedAt() : sale.paidAt());
-                yield sale.refundOwed() ? say("panel.detail.paidRefundOwed", sale.chargeId(), at, refundOwed(sale))
-                        : say("panel.detail.paid", sale.chargeId(), at);
+                yield sale.refundOwed() ? text("panel.detail.paidRefundOwed", sale.chargeId(), at, refundOwed(sale))
+                        : text("panel.detail.paid", sale.chargeId(), at);
             }
             case FAILED -> failure(sale);
-            case EXPIRED -> say("panel.detail.expired");
-            case REVERSED -> say("panel.detail.reversed");
+            case EXPIRED -> text("panel.detail.expired");
+            case REVERSED -> text("panel.detail.reversed");
             case NOT_CREATED -> notCharged(sale);
         };
     }
 
     /** A sale paid after the till had given up on it: the one sentence the panel, the list and the details all use. */
     String refundOwed(Sale sale) {
-        String why = say(sale.expireRequested() ? "refundOwed.expired" : sale.abandoned() ? "refundOwed.abandoned"
+        String why = text(sale.expireRequested() ? "refundOwed.expired" : sale.abandoned() ? "refundOwed.abandoned"
                 : "refundOwed.notCharged");
-        return say("refundOwed", sale.tillReference(), Money.format(sale.amount()), why, Money.format(sale.refundableAmount()));
+        return text("refundOwed", sale.tillReference(), Money.format(sale.amount()), why, Money.format(sale.refundableAmount()));
     }
 
     /** A sale's line in the transaction list; the code's last digits come first, so that they always show. */
     String listLine(Sale sale) {
         String code = sale.paymentCodeMasked();
-        StringBuilder line = new StringBuilder(say("list.line", words.get().time(sale.createdAt()),
+        StringBuilder line = new StringBuilder(text("list.line", words.get().time(sale.createdAt()),
                 code.substring(code.length() - 4), Money.format(sale.amount()), status(sale.status())));
         if (sale.needsAttention() && !sale.status().isFinal()) {
-            line.append(say("list.needsAttention"));
+            line.append(text("list.needsAttention"));
         }
         if (sale.recoveredFromOmise()) {
-            line.append(say("list.recovered"));
+            line.append(text("list.recovered"));
         }
         if (sale.refundOwed() && sale.refundableAmount() > 0) {
-            line.append(say("list.refundOwed"));
+            line.append(text("list.refundOwed"));
         }
         if (sale.refundedAmount() > 0) {
-            line.append(say("list.refunded", Money.format(sale.refundedAmount())));
+            line.append(text("list.refunded", Money.format(sale.refundedAmount())));
         }
         return line.toString();
     }
@@ -157,30 +153,30 @@ final class CashierMessages {
     String details(Sale sale, List<RefundRecord> refunds, List<SaleEvent> events) {
         Words now = words.get();
         StringBuilder text = new StringBuilder()
-                .append(say("details.sale", sale.tillReference())).append('\n')
-                .append(say("details.amountAndStatus", Money.format(sale.amount()), status(sale.status()))).append('\n')
-                .append(say("details.paymentCode", sale.paymentCodeMasked())).append('\n')
-                .append(sale.chargeId() == null ? say("details.noCharge") : say("details.charge", sale.chargeId())).append('\n')
-                .append(say("details.cashier", sale.operatorId(), now.timeWithSeconds(sale.createdAt())));
+                .append(text("details.sale", sale.tillReference())).append('\n')
+                .append(text("details.amountAndStatus", Money.format(sale.amount()), status(sale.status()))).append('\n')
+                .append(text("details.paymentCode", sale.paymentCodeMasked())).append('\n')
+                .append(sale.chargeId() == null ? text("details.noCharge") : text("details.charge", sale.chargeId())).append('\n')
+                .append(text("details.cashier", sale.operatorId(), now.timeWithSeconds(sale.createdAt())));
         if (sale.refundOwed() && sale.refundableAmount() > 0) {
             text.append('\n').append(refundOwed(sale));
         }
         if (sale.failureCode() != null) {
-            text.append('\n').append(say("details.failure", sale.failureCode()));
+            text.append('\n').append(text("details.failure", sale.failureCode()));
         }
         if (sale.refundedAmount() > 0) {
-            text.append('\n').append(say("details.refunded", Money.format(sale.refundedAmount())));
+            text.append('\n').append(text("details.refunded", Money.format(sale.refundedAmount())));
         }
         for (RefundRecord refund : refunds) {
-            text.append('\n').append(say("details.refund", Money.format(refund.amount()),
-                    say("refund.status." + refund.status().name()), refund.approvedBy()));
+            text.append('\n').append(text("details.refund", Money.format(refund.amount()),
+                    text("refund.status." + refund.status().name()), refund.approvedBy()));
         }
-        text.append('\n').append(say("details.history"));
+        text.append('\n').append(text("details.history"));
         for (SaleEvent event : events) {
             String at = now.timeWithSeconds(event.occurredAt());
-            String what = say("event." + event.kind().name());
-            text.append('\n').append(event.operatorId() == null ? say("details.event", at, what)
-                    : say("details.eventBy", at, what, event.operatorId()));
+            String what = text("event." + event.kind().name());
+            text.append('\n').append(event.operatorId() == null ? text("details.event", at, what)
+                    : text("details.eventBy", at, what, event.operatorId()));
         }
         return text.toString();
     }
@@ -190,25 +186,25 @@ final class CashierMessages {
         StringBuilder list = new StringBuilder();
         for (Sale sale : sales) {
             if (!list.isEmpty()) {
-                list.append(say("recovered.separator"));
+                list.append(text("recovered.separator"));
             }
             list.append(sale.chargeId() == null
-                    ? say("recovered.sale", Money.format(sale.amount()), status(sale.status()), sale.tillReference())
-                    : say("recovered.saleWithCharge", Money.format(sale.amount()), status(sale.status()), sale.chargeId(),
+                    ? text("recovered.sale", Money.format(sale.amount()), status(sale.status()), sale.tillReference())
+                    : text("recovered.saleWithCharge", Money.format(sale.amount()), status(sale.status()), sale.chargeId(),
                     sale.tillReference()));
         }
-        return say("recovered", list);
+        return text("recovered", list);
     }
 
     /** A payment code scanned again after it was sent to Omise for {@code earlier}. */
     String codeUsed(Sale earlier) {
-        return say(earlier.status().isFinal() ? "codeUsed.final" : "codeUsed.inFlight", earlier.tillReference(),
+        return text(earlier.status().isFinal() ? "codeUsed.final" : "codeUsed.inFlight", earlier.tillReference(),
                 status(earlier.status()), Money.format(earlier.amount()), words.get().time(earlier.createdAt()));
     }
 
     /** Omise does not know the sale's charge, or answered with one that is not the sale's: what to do. */
     String needsAttention(Sale sale) {
-        return sale.chargeId() == null ? say("needsAttention.noCharge") : say("needsAttention", sale.chargeId());
+        return sale.chargeId() == null ? text("needsAttention.noCharge") : text("needsAttention", sale.chargeId());
     }
 
     /** What went wrong, for the operator: a refusal in words, anything else as the failure it is. */
@@ -235,31 +231,31 @@ final class CashierMessages {
 
     /** How a scanner stands, for the status bar: what happened and what to do. */
     String scanner(ScannerState state) {
-        return say("status.scanner." + state.situation().name(), state.scanner(), state.errorCode());
+        return text("status.scanner." + state.situation().name(), state.scanner(), state.errorCode());
     }
 
     /** A scanner read that was not a payment code: what happened and what to do. */
     String rejected(RejectedScan rejected) {
         String key = "scan.rejected." + rejected.reason().name();
         return switch (rejected.reason()) {
-            case NOT_A_PAYMENT_CODE -> say(key, rejected.echo(), rejected.length());
-            case INCOMPLETE -> say(key, rejected.echo());
-            case GARBLED, CUT_SHORT -> say(key);
+            case NOT_A_PAYMENT_CODE -> text(key, rejected.echo(), rejected.length());
+            case INCOMPLETE -> text(key, rejected.echo());
+            case GARBLED, CUT_SHORT -> text(key);
         };
     }
 
     String role(Role role) {
-        return say("role." + role.name());
+        return text("role." + role.name());
     }
 
     String signInRefusal(SignInRefusedException refused) {
         String key = "signIn." + refused.reason().name();
         return switch (refused.reason()) {
-            case WRONG_ID_OR_PIN, FIRST_MANAGER_EXISTS, CANNOT_DISABLE_SELF, BAD_ID, NO_NAME, NOT_A_MANAGER -> say(key);
-            case DAMAGED_PIN_RECORD, OPERATOR_EXISTS, NO_SUCH_OPERATOR -> say(key, refused.operatorId());
-            case LOCKED_OUT -> say(key, refused.operatorId(), refused.count(), words.get().time(refused.until()));
-            case ROLE_TOO_LOW -> say(key, refused.name(), role(refused.role()), role(refused.needed()));
-            case BAD_PIN -> say(key, role(refused.role()), refused.count());
+            case WRONG_ID_OR_PIN, FIRST_MANAGER_EXISTS, CANNOT_DISABLE_SELF, BAD_ID, NO_NAME, NOT_A_MANAGER -> text(key);
+            case DAMAGED_PIN_RECORD, OPERATOR_EXISTS, NO_SUCH_OPERATOR -> text(key, refused.operatorId());
+            case LOCKED_OUT -> text(key, refused.operatorId(), refused.count(), words.get().time(refused.until()));
+            case ROLE_TOO_LOW -> text(key, refused.name(), role(refused.role()), role(refused.needed()));
+            case BAD_PIN -> text(key, role(refused.role()), refused.count());
         };
     }
 
@@ -267,25 +263,25 @@ final class CashierMessages {
         String key = "refusal." + refusal.reason().name();
         String sale = refusal.tillReference();
         return switch (refusal.reason()) {
-            case NO_OPERATOR, NO_APPROVAL -> say(key);
+            case NO_OPERATOR, NO_APPROVAL -> text(key);
             case OPERATOR_MAY_NOT_WORK, NO_SUCH_DIFFERENCE, DIFFERENCE_SETTLED, NO_CHARGE_AT_OMISE, REFUND_REFUSED_BY_OMISE ->
-                    say(key, refusal.detail());
-            case AMOUNT_OUT_OF_LIMITS -> say(key, Money.format(refusal.amount()), Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG),
+                    text(key, refusal.detail());
+            case AMOUNT_OUT_OF_LIMITS -> text(key, Money.format(refusal.amount()), Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG),
                     Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
             case EARLIER_SALE_UNSETTLED, PAYMENT_CODE_USED, NO_SUCH_SALE, NO_CHARGE_YET, NOT_WAITING_FOR_REVIEW, STILL_FOLLOWED,
-                    EARLIER_REFUND_UNANSWERED, REFUND_WINDOW_PASSED, EXPIRE_FAILED -> say(key, sale);
-            case KEY_REFUSED -> say(key, keyRefused());
-            case NOT_PAID -> say(key, sale, status(refusal.status()));
-            case REFUND_NOT_POSITIVE -> say(key, Money.format(0));
-            case MORE_THAN_REFUNDABLE -> say(key, sale, Money.format(refusal.available()), Money.format(refusal.amount()));
-            case REFUND_OUTCOME_UNKNOWN -> say(key, Money.format(refusal.amount()));
-            case CHARGE_NOT_THE_SALES -> say(key, sale, refusal.detail());
+                    EARLIER_REFUND_UNANSWERED, REFUND_WINDOW_PASSED, EXPIRE_FAILED -> text(key, sale);
+            case KEY_REFUSED -> text(key, keyRefused());
+            case NOT_PAID -> text(key, sale, status(refusal.status()));
+            case REFUND_NOT_POSITIVE -> text(key, Money.format(0));
+            case MORE_THAN_REFUNDABLE -> text(key, sale, Money.format(refusal.available()), Money.format(refusal.amount()));
+            case REFUND_OUTCOME_UNKNOWN -> text(key, Money.format(refusal.amount()));
+            case CHARGE_NOT_THE_SALES -> text(key, sale, refusal.detail());
         };
     }
 
     String expireFailed(ExpireFailedException failed) {
         String key = "expireFailed." + failed.reason().name();
         String sale = failed.sale().tillReference();
-        return failed.reason() == ExpireFailedException.Reason.KEY_REFUSED ? say(key, sale, keyRefused()) : say(key, sale);
+        return failed.reason() == ExpireFailedException.Reason.KEY_REFUSED ? text(key, sale, keyRefused()) : text(key, sale);
     }
 }
