@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /**
@@ -27,9 +28,13 @@ public final class WrappedText extends Region {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     /** Measures with the font the lines have, once styles are applied. */
     private final Text probe = line("");
-    /** What the lines now shown were made of, so that a layout pass that changes neither makes them again. */
-    private double laidOutWidth = -1;
-    private String laidOutText;
+    /** The lines last broken, with what they were broken from: asked for by the height, then by the layout. */
+    private List<String> broken = List.of();
+    private String brokenText;
+    private double brokenWidth = -1;
+    private Font brokenFont;
+    /** The lines the children now show. */
+    private List<String> shown = List.of();
 
     public WrappedText() {
         getStyleClass().add("wrapped-text");
@@ -133,10 +138,21 @@ public final class WrappedText extends Region {
         return snappedLeftInset() + Math.min(measure("MMMMMM"), computePrefWidth(height)) + snappedRightInset();
     }
 
+    /** The lines at {@code inner} width, broken again only when the text, the width or the font changed. */
+    private List<String> linesAt(double inner) {
+        if (!getText().equals(brokenText) || inner != brokenWidth || !probe.getFont().equals(brokenFont)) {
+            brokenText = getText();
+            brokenWidth = inner;
+            brokenFont = probe.getFont();
+            broken = getText().isEmpty() ? List.of() : lines(getText(), inner, this::measure);
+        }
+        return broken;
+    }
+
     @Override
     protected double computePrefHeight(double width) {
         double inner = width < 0 ? Double.MAX_VALUE : width - snappedLeftInset() - snappedRightInset();
-        int count = getText().isEmpty() ? 1 : lines(getText(), inner, this::measure).size();
+        int count = Math.max(1, linesAt(inner).size());
         return snappedTopInset() + count * lineHeight() + snappedBottomInset();
     }
 
@@ -147,25 +163,23 @@ public final class WrappedText extends Region {
 
     @Override
     protected void layoutChildren() {
-        double inner = getWidth() - snappedLeftInset() - snappedRightInset();
-        if (inner == laidOutWidth && getText().equals(laidOutText)) {
+        List<String> lines = linesAt(getWidth() - snappedLeftInset() - snappedRightInset());
+        if (lines == shown) {
             return;
         }
-        laidOutWidth = inner;
-        laidOutText = getText();
-        List<String> lines = getText().isEmpty() ? List.of() : lines(getText(), inner, this::measure);
+        shown = lines;
         double height = lineHeight();
-        List<Text> shown = new ArrayList<>();
+        List<Text> texts = new ArrayList<>();
         double y = snappedTopInset();
         for (String words : lines) {
             Text line = line(words);
             line.setTextOrigin(VPos.TOP);
             line.relocate(snappedLeftInset(), y);
-            shown.add(line);
+            texts.add(line);
             y += height;
         }
         getChildren().setAll(probe);
-        getChildren().addAll(shown);
+        getChildren().addAll(texts);
     }
 
     private static Text line(String words) {
