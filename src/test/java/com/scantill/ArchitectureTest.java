@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Dependencies point one way: ui → app → checkout → ledger, omise → model; scanner → model; the simulator
- * stands alone. The UI reaches Omise and the simulator only through the app.
+ * stands alone. The words (bundles, dates, the font) serve the UI, the reports and the app, and need nothing. The UI reaches Omise and the simulator only through the app.
  * Only the UI knows JavaFX.
  */
 @AnalyzeClasses(packages = "com.scantill", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,6 +29,7 @@ class ArchitectureTest {
             .layer("API").definedBy("com.scantill.omise..")
             .layer("Simulator").definedBy("com.scantill.simulator..")
             .layer("Model").definedBy("com.scantill.model..")
+            .layer("Words").definedBy("com.scantill.words..")
             .whereLayer("UI").mayNotBeAccessedByAnyLayer()
             .whereLayer("App").mayOnlyBeAccessedByLayers("UI")
             .whereLayer("Checkout").mayOnlyBeAccessedByLayers("UI", "App")
@@ -38,7 +39,8 @@ class ArchitectureTest {
             .whereLayer("API").mayOnlyBeAccessedByLayers("App", "Checkout")
             .whereLayer("Scanner").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Simulator").mayOnlyBeAccessedByLayers("App")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports", "Ledger", "Scanner", "API");
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports", "Ledger", "Scanner", "API")
+            .whereLayer("Words").mayOnlyBeAccessedByLayers("UI", "App", "Reports");
 
     @ArchTest
     static final ArchRule theUiReachesOmiseOnlyThroughTheApp = noClasses().that().resideInAPackage("com.scantill.ui..")

@@ -5,6 +5,8 @@ import com.scantill.ledger.Ledger;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.ReconciliationRun;
 import com.scantill.reports.OmiseCheckWords;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +15,8 @@ import java.util.List;
 /**
  * The end-of-day check against Omise without a screen, for a script or a cron job, while the till is closed:
  * {@code ./mvnw -q compile exec:java -Dexec.mainClass=com.scantill.app.CheckDayMain -Dexec.args="--day 2026-11-25"}.
- * Exits 0 when the ledger and Omise agree, 1 when they differ, 2 when the check could not be made.
+ * Exits 0 when the ledger and Omise agree, 1 when they differ, 2 when the check could not be made. It speaks the
+ * till's language ({@code ui.language}), or the one {@code --language th|en} names.
  */
 public final class CheckDayMain {
 
@@ -25,34 +28,41 @@ public final class CheckDayMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        Words words = Words.of(Language.EN, ZoneId.systemDefault());
         try {
             Settings settings = SettingsStore.forThisMachine().load();
             ZoneId zone = settings.options().shopZone();
+            Language language = Language.of(settings.options().language());
+            words = Words.of(language, zone);
             LocalDate day = LocalDate.now(zone).minusDays(1);
             String tillId = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--day" -> day = LocalDate.parse(args[++i]);
                     case "--till" -> tillId = args[++i];
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; use --day YYYY-MM-DD and --till ID");
+                    case "--language" -> language = Language.of(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; use --day YYYY-MM-DD, --till ID and --language th|en");
                 }
             }
+            words = Words.of(language, zone);
+            OmiseCheckWords check = new OmiseCheckWords(words);
             try (Ledger ledger = Ledger.open(settings.modeFolder());
                  OmiseConnection connection = OmiseConnection.open(settings)) {
                 Reconciler reconciler = TillRuntime.reconcilerOf(settings, ledger, connection,
                         TillRuntime.operatorsOf(settings, ledger));
                 ReconciliationRun run = reconciler.check(day, zone, tillId, "command line");
-                out.println(day + " " + (tillId == null ? "all tills" : "till " + tillId) + ": " + OmiseCheckWords.summary(run, zone)
-                        + " (" + run.requests() + " requests)");
+                String scope = tillId == null ? words.get("paper.scope.all") : words.get("paper.scope.till", tillId);
+                out.println(words.get("check.commandLine", words.date(day), scope, check.summary(run), run.requests()));
                 List<ReconciliationDifference> differences = ledger.reconciliations().differences(run.id());
                 for (ReconciliationDifference difference : differences) {
-                    out.println("  " + OmiseCheckWords.describe(difference));
-                    out.println("    " + OmiseCheckWords.whatToDo(difference, zone));
+                    out.println("  " + check.describe(difference));
+                    out.println("    " + check.whatToDo(difference));
                 }
                 return differences.isEmpty() ? 0 : 1;
             }
         } catch (RuntimeException e) {
-            err.println("The check against Omise could not be made: " + e.getMessage());
+            err.println(words.get("check.commandLineFailed", e.getMessage()));
             return 2;
         }
     }

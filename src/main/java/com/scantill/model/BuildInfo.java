@@ -8,6 +8,9 @@ import java.util.Properties;
 /** What Maven stamped into this build. */
 public final class BuildInfo {
 
+    /** The product's name, the same in every language. */
+    public static final String NAME = "ScanTill";
+
     private static final String VERSION = load().getProperty("version", "dev");
 
     private BuildInfo() {

@@ -3,6 +3,7 @@ package com.scantill.reports;
 import com.scantill.model.Money;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.Sale;
+import com.scantill.words.Words;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -16,7 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The report's transactions and totals as CSV that opens cleanly in a spreadsheet: UTF-8 with a byte-order mark, one
- * header row, amounts both in satang (exact) and in baht (as shown).
+ * header row, amounts both in satang (exact) and in baht (as shown). Headers, statuses, codes and dates are data, the
+ * same in every language, so that a sheet or a script reading them never changes; only what a person must do is in
+ * the reader's words.
  */
 public final class CsvReportWriter {
 
@@ -43,7 +46,7 @@ public final class CsvReportWriter {
         DailyReport.Totals totals = report.totals();
         write(out, new String[] {"day", "scope", "item", "count", "amount_satang", "amount"}, printer -> {
             String day = report.day().toString();
-            String scope = report.scope();
+            String scope = scope(report);
             total(printer, day, scope, "successful", totals.successful().count(), totals.successful().amount());
             total(printer, day, scope, "failed", totals.failed().count(), totals.failed().amount());
             for (Map.Entry<String, DailyReport.Count> failure : report.failedByCode().entrySet()) {
@@ -66,16 +69,22 @@ public final class CsvReportWriter {
     }
 
     /** The end-of-day check against Omise: one row a difference, with who settled it. */
-    public static void writeOmiseCheck(DailyReport report, OutputStream out) {
+    public static void writeOmiseCheck(DailyReport report, Words words, OutputStream out) {
+        OmiseCheckWords check = new OmiseCheckWords(words);
         write(out, new String[] {"day", "scope", "checked_at", "kind", "till_reference", "charge_id", "in_ledger", "at_omise",
             "what_to_do", "settled_by", "settled_at"}, printer -> {
                 for (ReconciliationDifference difference : report.differences()) {
-                    printer.printRecord(report.day(), report.scope(), TIME.format(report.omiseCheck().checkedAt().atZone(report.zone())),
+                    printer.printRecord(report.day(), scope(report), TIME.format(report.omiseCheck().checkedAt().atZone(report.zone())),
                             difference.kind(), difference.tillReference(), difference.chargeId(), difference.inLedger(),
-                            difference.atOmise(), OmiseCheckWords.whatToDo(difference, report.zone()), difference.settledBy(),
+                            difference.atOmise(), check.whatToDo(difference), difference.settledBy(),
                             difference.settledAt() == null ? null : TIME.format(difference.settledAt().atZone(report.zone())));
                 }
             });
+    }
+
+    /** {@code all}, or the till's id. */
+    private static String scope(DailyReport report) {
+        return report.tillId() == null ? "all" : report.tillId();
     }
 
     private static void total(CSVPrinter printer, String day, String scope, String item, Long count, long satang)

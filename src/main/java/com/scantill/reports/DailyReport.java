@@ -59,8 +59,4 @@ public record DailyReport(
             Count refunds,
             long netAfterRefunds) {
     }
-
-    public String scope() {
-        return tillId == null ? "all tills" : "till " + tillId;
-    }
 }

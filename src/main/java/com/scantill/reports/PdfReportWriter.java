@@ -1,79 +1,102 @@
 package com.scantill.reports;
 
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.LayoutProcessor;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
+import com.scantill.model.BuildInfo;
+import com.scantill.reports.ReportLine.Piece;
+import com.scantill.reports.ReportLine.Style;
+import com.scantill.words.TypeFace;
+import com.scantill.words.Words;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import java.util.Map;
 
 /**
- * The report as a PDF (Apache PDFBox), line for line as printed. The fonts are Arundina Sans (shipped in the
- * application), which has Thai letters and the baht sign.
+ * The report as a PDF (OpenPDF), line for line as laid out, in ScanTill Sans. Its glyphs are placed as Java2D shapes
+ * them (OpenPDF's layout processor), so that Thai vowels and tone marks sit where the font puts them; the text as
+ * written goes with the glyphs (ActualText), so that it is searched and copied as it reads.
  */
 public final class PdfReportWriter {
 
-    private static final String MONO = "/com/scantill/reports/fonts/ArundinaSansMono.ttf";
-    private static final String BOLD = "/com/scantill/reports/fonts/ArundinaSans-Bold.ttf";
+    static {
+        // The layout processor is a switch for the whole JVM; fonts made before it is on are not shaped.
+        if (!LayoutProcessor.isEnabled()) {
+            LayoutProcessor.enable();
+        }
+        // Each piece also carries its text as written, so that copying and searching find "ประจำ" and not the glyphs'
+        // own order and pieces (ํ + า).
+        LayoutProcessor.setWriteActualText();
+    }
 
     private PdfReportWriter() {
     }
 
-    public static void write(DailyReport report, ReportLayout layout, OutputStream out) {
-        List<List<ReportLine>> pages = layout.pages(layout.lines(report));
-        try (PDDocument document = new PDDocument()) {
-            PDFont mono = font(document, MONO);
-            PDFont bold = font(document, BOLD);
-            PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("ScanTill daily report " + report.day() + ", " + report.scope());
-            info.setAuthor(report.printedBy());
-            int number = 0;
-            for (List<ReportLine> page : pages) {
-                number++;
-                PDPage pdfPage = new PDPage(new PDRectangle(layout.pageWidth(), layout.pageHeight()));
-                document.addPage(pdfPage);
-                try (PDPageContentStream content = new PDPageContentStream(document, pdfPage)) {
-                    float y = layout.pageHeight() - layout.margin() - layout.fontSize();
-                    y = line(content, mono, layout.fontSize(), layout.margin(), y,
-                            layout.pageHeader(report, number, pages.size()), layout);
-                    y -= layout.lineHeight();
-                    for (ReportLine line : page) {
-                        PDFont font = line.style() == ReportLine.Style.TEXT ? mono : bold;
-                        float size = line.style() == ReportLine.Style.TITLE ? layout.fontSize() * 1.3f : layout.fontSize();
-                        y = line(content, font, size, layout.margin(), y, line.text(), layout);
-                    }
+    public static void write(DailyReport report, ReportLayout layout, Words words, OutputStream out) {
+        List<List<ReportLine>> pages = layout.pages(layout.lines(report, words));
+        Document document = new Document(new Rectangle(layout.pageWidth(), layout.pageHeight()));
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setCloseStream(false);
+            document.addTitle(ReportLayout.title(report, words));
+            document.addAuthor(report.printedBy());
+            document.addCreator(BuildInfo.NAME + " " + BuildInfo.version());
+            writer.getExtraCatalog().put(PdfName.LANG, new PdfString(words.language().locale().toLanguageTag()));
+            document.open();
+            Map<TypeFace, BaseFont> fonts = fonts();
+            PdfContentByte content = writer.getDirectContent();
+            for (int number = 1; number <= pages.size(); number++) {
+                if (number > 1) {
+                    document.newPage();
+                }
+                draw(content, fonts, layout, layout.headerBaseline(), layout.pageHeader(report, words, number, pages.size()));
+                List<ReportLine> page = pages.get(number - 1);
+                for (int index = 0; index < page.size(); index++) {
+                    draw(content, fonts, layout, layout.lineBaseline(index), page.get(index));
                 }
             }
-            document.save(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The PDF could not be written", e);
+            document.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("The PDF could not be made", e);
         }
     }
 
-    private static float line(PDPageContentStream content, PDFont font, float size, float x, float y, String text,
-                              ReportLayout layout) throws IOException {
-        if (!text.isBlank()) {
+    /** Draws {@code line} on its baseline, given from the top of the page as the layout gives it. */
+    private static void draw(PdfContentByte content, Map<TypeFace, BaseFont> fonts, ReportLayout layout, float baseline,
+                             ReportLine line) {
+        Style style = line.style();
+        for (Piece piece : line.pieces()) {
+            if (piece.text().isBlank()) {
+                continue;
+            }
             content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, y);
-            content.showText(text);
+            content.setFontAndSize(fonts.get(TypeSetter.face(style)), style.size(layout.fontSize()));
+            content.setTextMatrix(layout.margin() + piece.x(), layout.pageHeight() - baseline);
+            content.showText(piece.text());
             content.endText();
         }
-        return y - layout.lineHeight();
     }
 
-    private static PDFont font(PDDocument document, String resource) throws IOException {
-        try (InputStream in = PdfReportWriter.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("missing font " + resource);
+    private static Map<TypeFace, BaseFont> fonts() {
+        Map<TypeFace, BaseFont> fonts = new EnumMap<>(TypeFace.class);
+        for (TypeFace face : TypeFace.values()) {
+            try {
+                fonts.put(face, BaseFont.createFont(face.resource(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (DocumentException e) {
+                throw new IllegalStateException("The font " + face.resource() + " cannot be put in a PDF", e);
             }
-            return PDType0Font.load(document, in);
         }
+        return fonts;
     }
 }

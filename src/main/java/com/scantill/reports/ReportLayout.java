@@ -5,42 +5,37 @@ import com.scantill.ledger.ReportRecords.OperatorSum;
 import com.scantill.model.Money;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.Sale;
-import java.time.format.DateTimeFormatter;
+import com.scantill.reports.ReportLine.Piece;
+import com.scantill.reports.ReportLine.Style;
+import com.scantill.words.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * The report as lines of fixed-width text, for an A4 sheet or an 80 mm receipt roll; the PDF, the printer and the
- * screen all set these same lines, so they hold the same content.
+ * The report laid out for an A4 sheet or an 80 mm receipt roll, in the reader's language: lines of text placed in
+ * columns, measured in the font they are set in. The PDF, the printer and the tests all take these same lines, so they
+ * hold the same content.
  */
 public enum ReportLayout {
 
-    /** A4 portrait, 96 characters a line. */
-    A4(96, 595.28f, 841.89f, 36f, 9f),
-    /** An 80 mm receipt roll (72 mm printable), 42 characters a line, cut in 200 mm pages. */
-    RECEIPT_80MM(42, 226.77f, 566.93f, 10f, 8f);
+    /** A4 portrait. */
+    A4(595.28f, 841.89f, 36f, 9f),
+    /** An 80 mm receipt roll (72 mm printable), cut in 200 mm pages. */
+    RECEIPT_80MM(226.77f, 566.93f, 10f, 8f);
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final float INDENT = 12f;
 
-    private final int width;
     private final float pageWidth;
     private final float pageHeight;
     private final float margin;
     private final float fontSize;
 
-    ReportLayout(int width, float pageWidth, float pageHeight, float margin, float fontSize) {
-        this.width = width;
+    ReportLayout(float pageWidth, float pageHeight, float margin, float fontSize) {
         this.pageWidth = pageWidth;
         this.pageHeight = pageHeight;
         this.margin = margin;
         this.fontSize = fontSize;
-    }
-
-    public int width() {
-        return width;
     }
 
     public float pageWidth() {
@@ -59,112 +54,33 @@ public enum ReportLayout {
         return fontSize;
     }
 
+    /** The width the text may take: the page less its margins. */
+    public float textWidth() {
+        return pageWidth - 2 * margin;
+    }
+
+    /** Room for Thai marks above and below the line as well as Latin capitals and descenders. */
     public float lineHeight() {
-        return fontSize * 1.35f;
+        return fontSize * 1.5f;
     }
 
-    /** How many lines a page holds below its page header (two lines and a gap). */
+    /** Where the page header's baseline lies, in points from the top of the page. */
+    public float headerBaseline() {
+        return margin + fontSize;
+    }
+
+    /** Where the baseline of a page's line {@code index} (from 0) lies, in points from the top of the page. */
+    public float lineBaseline(int index) {
+        return headerBaseline() + (index + 2) * lineHeight();
+    }
+
+    /** How many lines a page holds below its page header (a line and a gap). */
     public int linesPerPage() {
-        return (int) Math.floor((pageHeight - 2 * margin) / lineHeight()) - 3;
+        return (int) Math.floor((pageHeight - 2 * margin) / lineHeight()) - 2;
     }
 
-    public List<ReportLine> lines(DailyReport report) {
-        List<ReportLine> lines = new ArrayList<>();
-        DailyReport.Totals totals = report.totals();
-        lines.add(ReportLine.title("Daily report · รายงานประจำวัน"));
-        lines.add(ReportLine.text(report.day() + " (" + report.zone().getId() + "), " + report.scope()));
-        lines.add(ReportLine.text("Printed " + STAMP.withZone(report.zone()).format(report.printedAt()) + " by "
-                + report.printedBy()));
-        lines.add(ReportLine.text(""));
-        lines.add(ReportLine.heading("Totals"));
-        lines.add(row("Successful", count(totals.successful())));
-        lines.add(row("Failed", count(totals.failed())));
-        for (Map.Entry<String, DailyReport.Count> failure : report.failedByCode().entrySet()) {
-            lines.add(row("  " + failure.getKey(), count(failure.getValue())));
-        }
-        lines.add(row("Expired", count(totals.expired())));
-        lines.add(row("Not charged", count(totals.notCharged())));
-        lines.add(row("Still pending or unknown", count(totals.stillOpen())));
-        lines.add(row("Gross (successful)", Money.format(totals.gross())));
-        lines.add(row("Omise fee", Money.format(totals.fee())));
-        lines.add(row("VAT on the fee", Money.format(totals.feeVat())));
-        lines.add(row("Net", Money.format(totals.net())));
-        lines.add(row("Refunds made", count(totals.refunds())));
-        lines.add(row("Net after refunds", Money.format(totals.netAfterRefunds())));
-        lines.add(ReportLine.text(""));
-        wrapped(lines, OmiseCheckWords.summary(report.omiseCheck(), report.zone()), ReportLine::heading);
-        for (ReconciliationDifference difference : report.differences()) {
-            wrapped(lines, OmiseCheckWords.describe(difference), ReportLine::text);
-            wrapped(lines, "  " + OmiseCheckWords.whatToDo(difference, report.zone()), ReportLine::text);
-        }
-        lines.add(ReportLine.text(""));
-        lines.add(ReportLine.heading("By operator"));
-        for (OperatorSum operator : report.byOperator()) {
-            lines.add(row(operator.operatorId() + " (" + operator.paid() + " of " + operator.sales() + " paid)",
-                    Money.format(operator.paidAmount())));
-        }
-        lines.add(ReportLine.text(""));
-        lines.add(ReportLine.heading("By hour"));
-        for (HourSum hour : report.byHour()) {
-            lines.add(row(String.format("%02d:00 (%d of %d paid)", hour.hour(), hour.paid(), hour.sales()),
-                    Money.format(hour.paidAmount())));
-        }
-        lines.add(ReportLine.text(""));
-        lines.add(ReportLine.heading("Paid after being expired or abandoned (" + report.lateSuccesses().size() + ")"));
-        report.lateSuccesses().forEach(sale -> addSale(lines, sale, report));
-        List<Sale> recovered = report.transactions().stream().filter(Sale::recoveredFromOmise).toList();
-        lines.add(ReportLine.heading("Recovered from Omise, to review (" + recovered.size() + ")"));
-        recovered.forEach(sale -> addSale(lines, sale, report));
-        lines.add(ReportLine.heading("Refunds still owed (" + report.refundsOwed().size() + ")"));
-        for (Sale sale : report.refundsOwed()) {
-            lines.add(row(sale.tillReference(), Money.format(sale.refundableAmount())));
-        }
-        lines.add(ReportLine.text(""));
-        lines.add(ReportLine.heading("Transactions (" + report.transactions().size() + ")"));
-        report.transactions().forEach(sale -> addSale(lines, sale, report));
-        return lines;
-    }
-
-    private void addSale(List<ReportLine> lines, Sale sale, DailyReport report) {
-        String time = TIME.withZone(report.zone()).format(sale.createdAt());
-        String code = "****" + sale.paymentCodeMasked().substring(Math.max(0, sale.paymentCodeMasked().length() - 4));
-        String status = sale.status().name() + (sale.refundedAmount() > 0 ? " R" : "");
-        String charge = sale.chargeId() == null ? "-" : sale.chargeId();
-        if (this == A4) {
-            lines.add(ReportLine.text(String.format("%-8s %-8s %14s  %-13s %-29s %s", time, code,
-                    Money.format(sale.amount()), status, charge, sale.operatorId())));
-        } else {
-            lines.add(ReportLine.text(String.format("%-8s %-8s %14s %-9s", time, code, Money.format(sale.amount()),
-                    status.length() > 9 ? status.substring(0, 9) : status)));
-            lines.add(ReportLine.text("  " + charge + " " + sale.operatorId()));
-        }
-    }
-
-    /** Long text set over as many lines as it takes, broken between words (a word longer than a line is cut). */
-    private void wrapped(List<ReportLine> lines, String text, Function<String, ReportLine> as) {
-        String indent = text.startsWith("  ") ? "  " : "";
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width - indent.length()) {
-                lines.add(as.apply(indent + line));
-                line.setLength(0);
-            }
-            for (; word.length() > width - indent.length(); word = word.substring(width - indent.length())) {
-                lines.add(as.apply(indent + word.substring(0, width - indent.length())));
-            }
-            line.append(line.length() == 0 ? "" : " ").append(word);
-        }
-        lines.add(as.apply(indent + line));
-    }
-
-    private static String count(DailyReport.Count count) {
-        return count.count() + " · " + Money.format(count.amount());
-    }
-
-    private ReportLine row(String label, String value) {
-        int room = Math.max(1, width - value.length() - 1);
-        String shown = label.length() > room ? label.substring(0, room) : label;
-        return ReportLine.text(shown + " ".repeat(width - shown.length() - value.length()) + value);
+    public List<ReportLine> lines(DailyReport report, Words words) {
+        return new Composer(report, words).compose();
     }
 
     /** The lines cut into pages of {@link #linesPerPage()}; every line on exactly one page, in order. */
@@ -180,11 +96,154 @@ public enum ReportLayout {
     }
 
     /** The header above every page: which report, and which page of how many. */
-    public String pageHeader(DailyReport report, int page, int pageCount) {
-        String left = "ScanTill " + report.day() + " " + report.scope();
-        String right = "Page " + page + " of " + pageCount;
-        int room = Math.max(1, width - right.length() - 1);
-        String shown = left.length() > room ? left.substring(0, room) : left;
-        return shown + " ".repeat(width - shown.length() - right.length()) + right;
+    public ReportLine pageHeader(DailyReport report, Words words, int page, int pageCount) {
+        TypeSetter type = new TypeSetter(fontSize, words.language().locale());
+        return leftAndRight(type, Style.TEXT, words.get("paper.header", words.date(report.day()), scope(report, words)),
+                words.get("paper.page", page, pageCount));
+    }
+
+    /** The PDF's title, as a reader's PDF viewer shows it. */
+    public static String title(DailyReport report, Words words) {
+        return words.get("paper.pdfTitle", words.date(report.day()), scope(report, words));
+    }
+
+    /** "all tills" or "till till-1", in the reader's words. */
+    public static String scope(DailyReport report, Words words) {
+        return report.tillId() == null ? words.get("paper.scope.all") : words.get("paper.scope.till", report.tillId());
+    }
+
+    private ReportLine leftAndRight(TypeSetter type, Style style, String left, String right) {
+        float rightWidth = type.width(right, style);
+        float room = Math.max(0, textWidth() - rightWidth - fontSize);
+        return new ReportLine(style, List.of(new Piece(type.fit(left, room, style), 0),
+                new Piece(right, textWidth() - rightWidth)));
+    }
+
+    /** Writes one report into lines. */
+    private final class Composer {
+
+        private final DailyReport report;
+        private final Words words;
+        private final TypeSetter type;
+        private final OmiseCheckWords check;
+        private final List<ReportLine> lines = new ArrayList<>();
+
+        Composer(DailyReport report, Words words) {
+            this.report = report;
+            this.words = words;
+            this.type = new TypeSetter(fontSize, words.language().locale());
+            this.check = new OmiseCheckWords(words);
+        }
+
+        List<ReportLine> compose() {
+            DailyReport.Totals totals = report.totals();
+            wrapped(Style.TITLE, 0, words.get("paper.title"));
+            wrapped(Style.TEXT, 0, words.get("paper.dayAndScope", words.date(report.day()), report.zone().getId(),
+                    scope(report, words)));
+            wrapped(Style.TEXT, 0, words.get("paper.printed", words.date(report.printedAt().atZone(report.zone()).toLocalDate()),
+                    words.time(report.printedAt()), report.printedBy()));
+            gap();
+            heading("paper.totals");
+            row(words.get("paper.successful"), count(totals.successful()));
+            row(words.get("paper.failed"), count(totals.failed()));
+            for (Map.Entry<String, DailyReport.Count> failure : report.failedByCode().entrySet()) {
+                row("    " + failure(failure.getKey()), count(failure.getValue()));
+            }
+            row(words.get("paper.expired"), count(totals.expired()));
+            row(words.get("paper.notCharged"), count(totals.notCharged()));
+            row(words.get("paper.stillOpen"), count(totals.stillOpen()));
+            row(words.get("paper.gross"), Money.format(totals.gross()));
+            row(words.get("paper.fee"), Money.format(totals.fee()));
+            row(words.get("paper.feeVat"), Money.format(totals.feeVat()));
+            row(words.get("paper.net"), Money.format(totals.net()));
+            row(words.get("paper.refunds"), count(totals.refunds()));
+            row(words.get("paper.netAfterRefunds"), Money.format(totals.netAfterRefunds()));
+            gap();
+            wrapped(Style.HEADING, 0, check.summary(report.omiseCheck()));
+            for (ReconciliationDifference difference : report.differences()) {
+                wrapped(Style.TEXT, 0, check.describe(difference));
+                wrapped(Style.TEXT, INDENT, check.whatToDo(difference));
+            }
+            gap();
+            heading("paper.byOperator");
+            for (OperatorSum operator : report.byOperator()) {
+                row(words.get("paper.operatorRow", operator.operatorId(), operator.paid(), operator.sales()),
+                        Money.format(operator.paidAmount()));
+            }
+            gap();
+            heading("paper.byHour");
+            for (HourSum hour : report.byHour()) {
+                row(words.get("paper.hourRow", String.format("%02d", hour.hour()), hour.paid(), hour.sales()),
+                        Money.format(hour.paidAmount()));
+            }
+            gap();
+            heading("paper.late", report.lateSuccesses().size());
+            report.lateSuccesses().forEach(this::sale);
+            List<Sale> recovered = report.transactions().stream().filter(Sale::recoveredFromOmise).toList();
+            heading("paper.recovered", recovered.size());
+            recovered.forEach(this::sale);
+            heading("paper.owed", report.refundsOwed().size());
+            for (Sale sale : report.refundsOwed()) {
+                row(sale.tillReference(), Money.format(sale.refundableAmount()));
+            }
+            gap();
+            heading("paper.transactions", report.transactions().size());
+            report.transactions().forEach(this::sale);
+            return lines;
+        }
+
+        private String failure(String code) {
+            String key = "paper.failure." + code;
+            return words.bundle().containsKey(key) ? words.get(key) : code;
+        }
+
+        private void sale(Sale sale) {
+            String time = words.timeWithSeconds(sale.createdAt());
+            String masked = sale.paymentCodeMasked();
+            String code = "****" + masked.substring(Math.max(0, masked.length() - 4));
+            String amount = Money.format(sale.amount());
+            String status = words.get("status." + sale.status().name());
+            if (sale.refundedAmount() > 0) {
+                status = words.get("paper.refunded", status);
+            }
+            String charge = sale.chargeId() == null ? "-" : sale.chargeId();
+            float amountWidth = type.width(amount, Style.TEXT);
+            if (ReportLayout.this == A4) {
+                lines.add(new ReportLine(Style.TEXT, List.of(new Piece(time, 0), new Piece(code, 48),
+                        new Piece(amount, 165 - amountWidth), piece(status, 175, 95), piece(charge, 275, 165),
+                        piece(sale.operatorId(), 445, textWidth() - 445))));
+            } else {
+                lines.add(new ReportLine(Style.TEXT, List.of(new Piece(time, 0), new Piece(code, 38),
+                        new Piece(amount, 128 - amountWidth), piece(status, 134, textWidth() - 134))));
+                lines.add(new ReportLine(Style.TEXT, List.of(piece(charge, 8, 140), piece(sale.operatorId(), 152,
+                        textWidth() - 152))));
+            }
+        }
+
+        private Piece piece(String text, float x, float room) {
+            return new Piece(type.fit(text, room - fontSize / 2, Style.TEXT), x);
+        }
+
+        private void heading(String key, Object... values) {
+            wrapped(Style.HEADING, 0, words.get(key, values));
+        }
+
+        private void row(String label, String value) {
+            lines.add(leftAndRight(type, Style.TEXT, label, value));
+        }
+
+        private void gap() {
+            lines.add(new ReportLine(Style.TEXT, List.of()));
+        }
+
+        private void wrapped(Style style, float indent, String text) {
+            for (String line : type.wrap(text, textWidth() - indent, style)) {
+                lines.add(new ReportLine(style, List.of(new Piece(line, indent))));
+            }
+        }
+
+        private String count(DailyReport.Count count) {
+            return words.get("paper.count", count.count(), Money.format(count.amount()));
+        }
     }
 }

@@ -1,23 +1,35 @@
 package com.scantill.reports;
 
-/** One line of a laid-out report: its text, already padded to the layout's width, and how it is set. */
-public record ReportLine(Style style, String text) {
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One line of a laid-out report: its pieces of text, each already placed at its distance from the left margin (in
+ * points), and how the line is set. The PDF and the printer draw the pieces where they are; neither measures again.
+ */
+public record ReportLine(Style style, List<Piece> pieces) {
 
     public enum Style {
         TITLE,
         HEADING,
-        TEXT
+        TEXT;
+
+        /** The size this style is set in, for a layout whose text is {@code size}. */
+        public float size(float size) {
+            return this == TITLE ? size * 1.3f : size;
+        }
     }
 
-    static ReportLine title(String text) {
-        return new ReportLine(Style.TITLE, text);
+    /** Text that starts {@code x} points right of the margin. */
+    public record Piece(String text, float x) {
     }
 
-    static ReportLine heading(String text) {
-        return new ReportLine(Style.HEADING, text);
+    public ReportLine {
+        pieces = List.copyOf(pieces);
     }
 
-    static ReportLine text(String text) {
-        return new ReportLine(Style.TEXT, text);
+    /** The line's words, its pieces in order with two spaces between: for search and tests. */
+    public String text() {
+        return pieces.stream().map(Piece::text).collect(Collectors.joining("  "));
     }
 }

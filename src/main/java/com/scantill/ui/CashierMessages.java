@@ -14,6 +14,7 @@ import com.scantill.model.WeChatPayUpm;
 import com.scantill.operators.SignInRefusedException;
 import com.scantill.scanner.RejectedScan;
 import com.scantill.scanner.ScannerState;
+import com.scantill.words.Words;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,6 +30,11 @@ final class CashierMessages {
     /** @param words the words of the language the till speaks now; asked at each use, so that a switch shows at once */
     CashierMessages(Supplier<Words> words) {
         this.words = words;
+    }
+
+    /** The words of the language the till speaks now, for what is worded outside the UI (the report, the check). */
+    Words current() {
+        return words.get();
     }
 
     /** The till's words under {@code key}, in the language of the moment; for what the methods here do not cover too. */

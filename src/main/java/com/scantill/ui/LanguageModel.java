@@ -1,6 +1,8 @@
 package com.scantill.ui;
 
 import com.scantill.operators.Operator;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,12 +1,9 @@
 package com.scantill.ui;
 
-import com.scantill.model.Money;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.Sale;
-import com.scantill.reports.OmiseCheckWords;
 import com.scantill.reports.ReportLayout;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
@@ -15,14 +12,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.util.converter.LocalDateStringConverter;
+import javafx.util.StringConverter;
 
 final class ReportController {
 
     private final ReportModel model;
     private final Navigation navigation;
-    private final DateTimeFormatter time;
-    private final ZoneId zone;
     @FXML
     private DatePicker reportDay;
     @FXML
@@ -38,16 +33,14 @@ final class ReportController {
     @FXML
     private WrappedText reportMessage;
 
-    ReportController(ReportModel model, Navigation navigation, ZoneId zone) {
+    ReportController(ReportModel model, Navigation navigation) {
         this.model = model;
         this.navigation = navigation;
-        this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
-        this.zone = zone;
     }
 
     @FXML
     private void initialize() {
-        reportDay.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+        reportDay.setConverter(dayConverter());
         reportDay.valueProperty().bindBidirectional(model.dayProperty());
         reportTill.setItems(model.tills());
         reportTill.setCellFactory(list -> tillCell());
@@ -59,9 +52,7 @@ final class ReportController {
             @Override
             protected void updateItem(Sale sale, boolean empty) {
                 super.updateItem(sale, empty);
-                setText(empty || sale == null ? null : time.format(sale.createdAt()) + "  " + sale.paymentCodeMasked()
-                        + "  " + Money.format(sale.amount()) + "  " + sale.status() + "  "
-                        + (sale.chargeId() == null ? "-" : sale.chargeId()) + "  " + sale.operatorId());
+                setText(empty || sale == null ? null : model.transactionLine(sale));
             }
         });
         reportDifferences.setItems(model.differences());
@@ -76,8 +67,7 @@ final class ReportController {
             @Override
             protected void updateItem(ReconciliationDifference difference, boolean empty) {
                 super.updateItem(difference, empty);
-                setText(empty || difference == null ? null : OmiseCheckWords.describe(difference) + "\n"
-                        + OmiseCheckWords.whatToDo(difference, zone));
+                setText(empty || difference == null ? null : model.differenceText(difference));
             }
         });
         reportDifferences.getSelectionModel().selectedItemProperty().addListener((observable, before, now) ->
@@ -97,6 +87,22 @@ final class ReportController {
     void reword() {
         model.reword();
         reportTill.setButtonCell(tillCell());
+        reportDay.setConverter(dayConverter());
+    }
+
+    /** The day as the language of the moment writes it; typed in ISO, or in Thai in the Buddhist era. */
+    private StringConverter<LocalDate> dayConverter() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate day) {
+                return day == null ? "" : model.dayText(day);
+            }
+
+            @Override
+            public LocalDate fromString(String typed) {
+                return model.readDay(typed).orElse(reportDay.getValue());
+            }
+        };
     }
 
     void activate() {
@@ -116,7 +122,8 @@ final class ReportController {
 
     private void print(ReportLayout layout) {
         if (model.reportProperty().get() != null) {
-            model.tellPrinted(ReportPrinter.print(model.reportProperty().get(), layout, reportDay.getScene().getWindow()));
+            model.tellPrinted(ReportPrinter.print(model.reportProperty().get(), layout, model.currentWords(),
+                    reportDay.getScene().getWindow()));
         }
     }
 

@@ -12,6 +12,7 @@ import com.scantill.reports.DailyReports;
 import com.scantill.reports.OmiseCheckWords;
 import com.scantill.reports.PdfReportWriter;
 import com.scantill.reports.ReportLayout;
+import com.scantill.words.Words;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -97,7 +99,7 @@ public final class ReportModel {
         String checkedBy = session.operator() == null ? "" : session.operator().id();
         message.info(words.text("report.checking", words.date(chosenDay)));
         background.run(() -> reconciler.check(chosenDay, zone, chosenTill, checkedBy),
-                run -> load(() -> message.done(OmiseCheckWords.summary(run, zone) + ".")),
+                run -> load(() -> message.done(checkWords().summary(run) + ".")),
                 failure -> message.problem(words.text("report.checkFailed", failure.getMessage())));
     }
 
@@ -108,7 +110,7 @@ public final class ReportModel {
             message.info(words.text("report.selectDifference"));
             return;
         }
-        pinPrompt.ask(words.text("report.acceptAsk", OmiseCheckWords.describe(difference)),
+        pinPrompt.ask(words.text("report.acceptAsk", checkWords().describe(difference)),
                 new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE, difference.tillReference(), difference.amount()),
                 approval -> {
                     message.info(words.text("report.accepting"));
@@ -136,6 +138,37 @@ public final class ReportModel {
                 failure -> message.problem(words.text("report.failed", failure.getMessage())));
     }
 
+    private OmiseCheckWords checkWords() {
+        return new OmiseCheckWords(words.current());
+    }
+
+    /** What differs about one sale, and on the next line what to do about it. */
+    String differenceText(ReconciliationDifference difference) {
+        OmiseCheckWords check = checkWords();
+        return check.describe(difference) + "\n" + check.whatToDo(difference);
+    }
+
+    /** One sale of the day as a line of the list: time, code, amount, status, charge, operator. */
+    String transactionLine(Sale sale) {
+        return words.text("report.transaction", words.current().timeWithSeconds(sale.createdAt()), sale.paymentCodeMasked(),
+                Money.format(sale.amount()), words.status(sale.status()), sale.chargeId() == null ? "-" : sale.chargeId(),
+                sale.operatorId());
+    }
+
+    String dayText(LocalDate shown) {
+        return words.date(shown);
+    }
+
+    /** A day the manager typed, or nothing when it is not one. */
+    Optional<LocalDate> readDay(String typed) {
+        return words.current().parseDate(typed);
+    }
+
+    /** The report as it is now, in the words of the moment, for the printer. */
+    Words currentWords() {
+        return words.current();
+    }
+
     /** A till choice as the manager reads it. */
     String tillName(String choice) {
         return ALL_TILLS.equals(choice) ? words.text("report.allTills") : choice;
@@ -161,7 +194,7 @@ public final class ReportModel {
                 words.text("report.totals.owed", shown.refundsOwed().size()));
         transactions.setAll(shown.transactions());
         differences.setAll(shown.differences());
-        checkSummary.set(OmiseCheckWords.summary(shown.omiseCheck(), zone));
+        checkSummary.set(checkWords().summary(shown.omiseCheck()));
     }
 
     /** Saves the report as a PDF for {@code layout}. */
@@ -169,7 +202,7 @@ public final class ReportModel {
         DailyReport current = report.get();
         if (current != null) {
             save(List.of(new Output(file(current, layout == ReportLayout.A4 ? ".pdf" : "-80mm.pdf"),
-                    out -> PdfReportWriter.write(current, layout, out))));
+                    out -> PdfReportWriter.write(current, layout, words.current(), out))));
         }
     }
 
@@ -181,7 +214,7 @@ public final class ReportModel {
                     new Output(file(current, "-transactions.csv"), out -> CsvReportWriter.writeTransactions(current, out)),
                     new Output(file(current, "-totals.csv"), out -> CsvReportWriter.writeTotals(current, out))));
             if (current.omiseCheck() != null) {
-                outputs.add(new Output(file(current, "-omise-check.csv"), out -> CsvReportWriter.writeOmiseCheck(current, out)));
+                outputs.add(new Output(file(current, "-omise-check.csv"), out -> CsvReportWriter.writeOmiseCheck(current, words.current(), out)));
             }
             save(outputs);
         }

@@ -3,28 +3,26 @@ package com.scantill.ui;
 import com.scantill.reports.DailyReport;
 import com.scantill.reports.ReportLayout;
 import com.scantill.reports.ReportLine;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.scantill.words.TypeFace;
+import com.scantill.words.Words;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.print.PageLayout;
 import javafx.print.PrinterJob;
 import javafx.scene.Node;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextBoundsType;
 import javafx.scene.transform.Scale;
 import javafx.stage.Window;
 
 /**
- * Prints the report with JavaFX printing on the printer the manager chooses: the same pages as the PDF, each scaled
- * to the paper's printable width.
+ * Prints the report with JavaFX printing on the printer the manager chooses: the same lines as the PDF, each piece
+ * where the layout put it, in ScanTill Sans, every page scaled to the paper's printable width.
  */
 final class ReportPrinter {
-
-    private static final Font MONO = loadFont("/com/scantill/reports/fonts/ArundinaSansMono.ttf");
 
     private ReportPrinter() {
     }
@@ -36,7 +34,7 @@ final class ReportPrinter {
     }
 
     /** Asks for a printer and prints. */
-    static Printed print(DailyReport report, ReportLayout layout, Window owner) {
+    static Printed print(DailyReport report, ReportLayout layout, Words words, Window owner) {
         PrinterJob job = PrinterJob.createPrinterJob();
         if (job == null) {
             return new Printed(Printed.Outcome.NO_PRINTER, 0, null);
@@ -46,7 +44,7 @@ final class ReportPrinter {
             return new Printed(Printed.Outcome.CANCELLED, 0, null);
         }
         PageLayout page = job.getJobSettings().getPageLayout();
-        List<Node> pages = pages(report, layout, page.getPrintableWidth());
+        List<Node> pages = pages(report, layout, words, page.getPrintableWidth());
         for (Node node : pages) {
             if (!job.printPage(page, node)) {
                 job.cancelJob();
@@ -58,36 +56,33 @@ final class ReportPrinter {
     }
 
     /** One node a page, as wide as {@code printableWidth}. */
-    static List<Node> pages(DailyReport report, ReportLayout layout, double printableWidth) {
-        List<List<ReportLine>> lines = layout.pages(layout.lines(report));
-        double naturalWidth = layout.pageWidth() - 2 * layout.margin();
-        double scale = printableWidth / naturalWidth;
+    static List<Node> pages(DailyReport report, ReportLayout layout, Words words, double printableWidth) {
+        List<List<ReportLine>> lines = layout.pages(layout.lines(report, words));
+        double scale = printableWidth / layout.textWidth();
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            VBox page = new VBox();
-            page.getChildren().add(text(layout.pageHeader(report, i + 1, lines.size()), layout, false));
-            page.getChildren().add(text(" ", layout, false));
-            for (ReportLine line : lines.get(i)) {
-                page.getChildren().add(text(line.text(), layout, line.style() != ReportLine.Style.TEXT));
+            Pane page = new Pane();
+            place(page, layout.pageHeader(report, words, i + 1, lines.size()), layout, layout.headerBaseline() - layout.margin());
+            List<ReportLine> onPage = lines.get(i);
+            for (int index = 0; index < onPage.size(); index++) {
+                place(page, onPage.get(index), layout, layout.lineBaseline(index) - layout.margin());
             }
+            page.setPrefSize(layout.textWidth(), layout.pageHeight() - 2 * layout.margin());
             page.getTransforms().add(new Scale(scale, scale));
             nodes.add(page);
         }
         return nodes;
     }
 
-    private static Text text(String content, ReportLayout layout, boolean bold) {
-        Text text = new Text(content.isEmpty() ? " " : content);
-        text.setFont(bold ? Font.font(MONO.getFamily(), FontWeight.BOLD, layout.fontSize()) : Font.font(MONO.getFamily(), layout.fontSize()));
-        return text;
-    }
-
-    private static Font loadFont(String resource) {
-        try (InputStream in = ReportPrinter.class.getResourceAsStream(resource)) {
-            Font font = Font.loadFont(in, 10);
-            return font == null ? Font.font("Monospaced", 10) : font;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void place(Pane page, ReportLine line, ReportLayout layout, double baseline) {
+        boolean bold = line.style() != ReportLine.Style.TEXT;
+        Font font = Font.font(TypeFace.FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL,
+                line.style().size(layout.fontSize()));
+        for (ReportLine.Piece piece : line.pieces()) {
+            Text text = new Text(piece.x(), baseline, piece.text());
+            text.setBoundsType(TextBoundsType.LOGICAL);
+            text.setFont(font);
+            page.getChildren().add(text);
         }
     }
 }

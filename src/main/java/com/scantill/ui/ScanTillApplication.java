@@ -4,6 +4,8 @@ import com.scantill.app.Settings;
 import com.scantill.app.SettingsStore;
 import com.scantill.app.TillRuntime;
 import com.scantill.ledger.LedgerInUseException;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;

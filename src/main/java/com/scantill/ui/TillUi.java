@@ -7,6 +7,7 @@ import com.scantill.model.Role;
 import com.scantill.operators.Operator;
 import com.scantill.reports.DailyReports;
 import com.scantill.scanner.ScannerState;
+import com.scantill.words.Language;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -76,7 +77,7 @@ final class TillUi implements Navigation {
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
                 runtime.backups(), background, words), this);
         report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), runtime.reconciler(), pinPrompt,
-                session, background, runtime.settings().modeFolder(), shopZone, clock, words), this, shopZone);
+                session, background, runtime.settings().modeFolder(), shopZone, clock, words), this);
         pinPromptController = new PinPromptController(pinPrompt);
         setupView = Views.load("setup.fxml", setup, language.wordsProperty());
         signInView = Views.load("sign-in.fxml", signIn, language.wordsProperty());

@@ -1,5 +1,7 @@
 package com.scantill.ui;
 
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.ResourceBundle;

@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import com.scantill.words.Words;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.beans.value.ObservableValue;

@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import com.scantill.words.Language;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;

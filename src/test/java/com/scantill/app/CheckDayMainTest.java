@@ -33,15 +33,22 @@ class CheckDayMainTest {
     }
 
     @Test
-    void aDayWithNothingDifferingExitsZeroAndSaysSo() throws Exception {
+    void aDayWithNothingDifferingExitsZeroAndSaysSoInTheTillsLanguage() throws Exception {
         assertThat(run("--day", "2026-11-25")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .matches("2026-11-25 all tills: Checked against Omise at \\d\\d:\\d\\d — 0 agree, 0 differ \\(1 requests\\)\\R");
+        assertThat(out.toString(StandardCharsets.UTF_8)).matches(
+                "25 พ.ย. 2569, ทุกเครื่อง: ตรวจสอบกับ Omise เมื่อ \\d\\d:\\d\\d น. — ตรงกัน 0 รายการ ไม่ตรงกัน 0 รายการ \\(ถาม Omise 1 ครั้ง\\)\\R");
+    }
+
+    @Test
+    void itSpeaksEnglishWhenAsked() throws Exception {
+        assertThat(run("--day", "2026-11-25", "--language", "en")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).matches(
+                "2026-11-25, all tills: Checked against Omise at \\d\\d:\\d\\d — 0 agree, 0 differ \\(1 requests to Omise\\)\\R");
     }
 
     @Test
     void anArgumentItDoesNotKnowExitsTwoWithAClearMessage() throws Exception {
         assertThat(run("--yesterday")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument --yesterday; use --day YYYY-MM-DD and --till ID");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument --yesterday; use --day YYYY-MM-DD, --till ID and --language th|en");
     }
 }

@@ -24,6 +24,8 @@ import com.scantill.reports.DailyReport;
 import com.scantill.reports.DailyReports;
 import com.scantill.reports.ReportLayout;
 import com.scantill.reports.ReportLine;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import com.scantill.simulator.OmiseSimulator;
 import com.scantill.testing.PaymentCodes;
 import java.io.ByteArrayOutputStream;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconcilerTest {
 
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    private static final Words ENGLISH = Words.of(Language.EN, BANGKOK);
 
     @TempDir
     Path dataFolder;
@@ -116,11 +119,11 @@ class ReconcilerTest {
                 .isZero();
 
         DailyReport report = new DailyReports(till.ledger, till.clock).build(today(), BANGKOK, null, "Manager");
-        assertThat(ReportLayout.A4.lines(report)).extracting(ReportLine::text)
+        assertThat(ReportLayout.A4.lines(report, ENGLISH)).extracting(ReportLine::text)
                 .anyMatch(line -> line.matches("Checked against Omise at \\d\\d:\\d\\d — 0 agree, 1 differ"))
                 .anyMatch(line -> line.startsWith("Refunds differ · " + paid.tillReference() + ": ledger refunded ฿0.00; Omise"));
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        CsvReportWriter.writeOmiseCheck(report, csv);
+        CsvReportWriter.writeOmiseCheck(report, ENGLISH, csv);
         assertThat(csv.toString(StandardCharsets.UTF_8)).contains("REFUNDS," + paid.tillReference() + "," + paid.chargeId());
 
         Sale accepted = reconciler().acceptOmiseState(difference.id(), approval(difference, 80_000));
@@ -155,7 +158,7 @@ class ReconcilerTest {
                 .first().isEqualTo(org.assertj.core.groups.Tuple.tuple(EventKind.OMISE_STATE_ACCEPTED, "supervisor-1"));
         assertThat(check().differing()).isZero();
         DailyReport report = new DailyReports(till.ledger, till.clock).build(today(), BANGKOK, null, "Manager");
-        assertThat(ReportLayout.A4.lines(report)).extracting(ReportLine::text)
+        assertThat(ReportLayout.A4.lines(report, ENGLISH)).extracting(ReportLine::text)
                 .contains("Recovered from Omise, to review (1)");
     }
 

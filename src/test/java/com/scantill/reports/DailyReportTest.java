@@ -11,6 +11,8 @@ import com.scantill.model.RefundStatus;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -148,20 +150,39 @@ class DailyReportTest {
     }
 
     @Test
-    void thePdfHoldsTheTotalsInThaiAndBaht() throws Exception {
+    void thePdfHoldsTheTotalsInEnglish() throws Exception {
         DailyReport report = reports.build(DAY, DailyReports.BANGKOK, null, "Malee");
+
+        String text = pdfText(report, Words.of(Language.EN, DailyReports.BANGKOK));
+
+        assertThat(text).contains("Daily report").contains("2026-11-25 (Asia/Bangkok), all tills")
+                .contains("Printed 2026-11-26 01:30 by Malee")
+                .containsPattern("Gross \\(successful\\)\\s+฿1,800\\.00")
+                .containsPattern("Net after refunds\\s+฿1,258\\.22")
+                .containsPattern("VAT on the fee\\s+฿2\\.08")
+                .contains("Insufficient funds").contains("chrg_test_B");
+    }
+
+    @Test
+    void thePdfHoldsTheTotalsInThaiWithBuddhistEraDatesAndItsTextReadsAsWritten() throws Exception {
+        DailyReport report = reports.build(DAY, DailyReports.BANGKOK, null, "Malee");
+
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        PdfReportWriter.write(report, ReportLayout.A4, Words.of(Language.TH, DailyReports.BANGKOK), pdf);
+        String text = PdfText.of(pdf.toByteArray());
 
-        PdfReportWriter.write(report, ReportLayout.A4, pdf);
+        assertThat(text).contains("รายงานประจำวัน").contains("25 พ.ย. 2569 (Asia/Bangkok), ทุกเครื่อง")
+                .contains("พิมพ์เมื่อ 26 พ.ย. 2569 01:30 น. โดย Malee")
+                .containsPattern("ยอดสุทธิหลังคืนเงิน\\s+฿1,258\\.22")
+                .containsPattern("ภาษีมูลค่าเพิ่มของค่าธรรมเนียม\\s+฿2\\.08")
+                .contains("เงินในบัญชีไม่พอ").contains("chrg_test_B");
+    }
 
+    private static String pdfText(DailyReport report, Words words) throws Exception {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        PdfReportWriter.write(report, ReportLayout.A4, words, pdf);
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
-            String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("รายงานประจำวัน").contains("2026-11-25 (Asia/Bangkok), all tills")
-                    .contains("Printed 2026-11-26 01:30 by Malee")
-                    .containsPattern("Gross \\(successful\\)\\s+฿1,800\\.00")
-                    .containsPattern("Net after refunds\\s+฿1,258\\.22")
-                    .containsPattern("VAT on the fee\\s+฿2\\.08")
-                    .contains("insufficient_fund").contains("chrg_test_B");
+            return new PDFTextStripper().getText(document);
         }
     }
 

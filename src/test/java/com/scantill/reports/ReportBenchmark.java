@@ -1,5 +1,7 @@
 package com.scantill.reports;
 
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import com.scantill.ledger.Ledger;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -51,20 +53,24 @@ class ReportBenchmark {
             long[] allTills = time(() -> reports.build(day, DailyReports.BANGKOK, null, "bench"));
             long[] oneTill = time(() -> reports.build(day, DailyReports.BANGKOK, "till-2", "bench"));
             DailyReport report = reports.build(day, DailyReports.BANGKOK, null, "Malee");
-            long[] pdf = time(() -> PdfReportWriter.write(report, ReportLayout.A4, new ByteArrayOutputStream()));
+            Words thai = Words.of(Language.TH, DailyReports.BANGKOK);
+            Words english = Words.of(Language.EN, DailyReports.BANGKOK);
+            long[] pdf = time(() -> PdfReportWriter.write(report, ReportLayout.A4, thai, new ByteArrayOutputStream()));
             long[] csv = time(() -> CsvReportWriter.writeTransactions(report, new ByteArrayOutputStream()));
             String table = String.format(Locale.ROOT, "Ledger: %,d sales over %d days on 4 tills (%d s to fill); "
                             + "the day reported holds %,d sales.%n%n| step (%d runs) | p50 | max |%n|---|---|---|%n"
                             + "| report of a day, all tills (SQL) | %.1f ms | %.1f ms |%n"
                             + "| report of a day, one till (SQL) | %.1f ms | %.1f ms |%n"
-                            + "| PDF of the day, A4 | %.1f ms | %.1f ms |%n| CSV of the day's transactions | %.1f ms | %.1f ms |%n",
+                            + "| PDF of the day, A4, in Thai | %.1f ms | %.1f ms |%n| CSV of the day's transactions | %.1f ms | %.1f ms |%n",
                     (long) DAYS * SALES_A_DAY, DAYS, fillSeconds, report.transactions().size(), RUNS,
                     allTills[RUNS / 2] / 1e3, allTills[RUNS - 1] / 1e3, oneTill[RUNS / 2] / 1e3, oneTill[RUNS - 1] / 1e3,
                     pdf[RUNS / 2] / 1e3, pdf[RUNS - 1] / 1e3, csv[RUNS / 2] / 1e3, csv[RUNS - 1] / 1e3);
             System.out.println(table);
             Files.writeString(Path.of("target", "benchmark-report.md"), table);
-            samplePage(report, ReportLayout.A4, Path.of("assets", "report-sample-a4.png"));
-            samplePage(report, ReportLayout.RECEIPT_80MM, Path.of("assets", "report-sample-80mm.png"));
+            samplePage(report, ReportLayout.A4, english, Path.of("assets", "report-sample-a4.png"));
+            samplePage(report, ReportLayout.RECEIPT_80MM, english, Path.of("assets", "report-sample-80mm.png"));
+            samplePage(report, ReportLayout.A4, thai, Path.of("assets", "th", "report-sample-a4.png"));
+            samplePage(report, ReportLayout.RECEIPT_80MM, thai, Path.of("assets", "th", "report-sample-80mm.png"));
         }
     }
 
@@ -133,9 +139,9 @@ class ReportBenchmark {
         }
     }
 
-    private static void samplePage(DailyReport report, ReportLayout layout, Path png) throws Exception {
+    private static void samplePage(DailyReport report, ReportLayout layout, Words words, Path png) throws Exception {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        PdfReportWriter.write(report, layout, pdf);
+        PdfReportWriter.write(report, layout, words, pdf);
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, layout == ReportLayout.A4 ? 110 : 160);
             Files.createDirectories(png.getParent());

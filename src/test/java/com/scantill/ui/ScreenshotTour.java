@@ -6,6 +6,8 @@ import com.scantill.omise.CreateRefundRequest;
 import com.scantill.simulator.CustomerScript;
 import com.scantill.simulator.Fault;
 import com.scantill.simulator.Route;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

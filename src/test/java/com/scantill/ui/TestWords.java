@@ -1,5 +1,7 @@
 package com.scantill.ui;
 
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.time.ZoneId;
 
 /** The till's words as tests read them: English, in Bangkok's time. */

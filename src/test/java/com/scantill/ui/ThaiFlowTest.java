@@ -1,10 +1,19 @@
 package com.scantill.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.scantill.model.Sale;
+import com.scantill.reports.PdfText;
 import com.scantill.simulator.CustomerScript;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The till in Thai, through the real application by keys: chosen on the sign-in screen, at once, remembered for the
- * operator, and spoken through a paid sale, a failed one, an expiry and a refund.
+ * operator, and spoken through a paid sale, a failed one, an expiry, a refund and the manager's report.
  */
 class ThaiFlowTest {
 
@@ -95,5 +104,42 @@ class ThaiFlowTest {
         till.signIn("somchai", "4321");
         till.awaitText("#operatorStatus", text -> text.equals("Somchai (แคชเชียร์)"));
         assertThat(till.runtime.ledger().operators().find("somchai").orElseThrow().language()).isEqualTo("th");
+    }
+
+    @Test
+    void theManagersReportIsInThaiOnTheScreenAndInThePdfAndADayIsTypedInTheBuddhistEra() throws Exception {
+        till.set("ui.language=");
+        till.launch();
+        till.signIn("malee", "135790");
+        till.awaitText("#operatorStatus", text -> text.equals("Malee (ผู้จัดการ)"));
+        till.sell("150", "134567890123400002");
+        till.awaitText("#panelTitle", text -> text.equals("ชำระแล้ว ฿150.00"));
+
+        till.press(KeyCode.F10);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> till.robot.lookup("#reportTotals").queryListView().getItems()
+                .contains("ชำระสำเร็จ: 1 · ฿150.00"));
+        LocalDate today = LocalDate.now(TestWords.BANGKOK);
+        Words thai = Words.of(Language.TH, TestWords.BANGKOK);
+        assertThat(till.robot.lookup("#reportDay").queryAs(DatePicker.class).getEditor().getText()).isEqualTo(thai.date(today));
+        assertThat(till.robot.lookup("#reportTransactions .list-cell").queryAllAs(ListCell.class)).extracting(ListCell::getText)
+                .anyMatch(line -> line != null && line.contains("฿150.00  ชำระแล้ว  chrg_"));
+        assertThat(till.text("#reportCheckSummary")).isEqualTo("ยังไม่ได้ตรวจสอบกับ Omise");
+
+        till.press(KeyCode.F7);
+
+        till.awaitText("#reportMessage", text -> text.startsWith("บันทึก ") && text.endsWith(".pdf แล้ว"));
+        Path pdf = till.trainingFolder().resolve("reports").resolve("daily-" + today + "-all.pdf");
+        assertThat(PdfText.of(Files.readAllBytes(pdf))).contains("รายงานประจำวัน").contains(thai.date(today) + " (Asia/Bangkok), ทุกเครื่อง")
+                .containsPattern("ชำระสำเร็จ\\s+1 รายการ · ฿150.00").contains("ชำระแล้ว");
+
+        LocalDate yesterday = today.minusDays(1);
+        till.typeInto("#reportDay", yesterday.getDayOfMonth() + "/" + yesterday.getMonthValue() + "/" + (yesterday.getYear() + 543));
+        till.press(KeyCode.ENTER);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> till.robot.lookup("#reportTransactions").queryListView().getItems().isEmpty());
+        DatePicker day = till.robot.lookup("#reportDay").queryAs(DatePicker.class);
+        assertThat(day.getValue()).isEqualTo(yesterday);
+        assertThat(day.getEditor().getText()).isEqualTo(thai.date(yesterday));
     }
 }

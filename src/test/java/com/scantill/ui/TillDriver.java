@@ -140,6 +140,7 @@ final class TillDriver implements AutoCloseable {
                 case ',' -> KeyCode.COMMA;
                 case '-', '_' -> KeyCode.MINUS;
                 case ' ' -> KeyCode.SPACE;
+                case '/' -> KeyCode.SLASH;
                 default -> Character.isDigit(c) ? KeyCode.valueOf("DIGIT" + c) : KeyCode.valueOf(String.valueOf(c).toUpperCase());
             };
             if (Character.isUpperCase(c) || c == '_') {

@@ -15,6 +15,8 @@ import com.scantill.operators.Operators;
 import com.scantill.reports.DailyReports;
 import com.scantill.reports.ReportFixtures;
 import com.scantill.reports.ReportLayout;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import com.scantill.simulator.CustomerScript;
 import com.scantill.simulator.Fault;
 import com.scantill.simulator.Route;
@@ -435,17 +437,19 @@ class TillFlowTest {
         runtime = till.runtime;
         var report = ReportFixtures.dayOf(500);
 
-        for (ReportLayout layout : ReportLayout.values()) {
-            double printable = layout.pageWidth() - 2 * layout.margin();
-            AtomicReference<List<Node>> pages = new AtomicReference<>();
-            robot.interact(() -> {
-                pages.set(ReportPrinter.pages(report, layout, printable));
-                pages.get().forEach(page -> new Group(page).applyCss());
-            });
-            assertThat(pages.get()).isNotEmpty().allSatisfy(page -> {
-                assertThat(page.getBoundsInParent().getHeight()).isLessThanOrEqualTo(layout.pageHeight() - 2 * layout.margin());
-                assertThat(page.getBoundsInParent().getWidth()).isLessThanOrEqualTo(printable + 1);
-            });
+        for (Language language : Language.values()) {
+            for (ReportLayout layout : ReportLayout.values()) {
+                double printable = layout.textWidth();
+                AtomicReference<List<Node>> pages = new AtomicReference<>();
+                robot.interact(() -> {
+                    pages.set(ReportPrinter.pages(report, layout, Words.of(language, TestWords.BANGKOK), printable));
+                    pages.get().forEach(page -> new Group(page).applyCss());
+                });
+                assertThat(pages.get()).as(language + " " + layout).isNotEmpty().allSatisfy(page -> {
+                    assertThat(page.getBoundsInParent().getHeight()).isLessThanOrEqualTo(layout.pageHeight() - 2 * layout.margin());
+                    assertThat(page.getBoundsInParent().getWidth()).isLessThanOrEqualTo(printable + 1);
+                });
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import com.scantill.model.PaymentCode;
 import com.scantill.model.Role;
 import com.scantill.operators.Operator;
 import com.scantill.scanner.Scan;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,6 +2,8 @@ package com.scantill.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.text.BreakIterator;
 import java.util.HashSet;
 import java.util.List;

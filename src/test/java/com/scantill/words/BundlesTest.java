@@ -1,4 +1,4 @@
-package com.scantill.ui;
+package com.scantill.words;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

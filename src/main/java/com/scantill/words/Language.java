@@ -1,4 +1,4 @@
-package com.scantill.ui;
+package com.scantill.words;
 
 import java.util.Locale;
 

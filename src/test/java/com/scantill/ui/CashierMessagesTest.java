@@ -6,32 +6,17 @@ import com.scantill.model.EventKind;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Dates, times and a sale's words in each language. */
-class WordsTest {
+/** A sale told in each language. */
+class CashierMessagesTest {
 
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
-
-    @Test
-    void thaiDatesAreInTheBuddhistEraAndEnglishOnesInIso() {
-        LocalDate day = LocalDate.of(2026, 11, 26);
-
-        assertThat(Words.of(Language.TH, BANGKOK).date(day)).isEqualTo("26 พ.ย. 2569");
-        assertThat(Words.of(Language.EN, BANGKOK).date(day)).isEqualTo("2026-11-26");
-    }
-
-    @Test
-    void timesAreTheShopsAnd24Hour() {
-        Instant lateAfternoon = Instant.parse("2026-11-26T10:05:09Z");
-
-        assertThat(Words.of(Language.TH, BANGKOK).time(lateAfternoon)).isEqualTo("17:05");
-        assertThat(Words.of(Language.EN, BANGKOK).timeWithSeconds(lateAfternoon)).isEqualTo("17:05:09");
-    }
 
     @Test
     void aSalesWordsFollowTheLanguageOfTheMomentAndMoneyIsWrittenTheSameInBoth() {
