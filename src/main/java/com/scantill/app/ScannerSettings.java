@@ -25,7 +25,8 @@ public record ScannerSettings(Driver driver, WedgeSettings keyboard, SerialSetti
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(keyboard, "keyboard");
         if (driver == Driver.SERIAL && serial == null) {
-            throw new IllegalArgumentException("A serial scanner needs scanner.serial.port.");
+            throw new InvalidSettingException(InvalidSettingException.Problem.SERIAL_PORT_MISSING, "",
+                    "A serial scanner needs scanner.serial.port.");
         }
     }
 

@@ -21,7 +21,8 @@ public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String 
         Objects.requireNonNull(scanner, "scanner");
         Objects.requireNonNull(options, "options");
         if (tillId == null || !tillId.matches("[A-Za-z0-9_-]{1,32}")) {
-            throw new IllegalArgumentException("A till id is 1 to 32 letters, digits, '-' or '_'.");
+            throw new InvalidSettingException(InvalidSettingException.Problem.TILL_ID, tillId,
+                    "A till id is 1 to 32 letters, digits, '-' or '_'.");
         }
     }
 

@@ -4,6 +4,7 @@ import com.scantill.model.OwnerOnly;
 import com.scantill.omise.InvalidRequestException;
 import com.scantill.omise.OmiseClient;
 import com.scantill.omise.SecretKey;
+import com.scantill.omise.UnsafeAddress;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -95,7 +97,11 @@ public final class SettingsStore {
         if (change.removeKey()) {
             file.remove(SECRET_KEY);
         } else if (change.newSecretKey() != null && !change.newSecretKey().isBlank()) {
-            SecretKey.of(change.newSecretKey());
+            try {
+                SecretKey.of(change.newSecretKey());
+            } catch (InvalidRequestException e) {
+                throw new InvalidSettingException(InvalidSettingException.Problem.SECRET_KEY, "", e.getMessage(), e);
+            }
             file.setProperty(SECRET_KEY, change.newSecretKey().strip());
         }
         file.setProperty(API_URL, change.apiUrl().toString());
@@ -103,10 +109,11 @@ public final class SettingsStore {
         change.scanner().writeTo(file);
         change.options().writeTo(file);
         Settings candidate = settingsFrom(file);
-        try {
-            OmiseClient.requireSafeBaseUri(candidate.apiUrl());
-        } catch (InvalidRequestException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+        Optional<UnsafeAddress> unsafe = OmiseClient.unsafeBaseUri(candidate.apiUrl());
+        if (unsafe.isPresent()) {
+            throw new InvalidSettingException(unsafe.get() == UnsafeAddress.NOT_HTTPS ? InvalidSettingException.Problem.API_URL_NOT_HTTPS
+                    : InvalidSettingException.Problem.API_URL_NOT_PLAIN, candidate.apiUrl().toString(),
+                    "The API URL is not safe to send the secret key to: " + unsafe.get());
         }
         try {
             OwnerOnly.folder(dataFolder);

@@ -32,14 +32,23 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
     public TillOptions {
         Objects.requireNonNull(shopZone, "shopZone");
         if (!"th".equals(language) && !"en".equals(language)) {
-            throw new IllegalArgumentException(LANGUAGE + " is th or en, not " + language);
+            throw new InvalidSettingException(InvalidSettingException.Problem.LANGUAGE, language,
+                    LANGUAGE + " is th or en, not " + language);
         }
-        if (pendingLimit.isNegative() || pendingLimit.isZero() || idleSignOut.isNegative() || idleSignOut.isZero()
-                || trainingCustomerDelay.isNegative()) {
-            throw new IllegalArgumentException("the pending limit and the idle sign-out must be positive");
+        if (pendingLimit.isNegative() || pendingLimit.isZero()) {
+            throw new InvalidSettingException(InvalidSettingException.Problem.PENDING_LIMIT, Long.toString(pendingLimit.toSeconds()),
+                    "the pending limit must be positive");
+        }
+        if (idleSignOut.isNegative() || idleSignOut.isZero()) {
+            throw new InvalidSettingException(InvalidSettingException.Problem.IDLE_SIGN_OUT, Long.toString(idleSignOut.toMinutes()),
+                    "the idle sign-out must be positive");
+        }
+        if (trainingCustomerDelay.isNegative()) {
+            throw new IllegalArgumentException(TRAINING_DELAY + " must not be negative");
         }
         if (pinHashIterations < 1_000) {
-            throw new IllegalArgumentException("operators.pinHashIterations must be at least 1000");
+            throw new InvalidSettingException(InvalidSettingException.Problem.PIN_HASH_ITERATIONS, Integer.toString(pinHashIterations),
+                    PIN_ITERATIONS + " must be at least 1000");
         }
     }
 
@@ -83,8 +92,8 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
         try {
             return ZoneId.of(text.strip());
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException(SHOP_ZONE + " is not a time zone: " + text.strip()
-                    + " (for example Asia/Bangkok)", e);
+            throw new InvalidSettingException(InvalidSettingException.Problem.SHOP_ZONE, text.strip(),
+                    SHOP_ZONE + " is not a time zone: " + text.strip() + " (for example Asia/Bangkok)", e);
         }
     }
 

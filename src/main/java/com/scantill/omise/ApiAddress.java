@@ -3,6 +3,7 @@ package com.scantill.omise;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.hc.core5.net.URIBuilder;
 
@@ -57,16 +58,27 @@ final class ApiAddress {
 
     /** The address given, if it is one the client may speak to: https, or plain http on this computer only. */
     static URI requireSafe(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = isLoopback(uri.getHost());
-        if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+        Optional<UnsafeAddress> unsafe = unsafe(uri);
+        if (unsafe.orElse(null) == UnsafeAddress.NOT_HTTPS) {
             throw new InvalidRequestException("api_url", "The API URL must use https (plain http only on this computer): "
                     + uri.getScheme() + "://" + uri.getHost());
         }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
+        if (unsafe.isPresent()) {
             throw new InvalidRequestException("api_url", "The API URL must be a plain address such as " + OmiseClient.DEFAULT_BASE_URI);
         }
         return uri;
+    }
+
+    /** What is wrong with {@code uri} as the API's address, if anything. */
+    static Optional<UnsafeAddress> unsafe(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(uri.getHost()))) {
+            return Optional.of(UnsafeAddress.NOT_HTTPS);
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
+            return Optional.of(UnsafeAddress.NOT_PLAIN);
+        }
+        return Optional.empty();
     }
 
     private static boolean isLoopback(String host) {

@@ -372,6 +372,11 @@ public final class OmiseClient implements AutoCloseable {
         return ApiAddress.requireSafe(uri);
     }
 
+    /** What is wrong with {@code uri} as the API's address, if anything; {@link #requireSafeBaseUri} refuses it then. */
+    public static Optional<UnsafeAddress> unsafeBaseUri(URI uri) {
+        return ApiAddress.unsafe(uri);
+    }
+
     private static String describe(IOException e) {
         String kind = e instanceof InterruptedIOException ? "timed out" : e.getClass().getSimpleName();
         return e.getMessage() == null ? kind : kind + " (" + e.getMessage() + ")";

@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import com.scantill.app.InvalidSettingException;
 import com.scantill.app.ScannerSettings;
 import com.scantill.app.Settings;
 import com.scantill.app.SettingsChange;
@@ -10,6 +11,7 @@ import com.scantill.scanner.SerialScanner;
 import com.scantill.scanner.SerialSettings;
 import com.scantill.scanner.WedgeSettings;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -97,18 +99,20 @@ public final class SettingsModel {
             String port = serialPort.get().strip().split("\\s+")[0];
             // What the form does not show (data bits, parity, stop bits, timings) is kept as it was loaded.
             SerialSettings before = loaded.scanner().serial() != null ? loaded.scanner().serial() : SerialSettings.defaults(port);
-            SerialSettings serial = port.isEmpty() ? null : new SerialSettings(port, Integer.parseInt(baudRate.get().strip()),
+            SerialSettings serial = port.isEmpty() ? null : new SerialSettings(port,
+                    (int) number(baudRate.get(), InvalidSettingException.Problem.BAUD_RATE),
                     before.dataBits(), before.parity(), before.stopBits(), lineEnding.get());
             WedgeSettings keyboard = loaded.scanner().keyboard();
             ScannerSettings scanner = new ScannerSettings(driver.get(), new WedgeSettings(keyboard.maxGap(),
                     keyboard.maxPause(), keyboard.minLength(), terminator.get(), suffix.get(), prefix.get()), serial);
-            TillOptions options = new TillOptions(Duration.ofSeconds(Long.parseLong(pendingLimitSeconds.get().strip())),
-                    Duration.ofMinutes(Long.parseLong(idleMinutes.get().strip())), loaded.options().pinHashIterations(),
+            TillOptions options = new TillOptions(
+                    Duration.ofSeconds(number(pendingLimitSeconds.get(), InvalidSettingException.Problem.PENDING_LIMIT)),
+                    Duration.ofMinutes(number(idleMinutes.get(), InvalidSettingException.Problem.IDLE_SIGN_OUT)),
+                    loaded.options().pinHashIterations(),
                     loaded.options().trainingCustomerDelay(), loaded.options().shopZone(), loaded.options().language());
-            change = new SettingsChange(newKey.get(), removeKey.get(), URI.create(apiUrl.get().strip()),
-                    tillId.get().strip(), scanner, options);
+            change = new SettingsChange(newKey.get(), removeKey.get(), address(apiUrl.get()), tillId.get().strip(), scanner, options);
         } catch (RuntimeException e) {
-            message.problem(words.text("settings.notSaved", e.getMessage()));
+            message.problem(notSaved(e));
             return;
         }
         newKey.set("");
@@ -119,7 +123,32 @@ public final class SettingsModel {
         }, saved -> {
             activate();
             message.done(words.text("settings.saved"));
-        }, failure -> message.problem(words.text("settings.notSaved", failure.getMessage())));
+        }, failure -> message.problem(notSaved(failure)));
+    }
+
+    /** Why the settings were not saved, in the manager's words when the till knows what is wrong. */
+    private String notSaved(Throwable failure) {
+        String why = failure instanceof InvalidSettingException invalid
+                ? words.text("settings.invalid." + invalid.problem().name(), invalid.value()) : failure.getMessage();
+        return words.text("settings.notSaved", why);
+    }
+
+    private static long number(String typed, InvalidSettingException.Problem problem) {
+        String text = typed == null ? "" : typed.strip();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(problem, text, "not a whole number: " + text, e);
+        }
+    }
+
+    private static URI address(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException(InvalidSettingException.Problem.API_URL_NOT_PLAIN, text, e.getMessage(), e);
+        }
     }
 
     /** Writes a backup of the ledger now, beside the daily ones. */

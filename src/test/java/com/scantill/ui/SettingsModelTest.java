@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scantill.app.Settings;
 import com.scantill.app.SettingsStore;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -70,7 +72,29 @@ class SettingsModelTest {
         model.save();
 
         assertThat(model.notice().tone()).isEqualTo(Notice.Tone.PROBLEM);
-        assertThat(model.messageProperty().get()).startsWith("Not saved");
+        assertThat(model.messageProperty().get()).isEqualTo(
+                "Not saved: the seconds before expiry is offered (\"soon\") must be a whole number above 0, such as 60.");
+        assertThat(Files.exists(store.settingsFile())).isFalse();
+    }
+
+    @Test
+    void whatIsWrongWithASettingIsSaidInTheManagersLanguage() throws Exception {
+        SettingsStore store = new SettingsStore(dataFolder, Map.of());
+        SettingsModel model = new SettingsModel(store, null, SynchronousBackground.INSTANCE,
+                new CashierMessages(() -> Words.of(Language.TH, TestWords.BANGKOK)));
+        model.activate();
+
+        model.tillIdProperty().set("เครื่องหน้า");
+        model.save();
+
+        assertThat(model.messageProperty().get())
+                .isEqualTo("ยังไม่ได้บันทึก: รหัสเครื่อง \"เครื่องหน้า\" ใช้ไม่ได้ ใช้ตัวอักษรอังกฤษ ตัวเลข - หรือ _ ได้ 1 ถึง 32 ตัว");
+
+        model.tillIdProperty().set("front-1");
+        model.newKeyProperty().set("pk_test_123");
+        model.save();
+
+        assertThat(model.messageProperty().get()).startsWith("ยังไม่ได้บันทึก: นี่ไม่ใช่รหัสลับของ Omise").doesNotContain("pk_test_123");
         assertThat(Files.exists(store.settingsFile())).isFalse();
     }
 
