@@ -104,7 +104,7 @@ public final class Reconciler {
                 charge = retrieve(sale.chargeId(), requests).orElse(null);
                 if (charge == null) {
                     differences.add(difference(DifferenceKind.MISSING_AT_OMISE, sale.tillReference(), sale.chargeId(),
-                            sale.amount(), describe(sale), "no charge " + sale.chargeId()));
+                            sale.amount(), describe(sale), ""));
                     differing.add(sale.tillReference());
                     continue;
                 }
@@ -121,7 +121,7 @@ public final class Reconciler {
             boolean ofTheDay = charge.createdAt() == null || !charge.createdAt().isBefore(from) && charge.createdAt().isBefore(to);
             if (ofTheDay && ledger.sales().sale(charge.tillReference()).isEmpty()) {
                 differences.add(difference(DifferenceKind.MISSING_IN_LEDGER, charge.tillReference(), charge.id(),
-                        charge.amount(), "no sale " + charge.tillReference(), describe(charge)));
+                        charge.amount(), "", describe(charge)));
                 differing.add(charge.tillReference());
             }
         }
@@ -215,7 +215,7 @@ public final class Reconciler {
         String reference = sale.tillReference();
         if (charge == null) {
             if (sale.status() == SaleStatus.SUCCESSFUL || sale.status() == SaleStatus.REVERSED) {
-                found.add(difference(DifferenceKind.MISSING_AT_OMISE, reference, null, sale.amount(), describe(sale), "no charge"));
+                found.add(difference(DifferenceKind.MISSING_AT_OMISE, reference, null, sale.amount(), describe(sale), ""));
             }
             return found;
         }
@@ -230,8 +230,8 @@ public final class Reconciler {
             found.add(difference(DifferenceKind.AMOUNTS, reference, charge.id(), charge.amount(), amountsHere, amountsThere));
         }
         if (charge.refundedAmount() != sale.refundedAmount()) {
-            found.add(difference(DifferenceKind.REFUNDS, reference, charge.id(), charge.amount(), "refunded " + Money.format(sale.refundedAmount()),
-                    "refunded " + Money.format(charge.refundedAmount())));
+            found.add(difference(DifferenceKind.REFUNDS, reference, charge.id(), charge.amount(), Money.format(sale.refundedAmount()),
+                    Money.format(charge.refundedAmount())));
         }
         return found;
     }
@@ -253,18 +253,18 @@ public final class Reconciler {
         return new ReconciliationDifference(0, 0, kind, tillReference, chargeId, amount, inLedger, atOmise, null, null);
     }
 
+    /** A side of a difference as data, worded by whoever shows it: the status's name, then the amount. */
     private static String describe(Sale sale) {
-        return sale.status().name() + " " + Money.format(sale.amount())
-                + (sale.refundedAmount() > 0 ? ", refunded " + Money.format(sale.refundedAmount()) : "");
+        return sale.status().name() + " " + Money.format(sale.amount());
     }
 
     private static String describe(Charge charge) {
-        return charge.status().name() + " " + Money.format(charge.amount())
-                + (charge.refundedAmount() > 0 ? ", refunded " + Money.format(charge.refundedAmount()) : "");
+        return charge.status().name() + " " + Money.format(charge.amount());
     }
 
+    /** Amount, fee, VAT on the fee and net, in that order; {@code -} for one not known. */
     private static String amounts(long amount, Long fee, Long feeVat, Long net) {
-        return Money.format(amount) + ", fee " + (fee == null ? "-" : Money.format(fee)) + ", VAT "
-                + (feeVat == null ? "-" : Money.format(feeVat)) + ", net " + (net == null ? "-" : Money.format(net));
+        return String.join(" / ", Money.format(amount), fee == null ? "-" : Money.format(fee),
+                feeVat == null ? "-" : Money.format(feeVat), net == null ? "-" : Money.format(net));
     }
 }

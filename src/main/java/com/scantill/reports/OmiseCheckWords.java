@@ -27,10 +27,20 @@ public final class OmiseCheckWords {
                 count.format(run.differing()));
     }
 
-    /** What differs, for one sale: "Status differs · till-1-A: ledger FAILED; Omise SUCCESSFUL". */
+    /** What differs, for one sale: "Status differs · till-1-A: ledger NOT PAID; Omise PAID". */
     public String describe(ReconciliationDifference difference) {
-        return words.get("check.describe", title(difference.kind()), difference.tillReference(), difference.inLedger(),
-                difference.atOmise());
+        return words.get("check.describe." + difference.kind().name(), title(difference.kind()), difference.tillReference(),
+                side(difference.inLedger()), side(difference.atOmise()));
+    }
+
+    /** A side as the reader says it: a status's name at its start in their words, the rest (amounts) as it is. */
+    private String side(String recorded) {
+        String[] statusAndRest = recorded.split(" ", 2);
+        String key = "status." + statusAndRest[0];
+        if (!words.bundle().containsKey(key)) {
+            return recorded;
+        }
+        return words.get(key) + (statusAndRest.length > 1 ? " " + statusAndRest[1] : "");
     }
 
     /** What a supervisor does about it, or who settled it. */

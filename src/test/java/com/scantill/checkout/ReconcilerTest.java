@@ -23,6 +23,7 @@ import com.scantill.reports.CsvReportWriter;
 import com.scantill.reports.DailyReport;
 import com.scantill.reports.DailyReports;
 import com.scantill.reports.ReportLayout;
+import com.scantill.reports.OmiseCheckWords;
 import com.scantill.reports.ReportLine;
 import com.scantill.words.Language;
 import com.scantill.words.Words;
@@ -114,7 +115,7 @@ class ReconcilerTest {
 
         ReconciliationDifference difference = onlyDifference(check());
         assertThat(difference).extracting(ReconciliationDifference::kind, ReconciliationDifference::inLedger, ReconciliationDifference::atOmise)
-                .containsExactly(DifferenceKind.REFUNDS, "refunded ฿0.00", "refunded ฿300.00");
+                .containsExactly(DifferenceKind.REFUNDS, "฿0.00", "฿300.00");
         assertThat(till.ledger.sales().sale(paid.tillReference()).orElseThrow().refundedAmount()).as("the ledger never changes by itself")
                 .isZero();
 
@@ -122,6 +123,8 @@ class ReconcilerTest {
         assertThat(ReportLayout.A4.lines(report, ENGLISH)).extracting(ReportLine::text)
                 .anyMatch(line -> line.matches("Checked against Omise at \\d\\d:\\d\\d — 0 agree, 1 differ"))
                 .anyMatch(line -> line.startsWith("Refunds differ · " + paid.tillReference() + ": ledger refunded ฿0.00; Omise"));
+        assertThat(ReportLayout.A4.lines(report, Words.of(Language.TH, BANGKOK))).extracting(ReportLine::text)
+                .contains("การคืนเงินไม่ตรงกัน · " + paid.tillReference() + ": ในสมุดบัญชีคืนเงิน ฿0.00; ที่ Omise คืนเงิน ฿300.00");
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         CsvReportWriter.writeOmiseCheck(report, ENGLISH, csv);
         assertThat(csv.toString(StandardCharsets.UTF_8)).contains("REFUNDS," + paid.tillReference() + "," + paid.chargeId());
@@ -175,6 +178,9 @@ class ReconcilerTest {
         assertThat(till.ledger.reconciliations().differences(run.id()))
                 .filteredOn(difference -> difference.kind() == DifferenceKind.STATUS).singleElement()
                 .extracting(ReconciliationDifference::inLedger, ReconciliationDifference::atOmise).containsExactly("PENDING", "SUCCESSFUL");
+        assertThat(till.ledger.reconciliations().differences(run.id()).stream()
+                .filter(difference -> difference.kind() == DifferenceKind.STATUS).map(new OmiseCheckWords(ENGLISH)::describe))
+                .singleElement().asString().endsWith(": ledger WAITING; Omise PAID");
         ReconciliationDifference status = till.ledger.reconciliations().differences(run.id()).get(0);
 
         assertThatThrownBy(() -> reconciler().acceptOmiseState(status.id(), approval(status, 1)))
