@@ -167,27 +167,27 @@ public enum ReportLayout {
             gap();
             heading("paper.byOperator");
             for (OperatorSum operator : report.byOperator()) {
-                row(words.get("paper.operatorRow", operator.operatorId(), operator.paid(), operator.sales()),
+                row(words.get("paper.operatorRow", operator.operatorId(), words.number(operator.paid()), words.number(operator.sales())),
                         Money.format(operator.paidAmount()));
             }
             gap();
             heading("paper.byHour");
             for (HourSum hour : report.byHour()) {
-                row(words.get("paper.hourRow", String.format("%02d", hour.hour()), hour.paid(), hour.sales()),
+                row(words.get("paper.hourRow", String.format("%02d", hour.hour()), words.number(hour.paid()), words.number(hour.sales())),
                         Money.format(hour.paidAmount()));
             }
             gap();
-            heading("paper.late", report.lateSuccesses().size());
+            heading("paper.late", words.number(report.lateSuccesses().size()));
             report.lateSuccesses().forEach(this::sale);
             List<Sale> recovered = report.transactions().stream().filter(Sale::recoveredFromOmise).toList();
-            heading("paper.recovered", recovered.size());
+            heading("paper.recovered", words.number(recovered.size()));
             recovered.forEach(this::sale);
-            heading("paper.owed", report.refundsOwed().size());
+            heading("paper.owed", words.number(report.refundsOwed().size()));
             for (Sale sale : report.refundsOwed()) {
                 row(sale.tillReference(), Money.format(sale.refundableAmount()));
             }
             gap();
-            heading("paper.transactions", report.transactions().size());
+            heading("paper.transactions", words.number(report.transactions().size()));
             report.transactions().forEach(this::sale);
             return lines;
         }
@@ -243,7 +243,7 @@ public enum ReportLayout {
         }
 
         private String count(DailyReport.Count count) {
-            return words.get("paper.count", count.count(), Money.format(count.amount()));
+            return words.get("paper.count", words.number(count.count()), Money.format(count.amount()));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -76,6 +77,11 @@ public final class Words {
             texts[i] = values[i] == null ? "" : values[i].toString();
         }
         return new MessageFormat(pattern, language.locale()).format(texts);
+    }
+
+    /** A count with its thousands grouped by commas, as Thai and English both write it: {@code 1,829}. */
+    public String number(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
     }
 
     /** A day as this language writes it: {@code 26 พ.ย. 2569}, or {@code 2026-11-26}. */

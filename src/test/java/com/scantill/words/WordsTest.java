@@ -42,4 +42,10 @@ class WordsTest {
         assertThat(thai.parseDate("31/2/2569")).isEmpty();
         assertThat(thai.parseDate("")).isEmpty();
     }
+
+    @Test
+    void countsAreGroupedByThousandsInBoth() {
+        assertThat(Words.of(Language.TH, BANGKOK).number(1_829)).isEqualTo("1,829");
+        assertThat(Words.of(Language.EN, BANGKOK).number(730_000)).isEqualTo("730,000");
+    }
 }
