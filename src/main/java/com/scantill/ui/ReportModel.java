@@ -155,6 +155,7 @@ public final class ReportModel {
                 sale.operatorId());
     }
 
+    /** The chosen day as the language of the moment writes it. */
     String dayText(LocalDate shown) {
         return words.date(shown);
     }
