@@ -24,6 +24,7 @@ class ArchitectureTest {
             .layer("Checkout").definedBy("com.scantill.checkout..")
             .layer("Operators").definedBy("com.scantill.operators..")
             .layer("Reports").definedBy("com.scantill.reports..")
+            .layer("Slips").definedBy("com.scantill.slips..")
             .layer("Ledger").definedBy("com.scantill.ledger..")
             .layer("Scanner").definedBy("com.scantill.scanner..")
             .layer("API").definedBy("com.scantill.omise..")
@@ -35,12 +36,13 @@ class ArchitectureTest {
             .whereLayer("Checkout").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Operators").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Reports").mayOnlyBeAccessedByLayers("UI", "App")
+            .whereLayer("Slips").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports")
             .whereLayer("API").mayOnlyBeAccessedByLayers("App", "Checkout")
             .whereLayer("Scanner").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Simulator").mayOnlyBeAccessedByLayers("App")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports", "Ledger", "Scanner", "API")
-            .whereLayer("Words").mayOnlyBeAccessedByLayers("UI", "App", "Reports");
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports", "Slips", "Ledger", "Scanner", "API")
+            .whereLayer("Words").mayOnlyBeAccessedByLayers("UI", "App", "Reports", "Slips");
 
     @ArchTest
     static final ArchRule theUiReachesOmiseOnlyThroughTheApp = noClasses().that().resideInAPackage("com.scantill.ui..")

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 class NoLiteralWordsTest {
 
     private static final Path VIEWS = Path.of("src/main/resources/com/scantill/ui");
-    /** The code that writes what people read: the screens, the reports, and the words themselves. */
+    /** The code that writes what people read: the screens, the reports, the slips, and the words themselves. */
     private static final List<Path> CODE = List.of(Path.of("src/main/java/com/scantill/ui"),
-            Path.of("src/main/java/com/scantill/reports"), Path.of("src/main/java/com/scantill/words"));
+            Path.of("src/main/java/com/scantill/reports"), Path.of("src/main/java/com/scantill/slips"),
+            Path.of("src/main/java/com/scantill/words"));
     private static final Pattern VIEW_TEXT = Pattern.compile("(?:text|promptText)=\"([^\"]*)\"");
     /** A string literal that reads as words: a capital, a lower-case letter, and a space or full stop later on. */
     private static final Pattern SENTENCE = Pattern.compile("\"([A-Z][a-z][^\"]*[ .][^\"]*)\"");
