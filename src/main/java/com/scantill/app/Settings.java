@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param secretKey the Omise secret key, or {@code null} for training mode
  */
 public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String tillId, ScannerSettings scanner,
-                       TillOptions options) {
+                       TillOptions options, SlipSettings slips) {
 
     public static final String DEFAULT_TILL_ID = "till-1";
 
@@ -20,6 +20,7 @@ public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String 
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(scanner, "scanner");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(slips, "slips");
         if (tillId == null || !tillId.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new InvalidSettingException(InvalidSettingException.Problem.TILL_ID, tillId,
                     "A till id is 1 to 32 letters, digits, '-' or '_'.");

@@ -76,7 +76,8 @@ public final class SettingsStore {
                 apiUrl == null ? OmiseClient.DEFAULT_BASE_URI : URI.create(apiUrl),
                 tillId == null ? Settings.DEFAULT_TILL_ID : tillId,
                 scannerSettings(file),
-                tillOptions(file));
+                tillOptions(file),
+                slipSettings(file));
     }
 
     /** What the settings file says of the key, as a hint ({@code skey_test_…}), never the key. */
@@ -147,6 +148,14 @@ public final class SettingsStore {
             return TillOptions.from(file);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The till settings in " + settingsFile() + " are not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private SlipSettings slipSettings(Properties file) {
+        try {
+            return SlipSettings.from(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The printer settings in " + settingsFile() + " are not valid: " + e.getMessage(), e);
         }
     }
 

@@ -48,6 +48,7 @@ public final class TillRuntime implements AutoCloseable {
     private final SerialScanner serialScanner;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService housekeeping;
+    private final SlipDesk slips;
 
     private TillRuntime(Settings settings, Ledger ledger, OmiseConnection connection) {
         this.settings = settings;
@@ -61,6 +62,8 @@ public final class TillRuntime implements AutoCloseable {
         this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL
                 ? SerialScanner.withDefaults(settings.scanner().serial(), scans) : null;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("till-housekeeping"));
+        this.slips = new SlipDesk(settings, ledger, Clock.systemUTC());
+        engine.addListener(slips);
     }
 
     /** The till's operators, as settings say their PINs are hashed, on the shop's clock. */
@@ -181,6 +184,11 @@ public final class TillRuntime implements AutoCloseable {
         return scans;
     }
 
+    /** The receipt printer and the slips it prints. */
+    public SlipDesk slips() {
+        return slips;
+    }
+
     public Optional<SerialScanner> serialScanner() {
         return Optional.ofNullable(serialScanner);
     }
@@ -195,6 +203,7 @@ public final class TillRuntime implements AutoCloseable {
             serialScanner.close();
         }
         engine.close();
+        slips.close();
         connection.close();
         ledger.close();
     }

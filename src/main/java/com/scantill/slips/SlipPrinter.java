@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,28 @@ public final class SlipPrinter implements AutoCloseable {
     public record State(PrinterStatus status, int waiting) {
     }
 
-    private record Job(String name, byte[] bytes) {
+    /** A slip in line: drawn on the printer's thread when its turn comes, once, then kept until it is printed. */
+    private static final class Job {
+
+        private final String name;
+        private final Supplier<Slip> drawing;
+        private byte[] bytes;
+
+        Job(String name, Supplier<Slip> drawing) {
+            this.name = name;
+            this.drawing = drawing;
+        }
+
+        String name() {
+            return name;
+        }
+
+        byte[] bytes() {
+            if (bytes == null) {
+                bytes = drawing.get().escPos();
+            }
+            return bytes;
+        }
     }
 
     private final PrinterSettings settings;
@@ -70,12 +92,15 @@ public final class SlipPrinter implements AutoCloseable {
         return state;
     }
 
-    /** Puts a slip's bytes in line; {@code name} is for the log. Does nothing when no printer is set up. */
-    public synchronized void print(String name, byte[] bytes) {
+    /**
+     * Puts a slip in line, to be drawn on the printer's thread, so that the caller (a cashier's screen, the engine)
+     * never waits for Java2D or the printer; {@code name} is for the log. Does nothing when no printer is set up.
+     */
+    public synchronized void print(String name, Supplier<Slip> slip) {
         if (!configured() || closed) {
             return;
         }
-        jobs.addLast(new Job(name, bytes));
+        jobs.addLast(new Job(name, slip));
         notifyAll();
         publish(state.status());
     }
@@ -121,9 +146,13 @@ public final class SlipPrinter implements AutoCloseable {
             link.send(job.bytes());
             log.info("Printed {}", job.name());
             return before;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             log.warn("The printer could not be reached for {}: {}", job.name(), e.getMessage());
             return PrinterStatus.OFFLINE;
+        } catch (RuntimeException e) {
+            // A slip that cannot be drawn would stop every slip behind it: it is left out, and said so.
+            log.error("The slip {} could not be made and is left out", job.name(), e);
+            return PrinterStatus.UNKNOWN;
         }
     }
 

@@ -141,6 +141,11 @@ final class CurrentSaleModel {
         return sale.status().isFinal() || sale.needsAttention();
     }
 
+    /** The sale on the panel, or {@code null} when it shows none. */
+    Sale shown() {
+        return current == null ? null : current.sale();
+    }
+
     void saleChanged(SaleState state) {
         latest.put(state.tillReference(), state);
         if (state.tillReference().equals(currentReference)) {

@@ -15,6 +15,8 @@ final class StatusBarController {
     @FXML
     private Label scannerStatus;
     @FXML
+    private Label printerStatus;
+    @FXML
     private Label operatorStatus;
     @FXML
     private Label tillStatus;
@@ -32,13 +34,18 @@ final class StatusBarController {
         scannerStatus.textProperty().bind(model.scannerProperty());
         model.scannerConnectedProperty().addListener((observable, before, now) -> flag(scannerStatus, now));
         flag(scannerStatus, false);
+        printerStatus.textProperty().bind(model.printerProperty());
+        printerStatus.visibleProperty().bind(model.printerProperty().isNotEmpty());
+        printerStatus.managedProperty().bind(printerStatus.visibleProperty());
+        model.printerReadyProperty().addListener((observable, before, now) -> flag(printerStatus, now));
+        flag(printerStatus, true);
         operatorStatus.textProperty().bind(model.operatorProperty());
         tillStatus.textProperty().bind(model.tillProperty());
         // Which mode and which till are never cut short; a long message may be, its whole text in a tooltip.
         for (Label whole : new Label[] {modeBanner, tillStatus, operatorStatus}) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
-        for (Label message : new Label[] {apiStatus, scannerStatus}) {
+        for (Label message : new Label[] {apiStatus, scannerStatus, printerStatus}) {
             Tooltip tooltip = new Tooltip();
             tooltip.textProperty().bind(message.textProperty());
             message.setTooltip(tooltip);

@@ -8,6 +8,8 @@ import com.scantill.checkout.OmiseAccess;
 import com.scantill.checkout.SaleState;
 import com.scantill.operators.Operator;
 import com.scantill.scanner.Scan;
+import com.scantill.slips.PrinterStatus;
+import com.scantill.slips.SlipPrinter;
 import com.scantill.scanner.ScanListener;
 import com.scantill.scanner.ScannerState;
 import java.util.Locale;
@@ -19,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 
-/** The always-visible bar: mode, payment service, scanner, operator, till. */
+/** The always-visible bar: mode, payment service, scanner, receipt printer, operator, till. */
 public final class StatusBarModel {
 
     private final TillRuntime runtime;
@@ -35,6 +37,10 @@ public final class StatusBarModel {
     private final ReadOnlyBooleanWrapper apiReachable = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper scannerConnected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper printer = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper printerReady = new ReadOnlyBooleanWrapper(true);
+    private SlipPrinter.State printerState;
+    private final SlipPrinter.Listener printerListener = this::printerChanged;
     private final ReadOnlyStringWrapper operator = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper till = new ReadOnlyStringWrapper();
     private final Timeline apiChecks = new Timeline(new KeyFrame(Duration.seconds(30), event -> checkApi()));
@@ -96,6 +102,9 @@ public final class StatusBarModel {
     public void activate() {
         runtime.scans().addListener(scannerListener);
         runtime.engine().addListener(engineListener);
+        if (runtime.slips().printer().configured()) {
+            runtime.slips().printer().addListener(printerListener);
+        }
         checkApi();
         apiChecks.play();
     }
@@ -103,6 +112,7 @@ public final class StatusBarModel {
     public void deactivate() {
         runtime.scans().removeListener(scannerListener);
         runtime.engine().removeListener(engineListener);
+        runtime.slips().printer().removeListener(printerListener);
         apiChecks.stop();
     }
 
@@ -120,6 +130,26 @@ public final class StatusBarModel {
         });
     }
 
+    private void printerChanged(SlipPrinter.State state) {
+        background.onFxThread(() -> {
+            printerState = state;
+            showPrinter();
+        });
+    }
+
+    /** The printer as the cashier needs to know it: ready, or what is wrong and how many slips wait. */
+    private void showPrinter() {
+        if (printerState == null) {
+            printer.set("");
+            return;
+        }
+        PrinterStatus status = printerState.status();
+        boolean ready = status == PrinterStatus.READY || status == PrinterStatus.UNKNOWN;
+        printerReady.set(ready);
+        String said = words.text("status.printer." + (ready ? "READY" : status.name()));
+        printer.set(printerState.waiting() == 0 ? said : words.text("status.printerWaiting", said, printerState.waiting()));
+    }
+
     private void say(String key) {
         apiKey = key;
         api.set(words.text(key));
@@ -132,6 +162,15 @@ public final class StatusBarModel {
         operator.set(describe(session.operator()));
         till.set(words.text("status.till", runtime.settings().tillId()));
         mode.set(words.text("mode." + runtime.connection().mode().name()));
+        showPrinter();
+    }
+
+    public ReadOnlyStringProperty printerProperty() {
+        return printer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty printerReadyProperty() {
+        return printerReady.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty modeProperty() {

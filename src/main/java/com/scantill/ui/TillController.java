@@ -217,6 +217,11 @@ final class TillController {
         model.transactions().refundSelected();
     }
 
+    /** Ctrl+P: the slip of the sale selected in the list when the list has the focus, else of the sale on the panel. */
+    void printSlip() {
+        model.printSlip(transactionList.isFocused());
+    }
+
     @FXML
     void confirmRecovered() {
         model.transactions().confirmSelectedRecovered();

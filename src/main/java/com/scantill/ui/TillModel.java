@@ -6,6 +6,8 @@ import com.scantill.checkout.CheckoutListener;
 import com.scantill.checkout.OmiseAccess;
 import com.scantill.checkout.SaleState;
 import com.scantill.model.Role;
+import com.scantill.model.SaleStatus;
+import com.scantill.model.Sale;
 import com.scantill.operators.Operator;
 import com.scantill.operators.Operators;
 import com.scantill.scanner.RejectedScan;
@@ -41,6 +43,11 @@ public final class TillModel {
             background.onFxThread(() -> {
                 sale.saleChanged(state);
                 transactions.refresh();
+                Sale shown = sale.shown();
+                if (shown != null && shown.tillReference().equals(state.tillReference()) && state.sale().status() == SaleStatus.SUCCESSFUL
+                        && runtime.slips().asksBeforePrinting() && runtime.slips().printer().configured()) {
+                    message.info(words.text("slip.ask"));
+                }
             });
         }
 
@@ -120,6 +127,23 @@ public final class TillModel {
                                 account.operatorId(), account.failedAttempts())).collect(Collectors.joining(words.text("lockouts.separator")))));
                     }
                 }, failure -> { });
+    }
+
+    /**
+     * Prints the slip of a sale (Ctrl+P): the one selected in the list when {@code fromTheList}, else the one on the
+     * panel. A paid sale's slip printed before says COPY; a failed or expired sale's says no money was taken.
+     */
+    void printSlip(boolean fromTheList) {
+        Sale chosen = fromTheList ? transactions.selectedProperty().get() : sale.shown();
+        if (chosen == null) {
+            message.info(words.text("slip.nothingChosen"));
+        } else if (!runtime.slips().printer().configured()) {
+            message.problem(words.text("slip.noPrinter"));
+        } else if (runtime.slips().printOnRequest(chosen, words.current().language())) {
+            message.info(words.text("slip.printing", chosen.tillReference()));
+        } else {
+            message.info(words.text("slip.notYet"));
+        }
     }
 
     CashierMessages words() {

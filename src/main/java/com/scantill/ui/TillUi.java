@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The till's window: the status bar always on top, one screen at a time beneath it, and the supervisor's PIN
  * prompt over everything when asked for. Keys: F2 new sale, F3 stop waiting, F4 expire, F5/F7 the training phone,
- * F6 refund, F8 operators, F9 settings, F10 daily report, F11 confirm a sale recovered from Omise, F12 sign out, Esc
+ * F6 refund, F8 operators, F9 settings, F10 daily report, F11 confirm a sale recovered from Omise, F12 sign out, Ctrl+P
+ * print the slip of the sale on the panel or selected in the list, Esc
  * back or cancel, F1 ไทย/EN and Ctrl+Q quit (signed out). On the report: F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10
  * accept Omise's state of the selected difference.
  */
@@ -281,6 +282,11 @@ final class TillUi implements Navigation {
         boolean handled = true;
         switch (screen) {
             case TILL -> {
+                if (event.getCode() == KeyCode.P && event.isShortcutDown()) {
+                    till.printSlip();
+                    event.consume();
+                    return;
+                }
                 switch (event.getCode()) {
                     case F2 -> till.newSale();
                     case F3 -> till.stopWaiting();

@@ -9,22 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads ESC/POS as a printer does, for the commands ScanTill sends: the pictures come back as images. */
-final class EscPosDecoder {
+public final class EscPosDecoder {
 
-    sealed interface Command permits Initialize, Raster, Cut, StatusRequest {
+    public sealed interface Command permits Initialize, Raster, Cut, StatusRequest {
     }
 
-    record Initialize() implements Command {
+    public record Initialize() implements Command {
     }
 
     /** One GS v 0 band: black dots are black pixels. */
-    record Raster(BufferedImage image) implements Command {
+    public record Raster(BufferedImage image) implements Command {
     }
 
-    record Cut(int mode, int feed) implements Command {
+    public record Cut(int mode, int feed) implements Command {
     }
 
-    record StatusRequest(int n) implements Command {
+    public record StatusRequest(int n) implements Command {
     }
 
     private EscPosDecoder() {
@@ -74,7 +74,7 @@ final class EscPosDecoder {
     }
 
     /** The bands of a job put back together, top to bottom. */
-    static BufferedImage picture(List<Command> job) {
+    public static BufferedImage picture(List<Command> job) {
         List<BufferedImage> bands = job.stream().filter(Raster.class::isInstance).map(command -> ((Raster) command).image()).toList();
         int width = bands.get(0).getWidth();
         BufferedImage whole = new BufferedImage(width, bands.stream().mapToInt(BufferedImage::getHeight).sum(),
@@ -85,6 +85,21 @@ final class EscPosDecoder {
             top += band.getHeight();
         }
         return whole;
+    }
+
+    /** Dots that differ between what the printer got and the slip's picture made black and white as it is sent. */
+    public static int differingDots(BufferedImage printed, BufferedImage slip) {
+        int differing = 0;
+        for (int y = 0; y < slip.getHeight(); y++) {
+            for (int x = 0; x < slip.getWidth(); x++) {
+                boolean sent = (slip.getRaster().getSample(x, y, 0)) < 128;
+                boolean got = printed.getRaster().getSample(x, y, 0) < 128;
+                if (sent != got) {
+                    differing++;
+                }
+            }
+        }
+        return differing + Math.abs(printed.getHeight() - slip.getHeight()) * slip.getWidth();
     }
 
     private static int read(InputStream in) throws IOException {

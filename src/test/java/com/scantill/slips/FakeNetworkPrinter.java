@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A network receipt printer on a local port: it reads ESC/POS as a printer does, answers status requests with the
  * bytes a test sets, and keeps what each connection printed. It can be switched off and on again on the same port.
  */
-final class FakeNetworkPrinter implements AutoCloseable {
+public final class FakeNetworkPrinter implements AutoCloseable {
 
     /** A printer's answers when all is well. */
     static final Map<Integer, Integer> ALL_WELL = Map.of(1, 0x12, 2, 0x12, 4, 0x12);
@@ -28,13 +28,13 @@ final class FakeNetworkPrinter implements AutoCloseable {
     private final Map<Integer, Integer> answers = new ConcurrentHashMap<>(ALL_WELL);
     private volatile ServerSocket server;
 
-    FakeNetworkPrinter() throws IOException {
+    public FakeNetworkPrinter() throws IOException {
         ServerSocket first = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         port = first.getLocalPort();
         serve(first);
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
@@ -44,16 +44,16 @@ final class FakeNetworkPrinter implements AutoCloseable {
     }
 
     /** The jobs printed: the commands of each connection that printed something, status requests left out. */
-    List<List<Command>> printed() {
+    public List<List<Command>> printed() {
         return jobs.stream().map(job -> job.stream().filter(command -> !(command instanceof StatusRequest)).toList())
                 .filter(job -> !job.isEmpty()).toList();
     }
 
-    void switchOff() throws IOException {
+    public void switchOff() throws IOException {
         server.close();
     }
 
-    void switchOn() throws IOException {
+    public void switchOn() throws IOException {
         ServerSocket again = new ServerSocket();
         again.setReuseAddress(true);
         again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

@@ -1,0 +1,149 @@
+package com.scantill.app;
+
+import com.scantill.checkout.CheckoutListener;
+import com.scantill.checkout.SaleState;
+import com.scantill.ledger.Ledger;
+import com.scantill.model.OperatorAccount;
+import com.scantill.model.RefundRecord;
+import com.scantill.model.RefundStatus;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
+import com.scantill.slips.SlipPrinter;
+import com.scantill.slips.Slips;
+import com.scantill.words.Language;
+import com.scantill.words.Words;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The till's slips: the customer's (and, if set, the merchant's) slip when a sale is paid, both copies of a refund
+ * when it is made, and what the cashier asks for. Each slip is in its operator's language. Listens to the engine but
+ * never holds it up: slips are drawn and printed on the printer's own thread, and a sale's state never waits for them.
+ */
+public final class SlipDesk implements CheckoutListener, AutoCloseable {
+
+    private final SlipSettings settings;
+    private final Ledger ledger;
+    private final Language tillLanguage;
+    private final ZoneId zone;
+    private final Slips slips;
+    private final SlipPrinter printer;
+    private final Clock clock;
+    private final Instant opened;
+    private final Set<String> printedSales = ConcurrentHashMap.newKeySet();
+    private final Set<String> printedRefunds = ConcurrentHashMap.newKeySet();
+
+    SlipDesk(Settings settings, Ledger ledger, Clock clock) {
+        this.settings = settings.slips();
+        this.ledger = ledger;
+        this.tillLanguage = Language.of(settings.options().language());
+        this.zone = settings.options().shopZone();
+        this.slips = new Slips(this.settings.shop(), settings.tillId(), this.settings.printer().paper());
+        this.printer = new SlipPrinter(this.settings.printer(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        this.clock = clock;
+        this.opened = clock.instant();
+    }
+
+    public SlipPrinter printer() {
+        return printer;
+    }
+
+    public boolean asksBeforePrinting() {
+        return settings.onPaid() == SlipSettings.OnPaid.ASK;
+    }
+
+    @Override
+    public void saleChanged(SaleState state) {
+        Sale sale = state.sale();
+        boolean paidNow = sale.status() == SaleStatus.SUCCESSFUL && !sale.refundOwed()
+                && (sale.paidAt() == null || !sale.paidAt().isBefore(opened));
+        if (paidNow && settings.onPaid() == SlipSettings.OnPaid.PRINT && printedSales.add(sale.tillReference())) {
+            printSale(sale);
+        }
+        if (sale.refundedAmount() > 0) {
+            for (RefundRecord refund : ledger.sales().refunds(sale.tillReference())) {
+                boolean madeNow = refund.status() == RefundStatus.DONE && refund.finishedAt() != null
+                        && !refund.finishedAt().isBefore(opened);
+                if (madeNow && printedRefunds.add(refund.refundReference())) {
+                    printRefund(sale, refund);
+                }
+            }
+        }
+    }
+
+    /**
+     * Prints the slip a cashier asks for: a paid sale's (COPY when it was printed before), or for a sale that failed
+     * or expired, that no money was taken. False when the sale has no slip yet (still waiting) or no printer is set up.
+     */
+    public boolean printOnRequest(Sale sale, Language language) {
+        if (!printer.configured()) {
+            return false;
+        }
+        if (sale.status() == SaleStatus.SUCCESSFUL) {
+            boolean reprint = !printedSales.add(sale.tillReference());
+            Words words = Words.of(language, zone);
+            String name = operatorName(sale.operatorId());
+            printer.print("sale " + sale.tillReference(), () -> slips.sale(sale, Slips.Copy.CUSTOMER, reprint, name, words));
+            return true;
+        }
+        if (sale.status().isFinal()) {
+            Words words = Words.of(language, zone);
+            String name = operatorName(sale.operatorId());
+            printer.print("not paid " + sale.tillReference(), () -> slips.notPaid(sale, name, words));
+            return true;
+        }
+        return false;
+    }
+
+    /** Prints a slip that shows the printer works, in {@code language}. */
+    public boolean printTest(Language language) {
+        if (!printer.configured()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        printer.print("test slip", () -> slips.test(now, Words.of(language, zone)));
+        return true;
+    }
+
+    private void printSale(Sale sale) {
+        Words words = wordsOf(sale.operatorId());
+        String name = operatorName(sale.operatorId());
+        printer.print("sale " + sale.tillReference(), () -> slips.sale(sale, Slips.Copy.CUSTOMER, false, name, words));
+        if (settings.merchantCopy()) {
+            printer.print("sale " + sale.tillReference() + " (merchant)",
+                    () -> slips.sale(sale, Slips.Copy.MERCHANT, false, name, words));
+        }
+    }
+
+    private void printRefund(Sale sale, RefundRecord refund) {
+        Words words = wordsOf(refund.operatorId());
+        String name = operatorName(refund.operatorId());
+        for (Slips.Copy copy : Slips.Copy.values()) {
+            printer.print("refund " + refund.refundReference() + " (" + copy + ")",
+                    () -> slips.refund(sale, refund, copy, false, name, words));
+        }
+    }
+
+    private Optional<OperatorAccount> operator(String operatorId) {
+        return operatorId == null ? Optional.empty() : ledger.operators().find(operatorId);
+    }
+
+    /** The operator's own language, or the till's when they chose none. */
+    private Words wordsOf(String operatorId) {
+        return Words.of(operator(operatorId).map(OperatorAccount::language).map(Language::of).orElse(tillLanguage), zone);
+    }
+
+    private String operatorName(String operatorId) {
+        return operator(operatorId).map(OperatorAccount::displayName).orElse(operatorId == null ? "" : operatorId);
+    }
+
+    @Override
+    public void close() {
+        printer.close();
+    }
+}
