@@ -123,9 +123,10 @@ public final class SlipDesk implements CheckoutListener, AutoCloseable {
     private void printRefund(Sale sale, RefundRecord refund) {
         Words words = wordsOf(refund.operatorId());
         String name = operatorName(refund.operatorId());
+        String approver = operatorName(refund.approvedBy());
         for (Slips.Copy copy : Slips.Copy.values()) {
             printer.print("refund " + refund.refundReference() + " (" + copy + ")",
-                    () -> slips.refund(sale, refund, copy, false, name, words));
+                    () -> slips.refund(sale, refund, copy, false, name, approver, words));
         }
     }
 

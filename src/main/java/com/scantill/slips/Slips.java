@@ -44,7 +44,8 @@ public final class Slips {
     }
 
     /** The slip of a refund made; the merchant's copy names the supervisor and leaves a line to sign. */
-    public Slip refund(Sale sale, RefundRecord refund, Copy copy, boolean reprint, String operatorName, Words words) {
+    public Slip refund(Sale sale, RefundRecord refund, Copy copy, boolean reprint, String operatorName, String approverName,
+                       Words words) {
         List<SlipLine> lines = top(words, "slip.title.REFUND", copy, reprint);
         saleRows(lines, sale, operatorName, words);
         lines.add(SlipLine.row(words.get("slip.saleAmount"), Money.format(sale.amount())));
@@ -53,7 +54,7 @@ public final class Slips {
             lines.add(SlipLine.of(Style.TEXT, words.get("slip.refundId", refund.refundId())));
         }
         if (copy == Copy.MERCHANT) {
-            lines.add(SlipLine.of(Style.TEXT, words.get("slip.approvedBy", refund.approvedBy())));
+            lines.add(SlipLine.of(Style.TEXT, words.get("slip.approvedBy", approverName)));
             lines.add(SlipLine.of(Style.GAP, ""));
             lines.add(SlipLine.of(Style.TEXT, words.get("slip.signature")));
         }

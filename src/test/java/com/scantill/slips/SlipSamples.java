@@ -37,14 +37,14 @@ class SlipSamples {
                 Instant.parse("2026-11-26T10:05:09Z")).toBuilder().status(SaleStatus.SUCCESSFUL)
                 .chargeId("chrg_test_5zfp0w0rwbw3idjwx2").refundedAmount(50_000).build();
         RefundRecord refund = new RefundRecord("till-1-261126170509-a7k-r1", sale.tillReference(), 50_000, RefundStatus.DONE,
-                "rfnd_test_5zfq1b2c3d4e5f6g7h", "somchai", "Wanida", null, Instant.parse("2026-11-26T11:00:00Z"),
+                "rfnd_test_5zfq1b2c3d4e5f6g7h", "somchai", "wanida", null, Instant.parse("2026-11-26T11:00:00Z"),
                 Instant.parse("2026-11-26T11:00:02Z"));
         Slips slips = new Slips(SHOP, "till-1", paper);
         String prefix = language.code() + "-" + paper.name().substring(2).toLowerCase(Locale.ROOT) + "mm-";
         Path folder = Files.createDirectories(Path.of("assets", "slips"));
         ImageIO.write(slips.sale(sale, Slips.Copy.CUSTOMER, false, "Somchai", words).image(), "png",
                 folder.resolve(prefix + "payment.png").toFile());
-        ImageIO.write(slips.refund(sale, refund, Slips.Copy.MERCHANT, false, "Somchai", words).image(), "png",
+        ImageIO.write(slips.refund(sale, refund, Slips.Copy.MERCHANT, false, "Somchai", "Wanida", words).image(), "png",
                 folder.resolve(prefix + "refund-merchant.png").toFile());
     }
 }
