@@ -92,6 +92,11 @@ final class SettingsController {
     }
 
     @FXML
+    void printTestSlip() {
+        model.printTestSlip();
+    }
+
+    @FXML
     void back() {
         navigation.showTill();
     }

@@ -5,6 +5,7 @@ import com.scantill.app.ScannerSettings;
 import com.scantill.app.Settings;
 import com.scantill.app.SettingsChange;
 import com.scantill.app.SettingsStore;
+import com.scantill.app.SlipDesk;
 import com.scantill.app.TillOptions;
 import com.scantill.ledger.LedgerBackups;
 import com.scantill.scanner.SerialScanner;
@@ -35,6 +36,7 @@ public final class SettingsModel {
     private final LedgerBackups backups;
     private final BackgroundExecutor background;
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper("");
+    private final SlipDesk slips;
     private final StringProperty newKey = new SimpleStringProperty("");
     private final BooleanProperty removeKey = new SimpleBooleanProperty(false);
     private final StringProperty apiUrl = new SimpleStringProperty("");
@@ -53,7 +55,9 @@ public final class SettingsModel {
     private final CashierMessages words;
     private Settings loaded;
 
-    public SettingsModel(SettingsStore store, LedgerBackups backups, BackgroundExecutor background, CashierMessages words) {
+    public SettingsModel(SettingsStore store, LedgerBackups backups, SlipDesk slips, BackgroundExecutor background,
+                         CashierMessages words) {
+        this.slips = slips;
         this.words = words;
         this.store = store;
         this.backups = backups;
@@ -152,6 +156,15 @@ public final class SettingsModel {
     }
 
     /** Writes a backup of the ledger now, beside the daily ones. */
+    /** Prints a test slip on the printer the till started with (Ctrl+T): Thai, English, digits and ฿. */
+    public void printTestSlip() {
+        if (slips.printTest(words.current().language())) {
+            message.info(words.text("settings.testSlip", slips.printer().settings().address()));
+        } else {
+            message.problem(words.text("slip.noPrinter"));
+        }
+    }
+
     public void backUpNow() {
         message.info(words.text("settings.backingUp"));
         background.run(backups::backupNow, file -> message.done(words.text("settings.backedUp", file)),

@@ -76,7 +76,7 @@ final class TillUi implements Navigation {
         till = new TillController(new TillModel(runtime, session, pinPrompt, background, clock, words), this, session::operator);
         operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background, words), this);
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
-                runtime.backups(), background, words), this);
+                runtime.backups(), runtime.slips(), background, words), this);
         report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), runtime.reconciler(), pinPrompt,
                 session, background, runtime.settings().modeFolder(), shopZone, clock, words), this);
         pinPromptController = new PinPromptController(pinPrompt);
@@ -319,6 +319,8 @@ final class TillUi implements Navigation {
                     settings.save();
                 } else if (event.getCode() == KeyCode.B && event.isShortcutDown()) {
                     settings.backUp();
+                } else if (event.getCode() == KeyCode.T && event.isShortcutDown()) {
+                    settings.printTestSlip();
                 } else {
                     handled = backOn(event, settings::back);
                 }

@@ -45,7 +45,7 @@ class SettingsModelTest {
                 """);
         SettingsStore store = new SettingsStore(dataFolder, Map.of());
         Settings before = store.load();
-        SettingsModel model = new SettingsModel(store, null, SynchronousBackground.INSTANCE, TestWords.ENGLISH);
+        SettingsModel model = new SettingsModel(store, null, null, SynchronousBackground.INSTANCE, TestWords.ENGLISH);
 
         model.activate();
         model.save();
@@ -65,7 +65,7 @@ class SettingsModelTest {
     @Test
     void aValueThatIsNotANumberIsAProblemAndNothingIsSaved() throws Exception {
         SettingsStore store = new SettingsStore(dataFolder, Map.of());
-        SettingsModel model = new SettingsModel(store, null, SynchronousBackground.INSTANCE, TestWords.ENGLISH);
+        SettingsModel model = new SettingsModel(store, null, null, SynchronousBackground.INSTANCE, TestWords.ENGLISH);
         model.activate();
 
         model.pendingLimitSecondsProperty().set("soon");
@@ -80,7 +80,7 @@ class SettingsModelTest {
     @Test
     void whatIsWrongWithASettingIsSaidInTheManagersLanguage() throws Exception {
         SettingsStore store = new SettingsStore(dataFolder, Map.of());
-        SettingsModel model = new SettingsModel(store, null, SynchronousBackground.INSTANCE,
+        SettingsModel model = new SettingsModel(store, null, null, SynchronousBackground.INSTANCE,
                 new CashierMessages(() -> Words.of(Language.TH, TestWords.BANGKOK)));
         model.activate();
 
@@ -108,7 +108,7 @@ class SettingsModelTest {
         Files.writeString(dataFolder.resolve(SettingsStore.FILE_NAME), "till.id=front-1\n");
         String before = Files.readString(dataFolder.resolve(SettingsStore.FILE_NAME));
         SettingsStore store = new SettingsStore(dataFolder, Map.of());
-        SettingsModel model = new SettingsModel(store, null, SynchronousBackground.INSTANCE, TestWords.ENGLISH);
+        SettingsModel model = new SettingsModel(store, null, null, SynchronousBackground.INSTANCE, TestWords.ENGLISH);
         model.activate();
 
         model.apiUrlProperty().set(apiUrl);

@@ -75,6 +75,23 @@ class SlipDeskTest {
         assertThat(refund.approvedBy()).isEqualTo("wanida");
     }
 
+    @Test
+    void aFailedSalesSlipSaysNoMoneyWasTakenAndTheTestSlipPrints() {
+        till.sell("30", "130000000000000004");
+        till.fx.runUntil(() -> till.panelTitle().startsWith("NOT PAID"));
+        Sale failed = till.runtime.ledger().sales().recentSales(1).get(0);
+        assertThat(printer.printed()).as("no slip of its own for a failed sale").isEmpty();
+
+        assertThat(till.runtime.slips().printOnRequest(failed, Language.EN)).isTrue();
+        assertThat(till.runtime.slips().printTest(Language.TH)).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> printer.printed().size() == 2);
+        Slips slips = new Slips(new ShopDetails("ร้านกาแฟบ้านสวน", "", "", "", List.of(), List.of("ขอบคุณที่ใช้บริการ", "Thank you")),
+                "till-1", PrinterSettings.Paper.MM58);
+        assertThat(differing(0, slips.notPaid(failed, "Somchai", Words.of(Language.EN, TestWords.BANGKOK)).image())).isZero();
+        assertThat(EscPosDecoder.picture(printer.printed().get(1)).getWidth()).isEqualTo(PrinterSettings.Paper.MM58.dots());
+    }
+
     private int differing(int job, java.awt.image.BufferedImage expected) {
         return EscPosDecoder.differingDots(EscPosDecoder.picture(printer.printed().get(job)), expected);
     }
