@@ -8,6 +8,7 @@ import com.scantill.model.RefundRecord;
 import com.scantill.model.RefundStatus;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
+import com.scantill.reports.DailyReport;
 import com.scantill.slips.SlipPrinter;
 import com.scantill.slips.Slips;
 import com.scantill.words.Language;
@@ -98,6 +99,15 @@ public final class SlipDesk implements CheckoutListener, AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /** Prints the manager's daily report on the roll, in {@code words}' language. */
+    public boolean printReport(DailyReport report, Words words) {
+        if (!printer.configured()) {
+            return false;
+        }
+        printer.print("daily report " + report.day(), () -> ReportOnTheRoll.draw(report, words, settings.printer().paper()));
+        return true;
     }
 
     /** Prints a slip that shows the printer works, in {@code language}. */

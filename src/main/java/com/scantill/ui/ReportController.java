@@ -128,6 +128,11 @@ final class ReportController {
     }
 
     @FXML
+    void printOnTheRoll() {
+        model.printOnTheRoll();
+    }
+
+    @FXML
     void savePdf() {
         model.savePdf(ReportLayout.A4);
     }

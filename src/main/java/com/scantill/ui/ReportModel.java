@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import com.scantill.app.SlipDesk;
 import com.scantill.checkout.Reconciler;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
@@ -45,6 +46,7 @@ public final class ReportModel {
 
     private final DailyReports reports;
     private final Reconciler reconciler;
+    private final SlipDesk slips;
     private final PinPromptModel pinPrompt;
     private final SessionModel session;
     private final BackgroundExecutor background;
@@ -62,9 +64,10 @@ public final class ReportModel {
     private final ObjectProperty<ReconciliationDifference> selectedDifference = new SimpleObjectProperty<>();
     private final Notice message = new Notice();
 
-    public ReportModel(DailyReports reports, Reconciler reconciler, PinPromptModel pinPrompt, SessionModel session,
+    public ReportModel(DailyReports reports, Reconciler reconciler, SlipDesk slips, PinPromptModel pinPrompt, SessionModel session,
                        BackgroundExecutor background, Path dataFolder, ZoneId zone, Clock clock, CashierMessages words) {
         this.reports = reports;
+        this.slips = slips;
         this.reconciler = reconciler;
         this.pinPrompt = pinPrompt;
         this.session = session;
@@ -242,6 +245,19 @@ public final class ReportModel {
             return outputs.stream().map(output -> output.file().toString()).toList();
         }, saved -> message.done(words.text("report.saved", String.join(words.text("report.savedAnd"), saved))),
                 failure -> message.problem(words.text("report.notSaved", failure.getMessage())));
+    }
+
+    /** Prints the report on the receipt printer's roll (F4), in the language of the moment. */
+    public void printOnTheRoll() {
+        DailyReport current = report.get();
+        if (current == null) {
+            return;
+        }
+        if (slips.printReport(current, words.current())) {
+            message.info(words.text("report.onTheRoll"));
+        } else {
+            message.problem(words.text("slip.noPrinter"));
+        }
     }
 
     void tellPrinted(ReportPrinter.Printed printed) {

@@ -77,7 +77,7 @@ final class TillUi implements Navigation {
         operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background, words), this);
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
                 runtime.backups(), runtime.slips(), background, words), this);
-        report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), runtime.reconciler(), pinPrompt,
+        report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), runtime.reconciler(), runtime.slips(), pinPrompt,
                 session, background, runtime.settings().modeFolder(), shopZone, clock, words), this);
         pinPromptController = new PinPromptController(pinPrompt);
         setupView = Views.load("setup.fxml", setup, language.wordsProperty());
@@ -305,6 +305,7 @@ final class TillUi implements Navigation {
             case OPERATORS -> handled = backOn(event, operators::back);
             case REPORT -> {
                 switch (event.getCode()) {
+                    case F4 -> report.printOnTheRoll();
                     case F5 -> report.printA4();
                     case F6 -> report.printReceipt();
                     case F7 -> report.savePdf();

@@ -3,7 +3,10 @@ package com.scantill.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.scantill.app.ReportOnTheRoll;
 import com.scantill.model.RefundRecord;
+import com.scantill.reports.DailyReport;
+import com.scantill.reports.DailyReports;
 import com.scantill.model.Sale;
 import com.scantill.slips.EscPosDecoder;
 import com.scantill.slips.FakeNetworkPrinter;
@@ -15,6 +18,7 @@ import com.scantill.words.Language;
 import com.scantill.words.Words;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +80,7 @@ class SlipDeskTest {
     }
 
     @Test
-    void aFailedSalesSlipSaysNoMoneyWasTakenAndTheTestSlipPrints() {
+    void aFailedSalesSlipSaysNoMoneyWasTakenAndTheTestSlipAndTheDailyReportPrint() {
         till.sell("30", "130000000000000004");
         till.fx.runUntil(() -> till.panelTitle().startsWith("NOT PAID"));
         Sale failed = till.runtime.ledger().sales().recentSales(1).get(0);
@@ -90,6 +94,14 @@ class SlipDeskTest {
                 "till-1", PrinterSettings.Paper.MM58);
         assertThat(differing(0, slips.notPaid(failed, "Somchai", Words.of(Language.EN, TestWords.BANGKOK)).image())).isZero();
         assertThat(EscPosDecoder.picture(printer.printed().get(1)).getWidth()).isEqualTo(PrinterSettings.Paper.MM58.dots());
+
+        DailyReport report = new DailyReports(till.runtime.ledger(), java.time.Clock.systemUTC())
+                .build(LocalDate.now(TestWords.BANGKOK), TestWords.BANGKOK, null, "Malee");
+        Words thai = Words.of(Language.TH, TestWords.BANGKOK);
+        assertThat(till.runtime.slips().printReport(report, thai)).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> printer.printed().size() == 3);
+        assertThat(differing(2, ReportOnTheRoll.draw(report, thai, PrinterSettings.Paper.MM58).image())).as("the Z report").isZero();
     }
 
     private int differing(int job, java.awt.image.BufferedImage expected) {
