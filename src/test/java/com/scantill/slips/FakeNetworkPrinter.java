@@ -25,6 +25,7 @@ public final class FakeNetworkPrinter implements AutoCloseable {
 
     private final int port;
     private final List<List<Command>> jobs = new CopyOnWriteArrayList<>();
+    private final List<Long> cutAtNanos = new CopyOnWriteArrayList<>();
     private final Map<Integer, Integer> answers = new ConcurrentHashMap<>(ALL_WELL);
     private volatile ServerSocket server;
 
@@ -49,6 +50,11 @@ public final class FakeNetworkPrinter implements AutoCloseable {
                 .filter(job -> !job.isEmpty()).toList();
     }
 
+    /** When each cut command arrived ({@link System#nanoTime}): the moment a slip's last byte was in. */
+    public List<Long> cutAtNanos() {
+        return List.copyOf(cutAtNanos);
+    }
+
     public void switchOff() throws IOException {
         server.close();
     }
@@ -71,6 +77,9 @@ public final class FakeNetworkPrinter implements AutoCloseable {
                     OutputStream out = connection.getOutputStream();
                     for (Command command = EscPosDecoder.next(in); command != null; command = EscPosDecoder.next(in)) {
                         job.add(command);
+                        if (command instanceof EscPosDecoder.Cut) {
+                            cutAtNanos.add(System.nanoTime());
+                        }
                         if (command instanceof StatusRequest request) {
                             out.write(answers.getOrDefault(request.n(), 0x12));
                             out.flush();
