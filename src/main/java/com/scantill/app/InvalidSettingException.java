@@ -13,6 +13,7 @@ public final class InvalidSettingException extends IllegalArgumentException {
         API_URL_NOT_PLAIN,
         SECRET_KEY,
         SERIAL_PORT_MISSING,
+        PRINTER_ADDRESS,
         BAUD_RATE,
         PENDING_LIMIT,
         IDLE_SIGN_OUT,

@@ -10,13 +10,14 @@ import java.util.Objects;
  * @param removeKey    remove the key: the till goes back to training mode
  */
 public record SettingsChange(String newSecretKey, boolean removeKey, URI apiUrl, String tillId, ScannerSettings scanner,
-                             TillOptions options) {
+                             TillOptions options, SlipSettings slips) {
 
     public SettingsChange {
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(tillId, "tillId");
         Objects.requireNonNull(scanner, "scanner");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(slips, "slips");
     }
 
     @Override

@@ -109,6 +109,7 @@ public final class SettingsStore {
         file.setProperty(TILL_ID, change.tillId());
         change.scanner().writeTo(file);
         change.options().writeTo(file);
+        change.slips().writeTo(file);
         Settings candidate = settingsFrom(file);
         Optional<UnsafeAddress> unsafe = OmiseClient.unsafeBaseUri(candidate.apiUrl());
         if (unsafe.isPresent()) {

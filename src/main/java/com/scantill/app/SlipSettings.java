@@ -40,6 +40,20 @@ public record SlipSettings(PrinterSettings printer, OnPaid onPaid, boolean merch
                         file.getProperty("shop.taxId"), lines(file.getProperty("slip.header")), lines(file.getProperty("slip.footer"))));
     }
 
+    /** Writes the printer and when it prints; the shop's own lines are left as the file has them. */
+    void writeTo(Properties file) {
+        file.setProperty("printer.connection", printer.connection().name().toLowerCase(Locale.ROOT));
+        file.setProperty("printer.address", printer.address());
+        file.setProperty("printer.paper", printer.paper() == PrinterSettings.Paper.MM58 ? "58" : "80");
+        file.setProperty("slip.onPaid", onPaid.name().toLowerCase(Locale.ROOT));
+        file.setProperty("slip.merchantCopy", Boolean.toString(merchantCopy));
+    }
+
+    /** The same shop, with another printer and another choice of when to print. */
+    public SlipSettings with(PrinterSettings newPrinter, OnPaid newOnPaid) {
+        return new SlipSettings(newPrinter, newOnPaid, merchantCopy, shop);
+    }
+
     private static List<String> lines(String text) {
         return text == null || text.isBlank() ? List.of()
                 : Arrays.stream(text.split("\\|")).map(String::strip).filter(line -> !line.isEmpty()).toList();

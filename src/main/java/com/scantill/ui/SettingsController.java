@@ -1,13 +1,18 @@
 package com.scantill.ui;
 
-import java.util.List;
 import com.scantill.app.ScannerSettings;
+import com.scantill.app.SlipSettings;
 import com.scantill.scanner.SerialSettings;
 import com.scantill.scanner.WedgeSettings;
+import com.scantill.slips.PrinterSettings;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 
@@ -40,11 +45,20 @@ final class SettingsController {
     @FXML
     private ComboBox<SerialSettings.LineEnding> lineEnding;
     @FXML
+    private ComboBox<PrinterSettings.Connection> printerConnection;
+    @FXML
+    private TextField printerAddress;
+    @FXML
+    private ComboBox<PrinterSettings.Paper> printerPaper;
+    @FXML
+    private ComboBox<SlipSettings.OnPaid> onPaid;
+    @FXML
     private TextField pendingLimit;
     @FXML
     private TextField idleMinutes;
     @FXML
     private WrappedText settingsMessage;
+    private final List<Runnable> rewording = new ArrayList<>();
 
     SettingsController(SettingsModel model, Navigation navigation) {
         this.model = model;
@@ -69,11 +83,40 @@ final class SettingsController {
         baudRate.textProperty().bindBidirectional(model.baudRateProperty());
         lineEnding.getItems().setAll(SerialSettings.LineEnding.values());
         lineEnding.valueProperty().bindBidirectional(model.lineEndingProperty());
+        worded(printerConnection, PrinterSettings.Connection.values(), model.printerConnectionProperty());
+        printerAddress.textProperty().bindBidirectional(model.printerAddressProperty());
+        printerAddress.disableProperty().bind(model.printerConnectionProperty().isEqualTo(PrinterSettings.Connection.NONE));
+        worded(printerPaper, PrinterSettings.Paper.values(), model.printerPaperProperty());
+        worded(onPaid, SlipSettings.OnPaid.values(), model.onPaidProperty());
         pendingLimit.textProperty().bindBidirectional(model.pendingLimitSecondsProperty());
         idleMinutes.textProperty().bindBidirectional(model.idleMinutesProperty());
         settingsMessage.textProperty().bind(model.messageProperty());
         model.notice().styles(settingsMessage);
         Forms.enterDoes(settingsMessage.getParent(), List.of(), model::save);
+    }
+
+    /** A list of choices shown in the manager's words, said again when the language changes. */
+    private <T extends Enum<T>> void worded(ComboBox<T> box, T[] values, ObjectProperty<T> chosen) {
+        box.getItems().setAll(values);
+        box.setCellFactory(list -> wordedCell());
+        box.setButtonCell(wordedCell());
+        box.valueProperty().bindBidirectional(chosen);
+        rewording.add(() -> box.setButtonCell(wordedCell()));
+    }
+
+    private <T extends Enum<T>> ListCell<T> wordedCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : model.choice(value));
+            }
+        };
+    }
+
+    /** The lists' choices said again in the language of the moment. */
+    void reword() {
+        rewording.forEach(Runnable::run);
     }
 
     void activate() {

@@ -6,11 +6,13 @@ import com.scantill.app.Settings;
 import com.scantill.app.SettingsChange;
 import com.scantill.app.SettingsStore;
 import com.scantill.app.SlipDesk;
+import com.scantill.app.SlipSettings;
 import com.scantill.app.TillOptions;
 import com.scantill.ledger.LedgerBackups;
 import com.scantill.scanner.SerialScanner;
 import com.scantill.scanner.SerialSettings;
 import com.scantill.scanner.WedgeSettings;
+import com.scantill.slips.PrinterSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -42,6 +44,10 @@ public final class SettingsModel {
     private final StringProperty apiUrl = new SimpleStringProperty("");
     private final StringProperty tillId = new SimpleStringProperty("");
     private final ObjectProperty<ScannerSettings.Driver> driver = new SimpleObjectProperty<>(ScannerSettings.Driver.KEYBOARD);
+    private final ObjectProperty<PrinterSettings.Connection> printerConnection = new SimpleObjectProperty<>(PrinterSettings.Connection.NONE);
+    private final StringProperty printerAddress = new SimpleStringProperty("");
+    private final ObjectProperty<PrinterSettings.Paper> printerPaper = new SimpleObjectProperty<>(PrinterSettings.Paper.MM80);
+    private final ObjectProperty<SlipSettings.OnPaid> onPaid = new SimpleObjectProperty<>(SlipSettings.OnPaid.PRINT);
     private final ObjectProperty<WedgeSettings.Terminator> terminator = new SimpleObjectProperty<>(WedgeSettings.Terminator.ENTER);
     private final StringProperty suffix = new SimpleStringProperty("");
     private final StringProperty prefix = new SimpleStringProperty("");
@@ -85,6 +91,10 @@ public final class SettingsModel {
         apiUrl.set(settings.apiUrl().toString());
         tillId.set(settings.tillId());
         driver.set(settings.scanner().driver());
+        printerConnection.set(settings.slips().printer().connection());
+        printerAddress.set(settings.slips().printer().address());
+        printerPaper.set(settings.slips().printer().paper());
+        onPaid.set(settings.slips().onPaid());
         terminator.set(settings.scanner().keyboard().terminator());
         suffix.set(settings.scanner().keyboard().suffix());
         prefix.set(settings.scanner().keyboard().prefix());
@@ -114,7 +124,15 @@ public final class SettingsModel {
                     Duration.ofMinutes(number(idleMinutes.get(), InvalidSettingException.Problem.IDLE_SIGN_OUT)),
                     loaded.options().pinHashIterations(),
                     loaded.options().trainingCustomerDelay(), loaded.options().shopZone(), loaded.options().language());
-            change = new SettingsChange(newKey.get(), removeKey.get(), address(apiUrl.get()), tillId.get().strip(), scanner, options);
+            String printerAt = printerAddress.get() == null ? "" : printerAddress.get().strip();
+            if (printerConnection.get() != PrinterSettings.Connection.NONE && printerAt.isEmpty()) {
+                throw new InvalidSettingException(InvalidSettingException.Problem.PRINTER_ADDRESS, "",
+                        "a " + printerConnection.get() + " printer needs its address");
+            }
+            SlipSettings slips = loaded.slips().with(new PrinterSettings(printerConnection.get(), printerAt, printerPaper.get()),
+                    onPaid.get());
+            change = new SettingsChange(newKey.get(), removeKey.get(), address(apiUrl.get()), tillId.get().strip(), scanner, options,
+                    slips);
         } catch (RuntimeException e) {
             message.problem(notSaved(e));
             return;
@@ -189,6 +207,27 @@ public final class SettingsModel {
 
     public StringProperty tillIdProperty() {
         return tillId;
+    }
+
+    public ObjectProperty<PrinterSettings.Connection> printerConnectionProperty() {
+        return printerConnection;
+    }
+
+    public StringProperty printerAddressProperty() {
+        return printerAddress;
+    }
+
+    public ObjectProperty<PrinterSettings.Paper> printerPaperProperty() {
+        return printerPaper;
+    }
+
+    public ObjectProperty<SlipSettings.OnPaid> onPaidProperty() {
+        return onPaid;
+    }
+
+    /** A choice of a list in the manager's words: how the printer is reached, its paper, when it prints. */
+    String choice(Enum<?> value) {
+        return value == null ? "" : words.text("settings.choice." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
 
     public ObjectProperty<ScannerSettings.Driver> driverProperty() {

@@ -132,6 +132,7 @@ final class TillUi implements Navigation {
         statusBar.reword();
         till.reword();
         report.reword();
+        settings.reword();
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scantill.app.Settings;
 import com.scantill.app.SettingsStore;
+import com.scantill.app.SlipSettings;
+import com.scantill.slips.PrinterSettings;
 import com.scantill.words.Language;
 import com.scantill.words.Words;
 import java.nio.file.Files;
@@ -122,5 +124,33 @@ class SettingsModelTest {
         try (var files = Files.list(dataFolder)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly(SettingsStore.FILE_NAME);
         }
+    }
+
+    @Test
+    void theReceiptPrinterIsChosenHereAndAPrinterWithoutAnAddressIsRefused() throws Exception {
+        Files.writeString(dataFolder.resolve(SettingsStore.FILE_NAME), "shop.name=Baan Suan\nslip.merchantCopy=true\n");
+        SettingsStore store = new SettingsStore(dataFolder, Map.of());
+        SettingsModel model = new SettingsModel(store, null, null, SynchronousBackground.INSTANCE, TestWords.ENGLISH);
+        model.activate();
+        assertThat(model.printerConnectionProperty().get()).isEqualTo(PrinterSettings.Connection.NONE);
+
+        model.printerConnectionProperty().set(PrinterSettings.Connection.NETWORK);
+        model.save();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Not saved: the receipt printer needs its address (a network address, "
+                + "a device, a port or a queue), or choose no printer.");
+
+        model.printerAddressProperty().set(" 192.168.1.50:9100 ");
+        model.printerPaperProperty().set(PrinterSettings.Paper.MM58);
+        model.onPaidProperty().set(SlipSettings.OnPaid.ASK);
+        model.save();
+
+        SlipSettings saved = store.load().slips();
+        assertThat(saved.printer()).isEqualTo(new PrinterSettings(PrinterSettings.Connection.NETWORK, "192.168.1.50:9100",
+                PrinterSettings.Paper.MM58));
+        assertThat(saved.onPaid()).isEqualTo(SlipSettings.OnPaid.ASK);
+        assertThat(saved.merchantCopy()).as("what the form does not show is kept").isTrue();
+        assertThat(saved.shop().name()).isEqualTo("Baan Suan");
+        assertThat(model.choice(PrinterSettings.Connection.QUEUE)).isEqualTo("Print queue");
     }
 }
