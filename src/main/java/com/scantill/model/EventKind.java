@@ -29,5 +29,7 @@ public enum EventKind {
     /** A refund made outside the till (in Omise's dashboard), taken into the ledger. */
     EXTERNAL_REFUND,
     /** A supervisor reviewed a sale recovered from Omise and confirmed it as a real sale. */
-    RECOVERY_CONFIRMED
+    RECOVERY_CONFIRMED,
+    /** A slip of the sale reached the printer; the detail says which (a payment's or a refund's, whose copy). */
+    SLIP_PRINTED
 }

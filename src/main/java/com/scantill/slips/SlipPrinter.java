@@ -35,11 +35,13 @@ public final class SlipPrinter implements AutoCloseable {
 
         private final String name;
         private final Supplier<Slip> drawing;
+        private final Runnable printed;
         private byte[] bytes;
 
-        Job(String name, Supplier<Slip> drawing) {
+        Job(String name, Supplier<Slip> drawing, Runnable printed) {
             this.name = name;
             this.drawing = drawing;
+            this.printed = printed;
         }
 
         String name() {
@@ -94,13 +96,14 @@ public final class SlipPrinter implements AutoCloseable {
 
     /**
      * Puts a slip in line, to be drawn on the printer's thread, so that the caller (a cashier's screen, the engine)
-     * never waits for Java2D or the printer; {@code name} is for the log. Does nothing when no printer is set up.
+     * never waits for Java2D or the printer; {@code name} is for the log. {@code printed} runs on the printer's thread
+     * once the printer has taken the whole slip. Does nothing when no printer is set up.
      */
-    public synchronized void print(String name, Supplier<Slip> slip) {
+    public synchronized void print(String name, Supplier<Slip> slip, Runnable printed) {
         if (!configured() || closed) {
             return;
         }
-        jobs.addLast(new Job(name, slip));
+        jobs.addLast(new Job(name, slip, printed));
         notifyAll();
         publish(state.status());
     }
@@ -145,6 +148,7 @@ public final class SlipPrinter implements AutoCloseable {
             }
             link.send(job.bytes());
             log.info("Printed {}", job.name());
+            noteThatItPrinted(job);
             return before;
         } catch (IOException e) {
             log.warn("The printer could not be reached for {}: {}", job.name(), e.getMessage());
@@ -153,6 +157,14 @@ public final class SlipPrinter implements AutoCloseable {
             // A slip that cannot be drawn would stop every slip behind it: it is left out, and said so.
             log.error("The slip {} could not be made and is left out", job.name(), e);
             return PrinterStatus.UNKNOWN;
+        }
+    }
+
+    private static void noteThatItPrinted(Job job) {
+        try {
+            job.printed.run();
+        } catch (RuntimeException e) {
+            log.warn("The slip {} was printed, but that could not be noted: {}", job.name(), e.getMessage());
         }
     }
 

@@ -56,7 +56,7 @@ class SerialPrinterTest {
 
             try (SlipPrinter slips = new SlipPrinter(new PrinterSettings(PrinterSettings.Connection.SERIAL,
                     tillEnd + "@115200", PrinterSettings.Paper.MM58), Duration.ofMillis(500), Duration.ofMillis(100))) {
-                slips.print(slip.name(), () -> slip);
+                slips.print(slip.name(), () -> slip, () -> { });
 
                 await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(new Cut(66, 3)));
             }

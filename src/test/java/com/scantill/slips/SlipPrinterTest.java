@@ -51,7 +51,7 @@ class SlipPrinterTest {
     void aSlipArrivesAsItsPictureDotForDotThenACut() throws Exception {
         Slip slip = paidSlip("till-1-A");
 
-        slips.print(slip.name(), () -> slip);
+        slips.print(slip.name(), () -> slip, () -> { });
 
         await().atMost(Duration.ofSeconds(5)).until(() -> printer.printed().size() == 1);
         List<Command> job = printer.printed().get(0);
@@ -67,8 +67,8 @@ class SlipPrinterTest {
         Slip first = paidSlip("till-1-A");
         Slip second = paidSlip("till-1-B");
 
-        slips.print(first.name(), () -> first);
-        slips.print(second.name(), () -> second);
+        slips.print(first.name(), () -> first, () -> { });
+        slips.print(second.name(), () -> second, () -> { });
 
         await().atMost(Duration.ofSeconds(5)).until(() -> slips.state().equals(new SlipPrinter.State(PrinterStatus.OFFLINE, 2)));
         Thread.sleep(300);
@@ -87,7 +87,7 @@ class SlipPrinterTest {
         printer.answer(4, 0x12 | 0x60);
         Slip slip = paidSlip("till-1-A");
 
-        slips.print(slip.name(), () -> slip);
+        slips.print(slip.name(), () -> slip, () -> { });
 
         await().atMost(Duration.ofSeconds(5)).until(() -> slips.state().equals(new SlipPrinter.State(PrinterStatus.PAPER_OUT, 1)));
         printer.answer(4, 0x12);

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.scantill.app.ReportOnTheRoll;
+import com.scantill.model.EventKind;
 import com.scantill.model.RefundRecord;
 import com.scantill.reports.DailyReport;
 import com.scantill.reports.DailyReports;
 import com.scantill.model.Sale;
+import com.scantill.model.SaleEvent;
 import com.scantill.slips.EscPosDecoder;
 import com.scantill.slips.FakeNetworkPrinter;
 import com.scantill.slips.PrinterSettings;
@@ -77,6 +79,9 @@ class SlipDeskTest {
         assertThat(differing(2, slips.refund(refunded, refund, Slips.Copy.CUSTOMER, false, "Somchai", "Wanida", thai).image())).isZero();
         assertThat(differing(3, slips.refund(refunded, refund, Slips.Copy.MERCHANT, false, "Somchai", "Wanida", thai).image())).isZero();
         assertThat(refund.approvedBy()).isEqualTo("wanida");
+        await().atMost(Duration.ofSeconds(5)).until(() -> slipsNoted(paid).size() == 4);
+        assertThat(slipsNoted(paid)).as("each slip printed is in the sale's history").containsExactly("sale customer",
+                "sale merchant", "refund " + refund.refundReference() + " customer", "refund " + refund.refundReference() + " merchant");
     }
 
     @Test
@@ -102,6 +107,11 @@ class SlipDeskTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> printer.printed().size() == 3);
         assertThat(differing(2, ReportOnTheRoll.draw(report, thai, PrinterSettings.Paper.MM58).image())).as("the Z report").isZero();
+    }
+
+    private List<String> slipsNoted(Sale sale) {
+        return till.runtime.ledger().sales().events(sale.tillReference()).stream()
+                .filter(event -> event.kind() == EventKind.SLIP_PRINTED).map(SaleEvent::detail).toList();
     }
 
     private int differing(int job, java.awt.image.BufferedImage expected) {
