@@ -80,10 +80,10 @@ public final class SettingsStore {
                 slipSettings(file));
     }
 
-    /** What the settings file says of the key, as a hint ({@code skey_test_…}), never the key. */
-    public String secretKeyHint() {
+    /** What the settings file says of the key, as a hint ({@code skey_test_…}), never the key; empty when it has none. */
+    public Optional<String> secretKeyHint() {
         String key = readFile().getProperty(SECRET_KEY);
-        return key == null || key.isBlank() ? "none (training mode)" : SecretKey.of(key).toString();
+        return key == null || key.isBlank() ? Optional.empty() : Optional.of(SecretKey.of(key).toString());
     }
 
     /**

@@ -72,10 +72,8 @@ final class SettingsController {
         removeKey.selectedProperty().bindBidirectional(model.removeKeyProperty());
         apiUrl.textProperty().bindBidirectional(model.apiUrlProperty());
         tillId.textProperty().bindBidirectional(model.tillIdProperty());
-        driver.getItems().setAll(ScannerSettings.Driver.values());
-        driver.valueProperty().bindBidirectional(model.driverProperty());
-        terminator.getItems().setAll(WedgeSettings.Terminator.values());
-        terminator.valueProperty().bindBidirectional(model.terminatorProperty());
+        worded(driver, ScannerSettings.Driver.values(), model.driverProperty());
+        worded(terminator, WedgeSettings.Terminator.values(), model.terminatorProperty());
         suffix.textProperty().bindBidirectional(model.suffixProperty());
         prefix.textProperty().bindBidirectional(model.prefixProperty());
         serialPort.setItems(model.ports());

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -79,13 +80,13 @@ public final class SettingsModel {
                 this::show, failure -> message.problem(failure.getMessage()));
     }
 
-    private record Loaded(Settings settings, String hint, List<String> ports) {
+    private record Loaded(Settings settings, Optional<String> hint, List<String> ports) {
     }
 
     private void show(Loaded data) {
         Settings settings = data.settings();
         loaded = settings;
-        keyHint.set(data.hint());
+        keyHint.set(data.hint().orElse(words.text("settings.noKey")));
         newKey.set("");
         removeKey.set(false);
         apiUrl.set(settings.apiUrl().toString());

@@ -146,7 +146,7 @@ public final class StatusBarModel {
         PrinterStatus status = printerState.status();
         boolean ready = status == PrinterStatus.READY || status == PrinterStatus.UNKNOWN;
         printerReady.set(ready);
-        String said = words.text("status.printer." + (ready ? "READY" : status.name()));
+        String said = words.text("status.printer." + status.name());
         printer.set(printerState.waiting() == 0 ? said : words.text("status.printerWaiting", said, printerState.waiting()));
     }
 

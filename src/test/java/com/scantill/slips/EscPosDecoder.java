@@ -89,17 +89,19 @@ public final class EscPosDecoder {
 
     /** Dots that differ between what the printer got and the slip's picture made black and white as it is sent. */
     public static int differingDots(BufferedImage printed, BufferedImage slip) {
+        int width = Math.min(printed.getWidth(), slip.getWidth());
+        int height = Math.min(printed.getHeight(), slip.getHeight());
         int differing = 0;
-        for (int y = 0; y < slip.getHeight(); y++) {
-            for (int x = 0; x < slip.getWidth(); x++) {
-                boolean sent = (slip.getRaster().getSample(x, y, 0)) < 128;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean sent = slip.getRaster().getSample(x, y, 0) < 128;
                 boolean got = printed.getRaster().getSample(x, y, 0) < 128;
                 if (sent != got) {
                     differing++;
                 }
             }
         }
-        return differing + Math.abs(printed.getHeight() - slip.getHeight()) * slip.getWidth();
+        return differing + slip.getWidth() * slip.getHeight() - width * height;
     }
 
     private static int read(InputStream in) throws IOException {

@@ -44,10 +44,10 @@ public final class FakeNetworkPrinter implements AutoCloseable {
         answers.put(n, status);
     }
 
-    /** The jobs printed: the commands of each connection that printed something, status requests left out. */
+    /** The slips printed: the commands of each connection that ended in a cut, status requests left out. */
     public List<List<Command>> printed() {
         return jobs.stream().map(job -> job.stream().filter(command -> !(command instanceof StatusRequest)).toList())
-                .filter(job -> !job.isEmpty()).toList();
+                .filter(job -> !job.isEmpty() && job.get(job.size() - 1) instanceof EscPosDecoder.Cut).toList();
     }
 
     /** When each cut command arrived ({@link System#nanoTime}): the moment a slip's last byte was in. */

@@ -61,7 +61,7 @@ class SettingsModelTest {
         assertThat(after.options()).isEqualTo(before.options());
         assertThat(after.apiUrl()).isEqualTo(before.apiUrl());
         assertThat(after.tillId()).isEqualTo(before.tillId());
-        assertThat(store.secretKeyHint()).isEqualTo("skey_test_…");
+        assertThat(store.secretKeyHint()).contains("skey_test_…");
     }
 
     @Test
