@@ -11,6 +11,8 @@ import com.scantill.slips.EscPosDecoder.Initialize;
 import com.scantill.words.Language;
 import com.scantill.words.Words;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Slips on a network printer that reads ESC/POS as a real one does: what arrives is the slip's picture dot for dot,
@@ -103,6 +106,21 @@ class SlipPrinterTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> printer.printed().size() == 1);
         assertThat(states).extracting(SlipPrinter.State::status).containsSubsequence(PrinterStatus.PAPER_OUT,
                 PrinterStatus.COVER_OPEN, PrinterStatus.READY);
+    }
+
+    @Test
+    void aUsbPrintersDeviceFileGetsTheSlipAsItIsThoughItCannotSayHowItIs(@TempDir Path folder) throws Exception {
+        Path device = Files.createFile(folder.resolve("lp0"));
+        Slip slip = paidSlip("till-1-A");
+        try (SlipPrinter usb = new SlipPrinter(new PrinterSettings(PrinterSettings.Connection.DEVICE, device.toString(),
+                PrinterSettings.Paper.MM80), Duration.ofMillis(500), Duration.ofMillis(100))) {
+
+            usb.print(slip.name(), () -> slip, () -> { });
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> Files.size(device) > 0 && usb.state().waiting() == 0);
+            assertThat(usb.state().status()).isEqualTo(PrinterStatus.UNKNOWN);
+        }
+        assertThat(Files.readAllBytes(device)).isEqualTo(slip.escPos());
     }
 
     @Test
