@@ -7,10 +7,8 @@ import com.scantill.slips.PrinterSettings;
 import com.scantill.slips.Slip;
 import com.scantill.words.TypeFace;
 import com.scantill.words.Words;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -31,13 +29,8 @@ public final class ReportOnTheRoll {
         float scale = paper.dots() / (LAYOUT.textWidth() + 8f);
         float lineHeight = LAYOUT.lineHeight();
         int height = Math.round((lines.size() + 2) * lineHeight * scale);
-        BufferedImage image = new BufferedImage(paper.dots(), height, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        BufferedImage image = Slip.paper(paper.dots(), height);
+        Graphics2D g = Slip.pen(image);
         g.scale(scale, scale);
         float baseline = LAYOUT.fontSize() + lineHeight / 2;
         for (ReportLine line : lines) {

@@ -3,10 +3,8 @@ package com.scantill.slips;
 import com.scantill.words.TextSetter;
 import com.scantill.words.TypeFace;
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -70,13 +68,8 @@ final class SlipImage {
                 }
             }
         }
-        BufferedImage image = new BufferedImage(paper.dots(), Math.round(y + body), BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        BufferedImage image = Slip.paper(paper.dots(), Math.round(y + body));
+        Graphics2D g = Slip.pen(image);
         g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
         for (Placed piece : placed) {
             if (piece.text() == null) {
