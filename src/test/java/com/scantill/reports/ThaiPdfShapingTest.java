@@ -6,7 +6,6 @@ import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
 import com.scantill.reports.ReportLine.Piece;
 import com.scantill.words.Language;
-import com.scantill.words.TypeFace;
 import com.scantill.words.Words;
 import java.awt.Color;
 import java.awt.Font;

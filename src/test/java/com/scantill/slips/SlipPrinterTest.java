@@ -10,7 +10,6 @@ import com.scantill.slips.EscPosDecoder.Cut;
 import com.scantill.slips.EscPosDecoder.Initialize;
 import com.scantill.words.Language;
 import com.scantill.words.Words;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
