@@ -45,6 +45,35 @@ public record PrinterSettings(Connection connection, String address, Paper paper
         if (connection != Connection.NONE && address.isEmpty()) {
             throw new IllegalArgumentException("A " + connection + " printer needs its address");
         }
+        // A port or a speed that is not a number would only show when the first slip is sent, and lose it.
+        if (connection == Connection.NETWORK) {
+            number(address, ':', 9100);
+        } else if (connection == Connection.SERIAL) {
+            number(address, '@', 9600);
+        }
+    }
+
+    /** The number after the last {@code mark} in {@code address} (a port, a speed), or {@code otherwise} when none. */
+    private static int number(String address, char mark, int otherwise) {
+        int at = address.lastIndexOf(mark);
+        if (at < 0) {
+            return otherwise;
+        }
+        try {
+            int number = Integer.parseInt(address.substring(at + 1));
+            if (number <= 0) {
+                throw new IllegalArgumentException("Not a port or speed above 0 in the printer's address " + address);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Not a port or speed in the printer's address " + address, e);
+        }
+    }
+
+    /** The address without its port or speed. */
+    private static String before(String address, char mark) {
+        int at = address.lastIndexOf(mark);
+        return at < 0 ? address : address.substring(0, at);
     }
 
     public static PrinterSettings none() {
@@ -55,17 +84,9 @@ public record PrinterSettings(Connection connection, String address, Paper paper
     PrinterLink open(Duration timeout) throws IOException {
         return switch (connection) {
             case NONE -> throw new IOException("No printer is set up");
-            case NETWORK -> {
-                int colon = address.lastIndexOf(':');
-                yield colon < 0 ? new TcpPrinterLink(address, 9100, timeout)
-                        : new TcpPrinterLink(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)), timeout);
-            }
+            case NETWORK -> new TcpPrinterLink(before(address, ':'), number(address, ':', 9100), timeout);
             case DEVICE -> new DevicePrinterLink(Path.of(address));
-            case SERIAL -> {
-                int at = address.lastIndexOf('@');
-                yield at < 0 ? new SerialPrinterLink(address, 9600, timeout)
-                        : new SerialPrinterLink(address.substring(0, at), Integer.parseInt(address.substring(at + 1)), timeout);
-            }
+            case SERIAL -> new SerialPrinterLink(before(address, '@'), number(address, '@', 9600), timeout);
             case QUEUE -> new QueuePrinterLink(address);
         };
     }

@@ -125,13 +125,7 @@ public final class SettingsModel {
                     Duration.ofMinutes(number(idleMinutes.get(), InvalidSettingException.Problem.IDLE_SIGN_OUT)),
                     loaded.options().pinHashIterations(),
                     loaded.options().trainingCustomerDelay(), loaded.options().shopZone(), loaded.options().language());
-            String printerAt = printerAddress.get() == null ? "" : printerAddress.get().strip();
-            if (printerConnection.get() != PrinterSettings.Connection.NONE && printerAt.isEmpty()) {
-                throw new InvalidSettingException(InvalidSettingException.Problem.PRINTER_ADDRESS, "",
-                        "a " + printerConnection.get() + " printer needs its address");
-            }
-            SlipSettings slips = loaded.slips().with(new PrinterSettings(printerConnection.get(), printerAt, printerPaper.get()),
-                    onPaid.get());
+            SlipSettings slips = loaded.slips().with(printer(), onPaid.get());
             change = new SettingsChange(newKey.get(), removeKey.get(), address(apiUrl.get()), tillId.get().strip(), scanner, options,
                     slips);
         } catch (RuntimeException e) {
@@ -162,6 +156,16 @@ public final class SettingsModel {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new InvalidSettingException(problem, text, "not a whole number: " + text, e);
+        }
+    }
+
+    /** The printer as the form says it, its address checked by the rules a slip is sent by. */
+    private PrinterSettings printer() {
+        try {
+            return new PrinterSettings(printerConnection.get(), printerAddress.get(), printerPaper.get());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(InvalidSettingException.Problem.PRINTER_ADDRESS, printerAddress.get(),
+                    e.getMessage(), e);
         }
     }
 

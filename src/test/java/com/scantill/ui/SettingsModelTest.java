@@ -140,6 +140,13 @@ class SettingsModelTest {
         assertThat(model.messageProperty().get()).isEqualTo("Not saved: the receipt printer needs its address (a network address, "
                 + "a device, a port or a queue), or choose no printer.");
 
+        model.printerAddressProperty().set("192.168.1.50:printer");
+        model.save();
+
+        assertThat(model.messageProperty().get()).as("a port that is not a number would lose the first slip")
+                .startsWith("Not saved: the receipt printer needs its address");
+        assertThat(store.load().slips().printer().connection()).isEqualTo(PrinterSettings.Connection.NONE);
+
         model.printerAddressProperty().set(" 192.168.1.50:9100 ");
         model.printerPaperProperty().set(PrinterSettings.Paper.MM58);
         model.onPaidProperty().set(SlipSettings.OnPaid.ASK);
