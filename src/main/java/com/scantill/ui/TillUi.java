@@ -285,22 +285,8 @@ final class TillUi implements Navigation {
             case TILL -> {
                 if (event.getCode() == KeyCode.P && event.isShortcutDown()) {
                     till.printSlip();
-                    event.consume();
-                    return;
-                }
-                switch (event.getCode()) {
-                    case F2 -> till.newSale();
-                    case F3 -> till.stopWaiting();
-                    case F4 -> till.expire();
-                    case F5 -> till.approve();
-                    case F6 -> till.refund();
-                    case F7 -> till.decline();
-                    case F8 -> till.operators();
-                    case F9 -> till.settings();
-                    case F10 -> till.report();
-                    case F11 -> till.confirmRecovered();
-                    case F12 -> till.signOut();
-                    default -> handled = false;
+                } else {
+                    handled = tillKey(event.getCode());
                 }
             }
             case OPERATORS -> handled = backOn(event, operators::back);
@@ -342,6 +328,27 @@ final class TillUi implements Navigation {
         if (handled) {
             event.consume();
         }
+    }
+
+    /** The till screen's function keys; false for a key that is none of them. */
+    private boolean tillKey(KeyCode key) {
+        switch (key) {
+            case F2 -> till.newSale();
+            case F3 -> till.stopWaiting();
+            case F4 -> till.expire();
+            case F5 -> till.approve();
+            case F6 -> till.refund();
+            case F7 -> till.decline();
+            case F8 -> till.operators();
+            case F9 -> till.settings();
+            case F10 -> till.report();
+            case F11 -> till.confirmRecovered();
+            case F12 -> till.signOut();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean backOn(KeyEvent event, Runnable back) {
