@@ -39,7 +39,7 @@ public final class FakeNetworkPrinter implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** What the printer answers to DLE EOT {@code n} from now on. */
+    /** What the printer answers to DLE EOT {@code n} from its next connection on. */
     void answer(int n, int status) {
         answers.put(n, status);
     }
@@ -73,6 +73,8 @@ public final class FakeNetworkPrinter implements AutoCloseable {
                 try (Socket connection = socket.accept()) {
                     List<Command> job = new CopyOnWriteArrayList<>();
                     jobs.add(job);
+                    // What the printer says of itself holds for the whole connection, as a test set it before.
+                    Map<Integer, Integer> answering = Map.copyOf(answers);
                     InputStream in = connection.getInputStream();
                     OutputStream out = connection.getOutputStream();
                     for (Command command = EscPosDecoder.next(in); command != null; command = EscPosDecoder.next(in)) {
@@ -81,7 +83,7 @@ public final class FakeNetworkPrinter implements AutoCloseable {
                             cutAtNanos.add(System.nanoTime());
                         }
                         if (command instanceof StatusRequest request) {
-                            out.write(answers.getOrDefault(request.n(), 0x12));
+                            out.write(answering.getOrDefault(request.n(), 0x12));
                             out.flush();
                         }
                     }
