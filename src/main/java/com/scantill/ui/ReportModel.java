@@ -247,7 +247,7 @@ public final class ReportModel {
                 failure -> message.problem(words.text("report.notSaved", failure.getMessage())));
     }
 
-    /** Prints the report on the receipt printer's roll (F4), in the language of the moment. */
+    /** Prints the report on the receipt printer's roll (F11), in the language of the moment. */
     public void printOnTheRoll() {
         DailyReport current = report.get();
         if (current == null) {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * prompt over everything when asked for. Keys: F2 new sale, F3 stop waiting, F4 expire, F5/F7 the training phone,
  * F6 refund, F8 operators, F9 settings, F10 daily report, F11 confirm a sale recovered from Omise, F12 sign out, Ctrl+P
  * print the slip of the sale on the panel or selected in the list, Esc
- * back or cancel, F1 ไทย/EN and Ctrl+Q quit (signed out). On the report: F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10
+ * back or cancel, F1 ไทย/EN and Ctrl+Q quit (signed out). On the report: F11 on the receipt printer (F4 would also open the
+ * day picker's calendar), F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10
  * accept Omise's state of the selected difference.
  */
 final class TillUi implements Navigation {
@@ -292,7 +293,7 @@ final class TillUi implements Navigation {
             case OPERATORS -> handled = backOn(event, operators::back);
             case REPORT -> {
                 switch (event.getCode()) {
-                    case F4 -> report.printOnTheRoll();
+                    case F11 -> report.printOnTheRoll();
                     case F5 -> report.printA4();
                     case F6 -> report.printReceipt();
                     case F7 -> report.savePdf();

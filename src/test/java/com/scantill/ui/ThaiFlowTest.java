@@ -141,5 +141,11 @@ class ThaiFlowTest {
         DatePicker day = till.robot.lookup("#reportDay").queryAs(DatePicker.class);
         assertThat(day.getValue()).isEqualTo(yesterday);
         assertThat(day.getEditor().getText()).isEqualTo(thai.date(yesterday));
+
+        till.press(KeyCode.F11);
+        till.awaitText("#reportMessage", text -> text.startsWith("ยังไม่ได้ตั้งค่าเครื่องพิมพ์ใบเสร็จ"));
+        assertThat(day.isShowing()).as("the report's key opens no calendar that would take the Esc").isFalse();
+        till.press(KeyCode.ESCAPE);
+        till.awaitFocus("#amountField");
     }
 }
