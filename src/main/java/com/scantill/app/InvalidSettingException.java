@@ -19,7 +19,8 @@ public final class InvalidSettingException extends IllegalArgumentException {
         IDLE_SIGN_OUT,
         PIN_HASH_ITERATIONS,
         SHOP_ZONE,
-        LANGUAGE
+        LANGUAGE,
+        PAYMENT_METHODS
     }
 
     private final Problem problem;

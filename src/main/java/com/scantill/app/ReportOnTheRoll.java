@@ -44,6 +44,6 @@ public final class ReportOnTheRoll {
             baseline += lineHeight;
         }
         g.dispose();
-        return new Slip("daily report " + report.day(), image);
+        return new Slip("daily report " + report.day(), image, lines.stream().map(ReportLine::text).toList());
     }
 }

@@ -1,11 +1,16 @@
 package com.scantill.app;
 
+import com.scantill.model.PaymentMethod;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the till behaves for its people. Keys in {@code settings.properties}: {@code checkout.pendingLimitSeconds}
@@ -13,10 +18,12 @@ import java.util.Properties;
  * only for tests), {@code training.customerConfirmSeconds} (10: how long the simulated customer takes to pay when
  * the trainee does not press Approve or Decline first), {@code shop.timeZone} ({@code Asia/Bangkok}: every time the
  * till shows, and where a business day begins and ends), {@code ui.language} ({@code th} or {@code en}: the till's
- * language while nobody is signed in; each operator may choose their own on the sign-in screen).
+ * language while nobody is signed in; each operator may choose their own on the sign-in screen),
+ * {@code payment.methods} ({@code wechat_pay_upm}: the Omise source types switched on for the shop's account, separated
+ * by commas; {@code alipayplus_upm} adds the Alipay+ wallets).
  */
 public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHashIterations, Duration trainingCustomerDelay,
-                          ZoneId shopZone, String language) {
+                          ZoneId shopZone, String language, Set<PaymentMethod> paymentMethods) {
 
     public static final ZoneId DEFAULT_SHOP_ZONE = ZoneId.of("Asia/Bangkok");
 
@@ -26,6 +33,7 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
     static final String TRAINING_DELAY = "training.customerConfirmSeconds";
     static final String SHOP_ZONE = "shop.timeZone";
     static final String LANGUAGE = "ui.language";
+    static final String PAYMENT_METHODS = "payment.methods";
     /** The till is for shops in Thailand: Thai, and English one key away. */
     static final String DEFAULT_LANGUAGE = "th";
 
@@ -46,6 +54,11 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
         if (trainingCustomerDelay.isNegative()) {
             throw new IllegalArgumentException(TRAINING_DELAY + " must not be negative");
         }
+        paymentMethods = Set.copyOf(paymentMethods);
+        if (paymentMethods.isEmpty() || !paymentMethods.stream().allMatch(PaymentMethod::isChargeable)) {
+            throw new InvalidSettingException(InvalidSettingException.Problem.PAYMENT_METHODS, names(paymentMethods),
+                    PAYMENT_METHODS + " names one or more of " + names(PaymentMethod.CHARGEABLE) + ", not " + names(paymentMethods));
+        }
         if (pinHashIterations < 1_000) {
             throw new InvalidSettingException(InvalidSettingException.Problem.PIN_HASH_ITERATIONS, Integer.toString(pinHashIterations),
                     PIN_ITERATIONS + " must be at least 1000");
@@ -54,7 +67,7 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
 
     public static TillOptions defaults() {
         return new TillOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), 600_000, Duration.ofSeconds(10), DEFAULT_SHOP_ZONE,
-                DEFAULT_LANGUAGE);
+                DEFAULT_LANGUAGE, Set.of(PaymentMethod.WECHAT_PAY));
     }
 
     static TillOptions from(Properties file) {
@@ -68,12 +81,27 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
                 seconds(file.getProperty(TRAINING_DELAY), defaults.trainingCustomerDelay()),
                 zone(file.getProperty(SHOP_ZONE), defaults.shopZone()),
                 file.getProperty(LANGUAGE) == null || file.getProperty(LANGUAGE).isBlank() ? defaults.language()
-                        : file.getProperty(LANGUAGE).strip().toLowerCase(Locale.ROOT));
+                        : file.getProperty(LANGUAGE).strip().toLowerCase(Locale.ROOT),
+                file.getProperty(PAYMENT_METHODS) == null ? defaults.paymentMethods() : methods(file.getProperty(PAYMENT_METHODS)));
+    }
+
+    private static Set<PaymentMethod> methods(String text) {
+        Set<PaymentMethod> methods = new LinkedHashSet<>();
+        for (String name : text.split(",")) {
+            if (!name.isBlank()) {
+                methods.add(new PaymentMethod(name));
+            }
+        }
+        return methods;
+    }
+
+    private static String names(Collection<PaymentMethod> methods) {
+        return methods.stream().map(PaymentMethod::sourceType).sorted().collect(Collectors.joining(","));
     }
 
     /** The same options with another shop time zone. */
     public TillOptions withShopZone(ZoneId zone) {
-        return new TillOptions(pendingLimit, idleSignOut, pinHashIterations, trainingCustomerDelay, zone, language);
+        return new TillOptions(pendingLimit, idleSignOut, pinHashIterations, trainingCustomerDelay, zone, language, paymentMethods);
     }
 
     void writeTo(Properties file) {
@@ -83,6 +111,9 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
         file.setProperty(TRAINING_DELAY, Double.toString(trainingCustomerDelay.toMillis() / 1000.0));
         file.setProperty(SHOP_ZONE, shopZone.getId());
         file.setProperty(LANGUAGE, language);
+        // In the order the till shows them, so that the file reads the same after every save.
+        file.setProperty(PAYMENT_METHODS, PaymentMethod.CHARGEABLE.stream().filter(paymentMethods::contains)
+                .map(PaymentMethod::sourceType).collect(Collectors.joining(",")));
     }
 
     private static ZoneId zone(String text, ZoneId fallback) {

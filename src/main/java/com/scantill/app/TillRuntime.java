@@ -56,7 +56,8 @@ public final class TillRuntime implements AutoCloseable {
         this.connection = connection;
         this.operators = operatorsOf(settings, ledger);
         this.engine = new CheckoutEngine(ledger, connection.client(), CheckoutSettings.defaults(settings.tillId())
-                .withPendingLimit(settings.options().pendingLimit()), new OperatorsAsStaff(operators));
+                .withPendingLimit(settings.options().pendingLimit()).withMethods(settings.options().paymentMethods()),
+                new OperatorsAsStaff(operators));
         this.reconciler = reconcilerOf(settings, ledger, connection, operators);
         this.backups = new LedgerBackups(ledger, settings.modeFolder(), Clock.system(settings.options().shopZone()));
         this.serialScanner = settings.scanner().driver() == ScannerSettings.Driver.SERIAL

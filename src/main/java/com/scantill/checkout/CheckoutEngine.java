@@ -9,7 +9,7 @@ import com.scantill.model.RefundRecord;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
-import com.scantill.model.WeChatPayUpm;
+import com.scantill.model.UpmRules;
 import com.scantill.omise.OmiseClient;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -42,6 +42,8 @@ public final class CheckoutEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CheckoutEngine.class);
     private static final DateTimeFormatter REFERENCE_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
     private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+    /** The failure code of a sale Omise refused because its payment method is not switched on for the account. */
+    public static final String METHOD_NOT_ENABLED = "method_not_enabled";
     /** The charge's metadata keys naming the till and the operator that made it (beside {@code till_reference}). */
     public static final String TILL_ID_KEY = "till_id";
     public static final String OPERATOR_ID_KEY = "operator_id";
@@ -110,13 +112,17 @@ public final class CheckoutEngine implements AutoCloseable {
      *
      * @throws PaymentCodeUsedException when the code is being charged for a sale not yet finished
      * @throws KeyRefusedException      while Omise refuses the till's secret key
-     * @throws CheckoutRefusedException for an amount out of the limits, or while an earlier sale's outcome is still
+     * @throws CheckoutRefusedException for an amount out of the limits, a code of a method not switched on, or while an earlier sale's outcome is still
      *                                  being reconciled; nothing is written or sent
      */
     public CompletableFuture<SaleState> startSale(long amount, PaymentCode code, String operatorId) {
         requireOperator(operatorId);
-        if (!WeChatPayUpm.isWithinLimits(amount)) {
+        if (!UpmRules.isWithinLimits(amount)) {
             throw new CheckoutRefusedException(Refusal.ofAmount(Refusal.Reason.AMOUNT_OUT_OF_LIMITS, null, amount));
+        }
+        if (!settings.methods().contains(code.method())) {
+            throw new CheckoutRefusedException(Refusal.withDetail(Refusal.Reason.METHOD_NOT_ENABLED, null,
+                    code.method().sourceType()));
         }
         if (access.access() == OmiseAccess.KEY_REFUSED) {
             throw new KeyRefusedException();
@@ -136,8 +142,8 @@ public final class CheckoutEngine implements AutoCloseable {
             if (unsettled.isPresent()) {
                 throw new CheckoutRefusedException(Refusal.ofSale(Refusal.Reason.EARLIER_SALE_UNSETTLED, unsettled.get().reference));
             }
-            worker = flow.admit(Sale.created(newReference(), settings.tillId(), operatorId, amount, WeChatPayUpm.CURRENCY,
-                    code.masked(), now()), code.digits());
+            worker = flow.admit(Sale.created(newReference(), settings.tillId(), operatorId, amount, UpmRules.CURRENCY,
+                    code.method(), code.masked(), now()), code.digits());
         }
         CompletableFuture<SaleState> written = new CompletableFuture<>();
         worker.submit(() -> flow.create(worker, code, written));

@@ -1,8 +1,10 @@
 package com.scantill.checkout;
 
+import com.scantill.model.PaymentMethod;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a till's checkout engine behaves.
@@ -11,6 +13,8 @@ import java.util.Objects;
  * @param lateChargeWindow how far back Omise's charges are checked for one that turned up late: for a sale settled as
  *                         never charged, or made by this till for a sale the ledger lacks (lost in a power cut, say)
  * @param sweepInterval    how often that check, and the settling of refunds whose answer was lost, run
+ * @param methods          the payment methods Omise has switched on for the shop's account: a code of another is
+ *                         refused before anything is written or sent
  */
 public record CheckoutSettings(
         String tillId,
@@ -19,6 +23,7 @@ public record CheckoutSettings(
         ReconcilePolicy reconciliation,
         Duration lateChargeWindow,
         Duration sweepInterval,
+        Set<PaymentMethod> methods,
         Clock clock) {
 
     public CheckoutSettings {
@@ -26,31 +31,35 @@ public record CheckoutSettings(
         Objects.requireNonNull(polling, "polling");
         Objects.requireNonNull(reconciliation, "reconciliation");
         Objects.requireNonNull(clock, "clock");
+        methods = Set.copyOf(methods);
     }
 
     public static CheckoutSettings defaults(String tillId) {
         return new CheckoutSettings(tillId, PollingSchedule.adaptive(), Duration.ofSeconds(60), ReconcilePolicy.standard(),
-                Duration.ofDays(1), Duration.ofMinutes(5), Clock.systemUTC());
+                Duration.ofDays(1), Duration.ofMinutes(5), Set.of(PaymentMethod.WECHAT_PAY), Clock.systemUTC());
     }
 
     public CheckoutSettings withPolling(PollingSchedule schedule) {
-        return new CheckoutSettings(tillId, schedule, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, clock);
+        return new CheckoutSettings(tillId, schedule, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, methods, clock);
     }
 
     public CheckoutSettings withPendingLimit(Duration limit) {
-        return new CheckoutSettings(tillId, polling, limit, reconciliation, lateChargeWindow, sweepInterval, clock);
+        return new CheckoutSettings(tillId, polling, limit, reconciliation, lateChargeWindow, sweepInterval, methods, clock);
     }
 
     public CheckoutSettings withReconciliation(ReconcilePolicy policy) {
-        return new CheckoutSettings(tillId, polling, pendingLimit, policy, lateChargeWindow, sweepInterval, clock);
+        return new CheckoutSettings(tillId, polling, pendingLimit, policy, lateChargeWindow, sweepInterval, methods, clock);
     }
 
     public CheckoutSettings withSweepInterval(Duration interval) {
-        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, interval, clock);
+        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, interval, methods, clock);
     }
 
+    public CheckoutSettings withMethods(Set<PaymentMethod> newMethods) {
+        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, newMethods, clock);
+    }
 
     public CheckoutSettings withClock(Clock newClock) {
-        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, newClock);
+        return new CheckoutSettings(tillId, polling, pendingLimit, reconciliation, lateChargeWindow, sweepInterval, methods, newClock);
     }
 }

@@ -9,7 +9,7 @@ import com.scantill.model.RefundStatus;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
-import com.scantill.model.WeChatPayUpm;
+import com.scantill.model.UpmRules;
 import com.scantill.omise.CreateRefundRequest;
 import com.scantill.omise.ListOrder;
 import com.scantill.omise.ListRequest;
@@ -98,7 +98,7 @@ final class Refunds {
             throw new CheckoutRefusedException(Refusal.moreThanRefundable(tillReference, amount, sale.refundableAmount()));
         }
         Instant now = now();
-        if (now.isAfter(sale.createdAt().plus(WeChatPayUpm.REFUND_WINDOW))) {
+        if (now.isAfter(sale.createdAt().plus(UpmRules.REFUND_WINDOW))) {
             throw new CheckoutRefusedException(Refusal.ofSale(Refusal.Reason.REFUND_WINDOW_PASSED, tillReference));
         }
         ApprovalRequest request = new ApprovalRequest(ApprovalRequest.Action.REFUND, tillReference, amount);

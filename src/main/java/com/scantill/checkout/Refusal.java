@@ -19,8 +19,10 @@ public record Refusal(Reason reason, String tillReference, long amount, long ava
         NO_OPERATOR,
         /** The operator ({@code detail}) is unknown, disabled or of another till. */
         OPERATOR_MAY_NOT_WORK,
-        /** The amount is outside WeChat Pay's limits. */
+        /** The amount is outside the limits of User-Presented Mode charges. */
         AMOUNT_OUT_OF_LIMITS,
+        /** The payment code is of a method ({@code detail}, its source type) not switched on at this till. */
+        METHOD_NOT_ENABLED,
         /** An earlier sale's outcome is still being found out. */
         EARLIER_SALE_UNSETTLED,
         /** Omise refuses the till's secret key. */
@@ -43,7 +45,7 @@ public record Refusal(Reason reason, String tillReference, long amount, long ava
         EARLIER_REFUND_UNANSWERED,
         /** More than is left of the sale to refund. */
         MORE_THAN_REFUNDABLE,
-        /** The sale is older than WeChat Pay's refund window. */
+        /** The sale is older than Omise's refund window. */
         REFUND_WINDOW_PASSED,
         /** Omise refused the refund; {@code detail} holds Omise's own words. */
         REFUND_REFUSED_BY_OMISE,

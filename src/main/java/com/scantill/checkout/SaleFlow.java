@@ -146,7 +146,9 @@ final class SaleFlow {
                             sale.operatorId())));
         } catch (OmiseApiException refused) {
             access.heard(refused);
-            settleNotCreated(worker, EventKind.CHARGE_REFUSED, refused.code() == null ? "http_" + refused.httpStatus() : refused.code(),
+            String failureCode = refused.isMethodNotEnabled() ? CheckoutEngine.METHOD_NOT_ENABLED
+                    : refused.code() == null ? "http_" + refused.httpStatus() : refused.code();
+            settleNotCreated(worker, EventKind.CHARGE_REFUSED, failureCode,
                     refused.code() == null ? refused.getMessage() : refused.apiMessage());
             return;
         } catch (OmiseTransportException notSent) {

@@ -2,9 +2,10 @@ package com.scantill.checkout;
 
 import com.scantill.model.Money;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
-import com.scantill.model.WeChatPayUpm;
+import com.scantill.model.UpmRules;
 import com.scantill.omise.Charge;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ final class SaleFromCharge {
         }
         if (charge.currency() == null || !charge.currency().equalsIgnoreCase(sale.currency())) {
             differences.add("currency " + charge.currency() + " instead of " + sale.currency());
+        }
+        String sourceType = charge.source() == null ? null : charge.source().type();
+        if (sourceType != null && !PaymentMethod.ofSourceType(sourceType).equals(sale.method())) {
+            differences.add("payment method " + sourceType + " instead of " + sale.method());
         }
         if (!sale.tillReference().equals(charge.tillReference())) {
             differences.add("till reference " + charge.tillReference() + " instead of " + sale.tillReference());
@@ -55,6 +60,7 @@ final class SaleFromCharge {
                 .status(status)
                 .fees(charge.fee(), charge.feeVat(), charge.net())
                 .refundedAmount(Math.min(sale.amount(), Math.max(sale.refundedAmount(), charge.refundedAmount())))
+                .wallet(wallet(charge).orElse(sale.wallet()))
                 .needsAttention(false)
                 // Only a failed charge has a failure; one kept from before (not created, say) would contradict Omise.
                 .failure(null, null);
@@ -83,6 +89,12 @@ final class SaleFromCharge {
         return detail;
     }
 
+    /** The wallet Omise's charge names, if it names one. */
+    static Optional<String> wallet(Charge charge) {
+        String provider = charge.source() == null ? null : charge.source().provider();
+        return provider == null || provider.isBlank() ? Optional.empty() : Optional.of(provider.strip());
+    }
+
     /** The customer's whole payment code, when Omise's answer holds it (the source's barcode). */
     static Optional<PaymentCode> paymentCode(Charge charge) {
         String barcode = charge.source() == null ? null : charge.source().barcode();
@@ -97,7 +109,8 @@ final class SaleFromCharge {
         String barcode = charge.source() == null ? null : charge.source().barcode();
         String masked = paymentCode(charge).map(PaymentCode::masked).orElse(barcode == null ? "unknown" : PaymentCode.mask(barcode));
         return Sale.recovered(charge.tillReference(), tillId, charge.metadata().getOrDefault(CheckoutEngine.OPERATOR_ID_KEY, "unknown"),
-                charge.amount(), charge.currency() == null ? WeChatPayUpm.CURRENCY : charge.currency().toUpperCase(Locale.ROOT),
-                masked, charge.id(), charge.createdAt() != null ? charge.createdAt() : now);
+                charge.amount(), charge.currency() == null ? UpmRules.CURRENCY : charge.currency().toUpperCase(Locale.ROOT),
+                PaymentMethod.ofSourceType(charge.source() == null ? null : charge.source().type()), masked,
+                wallet(charge).orElse(null), charge.id(), charge.createdAt() != null ? charge.createdAt() : now);
     }
 }

@@ -19,6 +19,10 @@ public final class ReportRecords {
     public record OperatorSum(String operatorId, long sales, long paid, long paidAmount) {
     }
 
+    /** One payment method's sales in a period (Omise's source type); the paid amount and fees are of successful sales. */
+    public record MethodSum(String sourceType, long sales, long paid, long paidAmount, long fee, long feeVat, long net) {
+    }
+
     /** The sales started in the {@code hour}-th hour after the period began. */
     public record HourSum(int hour, long sales, long paid, long paidAmount) {
     }
@@ -56,6 +60,16 @@ public final class ReportRecords {
                         + " GROUP BY operator_id ORDER BY operator_id",
                 row -> new OperatorSum(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4)),
                 parameters(from, to, tillId));
+    }
+
+    public List<MethodSum> byMethod(Instant from, Instant to, String tillId) {
+        String paid = "CASE WHEN status = 'SUCCESSFUL' THEN ";
+        return ledger.query("SELECT source_type, COUNT(*), SUM(" + paid + "1 ELSE 0 END), SUM(" + paid + "amount ELSE 0 END), "
+                        + "COALESCE(SUM(" + paid + "fee END), 0), COALESCE(SUM(" + paid + "fee_vat END), 0), "
+                        + "COALESCE(SUM(" + paid + "net END), 0) FROM sale WHERE " + period(tillId)
+                        + " GROUP BY source_type ORDER BY source_type",
+                row -> new MethodSum(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                        row.getLong(6), row.getLong(7)), parameters(from, to, tillId));
     }
 
     public List<HourSum> byHour(Instant from, Instant to, String tillId) {

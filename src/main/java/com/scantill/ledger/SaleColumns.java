@@ -1,5 +1,6 @@
 package com.scantill.ledger;
 
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
 import java.sql.PreparedStatement;
@@ -29,7 +30,9 @@ final class SaleColumns {
             new Column("operator_id", false, (s, i, sale) -> s.setString(i, sale.operatorId())),
             new Column("amount", false, (s, i, sale) -> s.setLong(i, sale.amount())),
             new Column("currency", false, (s, i, sale) -> s.setString(i, sale.currency())),
+            new Column("source_type", false, (s, i, sale) -> s.setString(i, sale.method().sourceType())),
             new Column("payment_code_masked", false, (s, i, sale) -> s.setString(i, sale.paymentCodeMasked())),
+            new Column("wallet", true, (s, i, sale) -> s.setString(i, Ledger.truncated(sale.wallet(), 60))),
             new Column("charge_id", true, (s, i, sale) -> s.setString(i, sale.chargeId())),
             new Column("status", true, (s, i, sale) -> s.setString(i, sale.status().name())),
             new Column("failure_code", true, (s, i, sale) -> s.setString(i, sale.failureCode())),
@@ -81,9 +84,10 @@ final class SaleColumns {
     /** A sale from a row selected with {@link #NAMES} (qualified or not), in that order. */
     static Sale read(ResultSet row) throws SQLException {
         return new Sale(row.getString(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
-                row.getString(6), row.getString(7), SaleStatus.valueOf(row.getString(8)), row.getString(9),
-                row.getString(10), Ledger.getLong(row, 11), Ledger.getLong(row, 12), Ledger.getLong(row, 13), row.getLong(14),
-                row.getBoolean(15), row.getBoolean(16), row.getBoolean(17), Ledger.getTime(row, 18), Ledger.getTime(row, 19),
-                Ledger.getTime(row, 20), Ledger.getTime(row, 21), row.getBoolean(22), row.getBoolean(23), row.getLong(24));
+                PaymentMethod.ofSourceType(row.getString(6)), row.getString(7), row.getString(8), row.getString(9),
+                SaleStatus.valueOf(row.getString(10)), row.getString(11), row.getString(12), Ledger.getLong(row, 13),
+                Ledger.getLong(row, 14), Ledger.getLong(row, 15), row.getLong(16), row.getBoolean(17), row.getBoolean(18),
+                row.getBoolean(19), Ledger.getTime(row, 20), Ledger.getTime(row, 21), Ledger.getTime(row, 22),
+                Ledger.getTime(row, 23), row.getBoolean(24), row.getBoolean(25), row.getLong(26));
     }
 }

@@ -1,6 +1,6 @@
 package com.scantill.model;
 
-/** What was read is not a WeChat Pay payment code; the message carries only a masked echo of it. */
+/** What was read is not a payment code of any format the till knows; the message carries only a masked echo of it. */
 public final class InvalidPaymentCodeException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

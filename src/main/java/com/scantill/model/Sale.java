@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A sale attempt as the ledger holds it. Money is in satang. Only the payment code's last four digits are kept.
  *
+ * @param method          the payment method the code was charged with
+ * @param wallet          the wallet, once Omise's charge names it (an Alipay+ wallet, say), or {@code null}
  * @param expireRequested a supervisor asked for the charge to be expired
  * @param abandoned       the cashier stopped waiting for the customer
  * @param refundOwed      the charge was paid although the sale had been expired or abandoned: refund it
@@ -21,7 +23,9 @@ public record Sale(
         String operatorId,
         long amount,
         String currency,
+        PaymentMethod method,
         String paymentCodeMasked,
+        String wallet,
         String chargeId,
         SaleStatus status,
         String failureCode,
@@ -44,27 +48,28 @@ public record Sale(
     public Sale {
         Objects.requireNonNull(tillReference, "tillReference");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(method, "method");
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
     /** A sale written before anything is sent. */
     public static Sale created(String tillReference, String tillId, String operatorId, long amount, String currency,
-                               String paymentCodeMasked, Instant at) {
-        return new Sale(tillReference, tillId, operatorId, amount, currency, paymentCodeMasked, null, SaleStatus.CREATED,
-                null, null, null, null, null, 0, false, false, false, at, null, null, null, false, false, 0);
+                               PaymentMethod method, String paymentCodeMasked, Instant at) {
+        return new Sale(tillReference, tillId, operatorId, amount, currency, method, paymentCodeMasked, null, null,
+                SaleStatus.CREATED, null, null, null, null, null, 0, false, false, false, at, null, null, null, false, false, 0);
     }
 
     /** A sale the ledger had lost, taken back from the charge Omise holds for it; its state comes from the charge. */
     public static Sale recovered(String tillReference, String tillId, String operatorId, long amount, String currency,
-                                 String paymentCodeMasked, String chargeId, Instant at) {
-        return new Sale(tillReference, tillId, operatorId, amount, currency, paymentCodeMasked, chargeId, SaleStatus.PENDING,
-                null, null, null, null, null, 0, false, false, false, at, null, null, null, false, true, 0);
+                                 PaymentMethod method, String paymentCodeMasked, String wallet, String chargeId, Instant at) {
+        return new Sale(tillReference, tillId, operatorId, amount, currency, method, paymentCodeMasked, wallet, chargeId,
+                SaleStatus.PENDING, null, null, null, null, null, 0, false, false, false, at, null, null, null, false, true, 0);
     }
 
     /** The sale as written once more: what the ledger holds after an update of this copy. */
     public Sale written() {
-        return new Sale(tillReference, tillId, operatorId, amount, currency, paymentCodeMasked, chargeId, status, failureCode,
-                failureMessage, fee, feeVat, net, refundedAmount, expireRequested, abandoned, refundOwed, createdAt, paidAt,
+        return new Sale(tillReference, tillId, operatorId, amount, currency, method, paymentCodeMasked, wallet, chargeId, status,
+                failureCode, failureMessage, fee, feeVat, net, refundedAmount, expireRequested, abandoned, refundOwed, createdAt, paidAt,
                 expiredAt, finishedAt, needsAttention, recoveredFromOmise, version + 1);
     }
 
@@ -79,6 +84,7 @@ public record Sale(
     /** Changes to a sale, made one field at a time. */
     public static final class Builder {
         private final Sale from;
+        private String wallet;
         private String chargeId;
         private SaleStatus status;
         private String failureCode;
@@ -98,6 +104,7 @@ public record Sale(
 
         private Builder(Sale from) {
             this.from = from;
+            this.wallet = from.wallet;
             this.chargeId = from.chargeId;
             this.status = from.status;
             this.failureCode = from.failureCode;
@@ -114,6 +121,11 @@ public record Sale(
             this.finishedAt = from.finishedAt;
             this.needsAttention = from.needsAttention;
             this.recoveredFromOmise = from.recoveredFromOmise;
+        }
+
+        public Builder wallet(String value) {
+            this.wallet = value;
+            return this;
         }
 
         public Builder chargeId(String value) {
@@ -185,8 +197,8 @@ public record Sale(
         }
 
         public Sale build() {
-            return new Sale(from.tillReference, from.tillId, from.operatorId, from.amount, from.currency,
-                    from.paymentCodeMasked, chargeId, status, failureCode, failureMessage, fee, feeVat, net,
+            return new Sale(from.tillReference, from.tillId, from.operatorId, from.amount, from.currency, from.method,
+                    from.paymentCodeMasked, wallet, chargeId, status, failureCode, failureMessage, fee, feeVat, net,
                     refundedAmount, expireRequested, abandoned, refundOwed, from.createdAt, paidAt, expiredAt, finishedAt,
                     needsAttention, recoveredFromOmise, from.version);
         }

@@ -1,12 +1,14 @@
 package com.scantill.omise;
 
 import com.scantill.model.PaymentCode;
-import com.scantill.model.WeChatPayUpm;
+import com.scantill.model.PaymentMethod;
+import com.scantill.model.UpmRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A WeChat Pay UPM charge to create. Checked when built, so an invalid request can never be sent.
+ * A User-Presented Mode charge to create, of the payment code's method. Checked when built, so an invalid request
+ * can never be sent.
  *
  * @param tillReference the till's own reference for the sale, sent in {@code metadata} so that a charge
  *                      whose creation answer was lost can be found again
@@ -22,11 +24,11 @@ public record CreateChargeRequest(
     public static final String TILL_REFERENCE_KEY = "till_reference";
 
     public CreateChargeRequest {
-        if (!WeChatPayUpm.isWithinLimits(amount)) {
-            throw new InvalidRequestException("amount", WeChatPayUpm.limitsMessage(amount));
+        if (!UpmRules.isWithinLimits(amount)) {
+            throw new InvalidRequestException("amount", UpmRules.limitsMessage(amount));
         }
-        if (!WeChatPayUpm.CURRENCY.equals(currency)) {
-            throw new InvalidRequestException("currency", "WeChat Pay charges are in THB only, not " + currency + ".");
+        if (!UpmRules.CURRENCY.equals(currency)) {
+            throw new InvalidRequestException("currency", "User-Presented Mode charges are in THB only, not " + currency + ".");
         }
         if (paymentCode == null) {
             throw new InvalidRequestException("source[barcode]", "A charge needs the customer's payment code.");
@@ -39,7 +41,12 @@ public record CreateChargeRequest(
     }
 
     public static CreateChargeRequest of(long amount, PaymentCode paymentCode, String tillReference) {
-        return new CreateChargeRequest(amount, WeChatPayUpm.CURRENCY, paymentCode, tillReference, null, Map.of());
+        return new CreateChargeRequest(amount, UpmRules.CURRENCY, paymentCode, tillReference, null, Map.of());
+    }
+
+    /** The method the charge is made with: the payment code's. */
+    public PaymentMethod method() {
+        return paymentCode.method();
     }
 
     public CreateChargeRequest withDescription(String newDescription) {

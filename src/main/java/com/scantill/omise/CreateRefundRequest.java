@@ -1,7 +1,7 @@
 package com.scantill.omise;
 
 import com.scantill.model.Money;
-import com.scantill.model.WeChatPayUpm;
+import com.scantill.model.UpmRules;
 
 /**
  * A refund to create, full or partial.
@@ -17,9 +17,9 @@ public record CreateRefundRequest(long amount, String tillReference) {
         if (amount <= 0) {
             throw new InvalidRequestException("amount", "A refund must be for more than ฿0.00.");
         }
-        if (amount > WeChatPayUpm.MAX_AMOUNT_SATANG) {
+        if (amount > UpmRules.MAX_AMOUNT_SATANG) {
             // No charge is larger, so no refund can be: it is refused here rather than sent.
-            throw new InvalidRequestException("amount", "A refund is at most " + Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG)
+            throw new InvalidRequestException("amount", "A refund is at most " + Money.format(UpmRules.MAX_AMOUNT_SATANG)
                     + ", the most a charge can be.");
         }
         TillReference.requireValid("till_refund_reference", tillReference);

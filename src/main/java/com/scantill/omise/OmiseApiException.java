@@ -1,5 +1,7 @@
 package com.scantill.omise;
 
+import java.util.Locale;
+
 /**
  * The API answered with an error. {@link #code()} is Omise's own code ({@code not_found},
  * {@code authentication_failure}, …), or {@code null} when the answer was not an Omise error object
@@ -37,6 +39,22 @@ public final class OmiseApiException extends OmiseException {
 
     public String apiMessage() {
         return apiMessage;
+    }
+
+    /**
+     * Omise refuses the source type for this account: the payment method is not switched on for the merchant. Omise
+     * documents no code of its own for this, so the refusal is known by its words ("source type … is not enabled",
+     * "… not supported"); a creation refused in other words is still a definite refusal, only worded generally.
+     */
+    public boolean isMethodNotEnabled() {
+        if (httpStatus < 400 || httpStatus >= 500 || httpStatus == 401 || httpStatus == 429 || apiMessage == null) {
+            return false;
+        }
+        String words = apiMessage.toLowerCase(Locale.ROOT);
+        boolean aboutTheSource = words.contains("source") || words.contains("payment method") || words.contains("type");
+        boolean refused = words.contains("not enabled") || words.contains("not supported") || words.contains("unsupported")
+                || words.contains("not available") || words.contains("not allowed");
+        return aboutTheSource && refused;
     }
 
     public boolean isRateLimited() {

@@ -5,7 +5,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import com.scantill.model.BuildInfo;
-import com.scantill.model.WeChatPayUpm;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.reflect.Type;
@@ -112,7 +111,8 @@ public final class OmiseClient implements AutoCloseable {
         List<NameValuePair> form = new ArrayList<>();
         form.add(new BasicNameValuePair("amount", Long.toString(request.amount())));
         form.add(new BasicNameValuePair("currency", request.currency()));
-        form.add(new BasicNameValuePair("source[type]", WeChatPayUpm.SOURCE_TYPE));
+        form.add(new BasicNameValuePair("source[type]", request.method().sourceType()));
+        // The code goes in source[barcode] for every method: documented for WeChat Pay, seen (unverified) for Alipay+.
         form.add(new BasicNameValuePair("source[barcode]", request.paymentCode().digits()));
         if (request.description() != null) {
             form.add(new BasicNameValuePair("description", request.description()));
@@ -121,7 +121,7 @@ public final class OmiseClient implements AutoCloseable {
         HttpPost post = new HttpPost(address.of("charges"));
         post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
         String reference = request.tillReference();
-        log.info("Creating charge {} for {} satang, payment code {}", reference, request.amount(),
+        log.info("Creating charge {} for {} satang, {} payment code {}", reference, request.amount(), request.method(),
                 request.paymentCode().masked());
 
         Answer answer;

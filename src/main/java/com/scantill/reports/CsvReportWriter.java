@@ -1,5 +1,6 @@
 package com.scantill.reports;
 
+import com.scantill.ledger.ReportRecords;
 import com.scantill.model.Money;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.Sale;
@@ -30,12 +31,13 @@ public final class CsvReportWriter {
     }
 
     public static void writeTransactions(DailyReport report, OutputStream out) {
-        write(out, new String[] {"time", "till_reference", "till", "operator", "payment_code", "amount_satang", "amount",
-            "status", "failure_code", "charge_id", "fee_satang", "fee_vat_satang", "net_satang", "refunded_satang",
-            "refund_owed"}, printer -> {
+        write(out, new String[] {"time", "till_reference", "till", "operator", "payment_method", "wallet", "payment_code",
+            "amount_satang", "amount", "status", "failure_code", "charge_id", "fee_satang", "fee_vat_satang", "net_satang",
+            "refunded_satang", "refund_owed"}, printer -> {
                 for (Sale sale : report.transactions()) {
                     printer.printRecord(TIME.format(sale.createdAt().atZone(report.zone())), sale.tillReference(),
-                            sale.tillId(), sale.operatorId(), sale.paymentCodeMasked(), sale.amount(), Money.format(sale.amount()),
+                            sale.tillId(), sale.operatorId(), sale.method().sourceType(), sale.wallet(), sale.paymentCodeMasked(),
+                            sale.amount(), Money.format(sale.amount()),
                             sale.status(), sale.failureCode(), sale.chargeId(), sale.fee(), sale.feeVat(), sale.net(),
                             sale.refundedAmount(), sale.refundOwed());
                 }
@@ -59,6 +61,14 @@ public final class CsvReportWriter {
             total(printer, day, scope, "fee", null, totals.fee());
             total(printer, day, scope, "fee_vat", null, totals.feeVat());
             total(printer, day, scope, "net", null, totals.net());
+            for (ReportRecords.MethodSum method : report.byMethod()) {
+                String item = "method:" + method.sourceType();
+                printer.printRecord(day, scope, item + ":sales", method.sales(), null, null);
+                total(printer, day, scope, item + ":successful", method.paid(), method.paidAmount());
+                total(printer, day, scope, item + ":fee", null, method.fee());
+                total(printer, day, scope, item + ":fee_vat", null, method.feeVat());
+                total(printer, day, scope, item + ":net", null, method.net());
+            }
             total(printer, day, scope, "refunds", totals.refunds().count(), totals.refunds().amount());
             total(printer, day, scope, "net_after_refunds", null, totals.netAfterRefunds());
             if (report.omiseCheck() != null) {

@@ -1,6 +1,7 @@
 package com.scantill.reports;
 
 import com.scantill.ledger.ReportRecords.HourSum;
+import com.scantill.ledger.ReportRecords.MethodSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.ReconciliationRun;
@@ -16,6 +17,7 @@ import java.util.Map;
  *
  * @param tillId            the till, or {@code null} for all tills in the ledger
  * @param failedByCode      failed sales by failure code
+ * @param byMethod          sales, paid amounts and fees by payment method
  * @param lateSuccesses     the day's sales that were paid after being expired or abandoned
  * @param refundsOwed       sales (of this day or before) whose customer is still owed a refund
  * @param omiseCheck        the newest check of the day against Omise, or {@code null} when it was not checked
@@ -29,6 +31,7 @@ public record DailyReport(
         String printedBy,
         Totals totals,
         Map<String, Count> failedByCode,
+        List<MethodSum> byMethod,
         List<OperatorSum> byOperator,
         List<HourSum> byHour,
         List<Sale> transactions,

@@ -1,8 +1,10 @@
 package com.scantill.reports;
 
 import com.scantill.ledger.ReportRecords.HourSum;
+import com.scantill.ledger.ReportRecords.MethodSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
 import com.scantill.model.Money;
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.Sale;
 import com.scantill.reports.ReportLine.Piece;
@@ -165,6 +167,13 @@ public enum ReportLayout {
                 wrapped(Style.TEXT, INDENT, check.whatToDo(difference));
             }
             gap();
+            heading("paper.byMethod");
+            for (MethodSum method : report.byMethod()) {
+                row(words.get("paper.methodRow", words.method(method.sourceType(), null), words.number(method.paid()),
+                        words.number(method.sales())), Money.format(method.paidAmount()));
+                row("    " + words.get("paper.methodFees"), Money.format(method.fee()) + " + " + Money.format(method.feeVat()));
+            }
+            gap();
             heading("paper.byOperator");
             for (OperatorSum operator : report.byOperator()) {
                 row(words.get("paper.operatorRow", operator.operatorId(), words.number(operator.paid()), words.number(operator.sales())),
@@ -208,15 +217,20 @@ public enum ReportLayout {
             }
             String charge = sale.chargeId() == null ? "-" : sale.chargeId();
             float amountWidth = type.width(amount, Style.TEXT);
+            String method = words.method(sale.method().sourceType(), sale.wallet());
             if (ReportLayout.this == A4) {
                 lines.add(new ReportLine(Style.TEXT, List.of(new Piece(time, 0), new Piece(code, 48),
-                        new Piece(amount, 165 - amountWidth), piece(status, 175, 95), piece(charge, 275, 165),
-                        piece(sale.operatorId(), 445, textWidth() - 445))));
+                        new Piece(amount, 160 - amountWidth), piece(status, 166, 74), piece(method, 240, 100),
+                        piece(charge, 340, 138), piece(sale.operatorId(), 478, textWidth() - 478))));
             } else {
                 lines.add(new ReportLine(Style.TEXT, List.of(new Piece(time, 0), new Piece(code, 38),
                         new Piece(amount, 128 - amountWidth), piece(status, 134, textWidth() - 134))));
                 lines.add(new ReportLine(Style.TEXT, List.of(piece(charge, 8, 140), piece(sale.operatorId(), 152,
                         textWidth() - 152))));
+                // The roll names the method only where it is not the till's usual one, to spare paper on a long day.
+                if (!sale.method().equals(PaymentMethod.WECHAT_PAY)) {
+                    lines.add(new ReportLine(Style.TEXT, List.of(piece(method, 8, textWidth() - 8))));
+                }
             }
         }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 public record RejectedScan(Reason reason, String echo, int length, Instant at, String scanner) {
 
     public enum Reason {
-        /** Read whole, but not a WeChat Pay payment code. */
+        /** Read whole, but not a payment code of any format the till knows. */
         NOT_A_PAYMENT_CODE,
         /** Characters no scanner sends, or too many with no line end: the scanner's line settings are wrong. */
         GARBLED,

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scripted customer. The documented payment codes below fail in each way the WeChat Pay UPM page lists, or
- * are never confirmed, and so does any code of {@link #SCRIPTED_PREFIX}, seven digits and the same last digit; any
- * other valid payment code is paid after {@link #confirmDelay()}. Tests may script any
- * payment code with {@link #script}.
+ * are never confirmed, and so does any code of {@link #SCRIPTED_PREFIX} (WeChat Pay) or
+ * {@link #ALIPAY_SCRIPTED_PREFIX} (Alipay+), seven digits and the same last digit; any other valid payment code is
+ * paid after {@link #confirmDelay()}. Tests may script any payment code with {@link #script}.
  */
 public final class CustomerScript {
 
@@ -23,6 +23,14 @@ public final class CustomerScript {
     public static final String NEVER_CONFIRMS_CODE = "130000000000000009";
     /** The start of every scripted payment code: {@code 1300000000}, any seven digits, then the outcome digit. */
     public static final String SCRIPTED_PREFIX = "1300000000";
+    /** The same for Alipay+ codes: {@code 2800000000}, any seven digits, then the outcome digit. */
+    public static final String ALIPAY_SCRIPTED_PREFIX = "2800000000";
+    /**
+     * The wallet the simulator names for an Alipay+ code, by its first two digits: the simulator's own choice, so
+     * that training shows every wallet; Omise's codes do not say.
+     */
+    public static final Map<String, String> WALLETS = Map.of(
+            "25", "Alipay", "26", "Alipay", "27", "AlipayHK", "28", "TrueMoney", "29", "KakaoPay", "30", "GCash");
 
     private static final Map<String, String> FAILURE_MESSAGES = Map.of(
             "payment_expired", "payment expired",
@@ -57,6 +65,11 @@ public final class CustomerScript {
         return FAILURE_MESSAGES.getOrDefault(failureCode, failureCode.replace('_', ' '));
     }
 
+    /** The wallet an Alipay+ charge's source names. */
+    String walletOf(String paymentCode) {
+        return WALLETS.getOrDefault(paymentCode.substring(0, 2), "Alipay+");
+    }
+
     CustomerBehaviour behaviourFor(String paymentCode) {
         CustomerBehaviour behaviour = scripted.get(paymentCode);
         if (behaviour != null) {
@@ -74,11 +87,11 @@ public final class CustomerScript {
     }
 
     /**
-     * Payment codes are single use, so a trainee needs fresh ones: any code of {@value #SCRIPTED_PREFIX}, seven
-     * digits of their choice and an outcome digit behaves as the documented code with that outcome digit.
+     * Payment codes are single use, so a trainee needs fresh ones: any code of {@value #SCRIPTED_PREFIX} or
+     * {@value #ALIPAY_SCRIPTED_PREFIX}, seven digits of their choice and an outcome digit behaves as the documented code with that outcome digit.
      */
     private static String outcomeCode(String paymentCode) {
-        if (paymentCode.length() == 18 && paymentCode.startsWith(SCRIPTED_PREFIX)) {
+        if (paymentCode.length() == 18 && (paymentCode.startsWith(SCRIPTED_PREFIX) || paymentCode.startsWith(ALIPAY_SCRIPTED_PREFIX))) {
             return "13000000000000000" + paymentCode.charAt(17);
         }
         return paymentCode;

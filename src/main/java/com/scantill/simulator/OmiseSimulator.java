@@ -38,6 +38,7 @@ public final class OmiseSimulator implements AutoCloseable {
     private final ChargeBook book;
     private final CustomerScript customer;
     private final FaultInjector faults;
+    private final MerchantAccount account = new MerchantAccount();
     /** The newest requests, at most {@link Options#journalLimit}: a long training day must not fill the memory. */
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private final int journalLimit;
@@ -57,7 +58,7 @@ public final class OmiseSimulator implements AutoCloseable {
             customerThread.shutdownNow();
             throw new UncheckedIOException("The Omise simulator could not listen on port " + options.port, e);
         }
-        SimulatorHandler handler = new SimulatorHandler(book, clock, customer, faults, customerThread,
+        SimulatorHandler handler = new SimulatorHandler(book, clock, customer, account, faults, customerThread,
                 options.chargeLifetime, this::record);
         handler.resumeCustomers();
         server.createContext("/", handler);
@@ -85,6 +86,11 @@ public final class OmiseSimulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The simulated merchant's account: which payment methods Omise has switched on for it. */
+    public MerchantAccount account() {
+        return account;
     }
 
     public CustomerScript customer() {

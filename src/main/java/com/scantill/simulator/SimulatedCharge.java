@@ -26,6 +26,8 @@ final class SimulatedCharge {
     private final long amount;
     private final String currency;
     private final String barcode;
+    private final String sourceType;
+    private final String provider;
     private final String description;
     private final Map<String, String> metadata;
     private final Instant createdAt;
@@ -41,19 +43,24 @@ final class SimulatedCharge {
     private Instant statusChangedAt;
     private long refundedAmount;
 
-    SimulatedCharge(long sequence, String id, String sourceId, long amount, String currency, String barcode,
-                    String description, Map<String, String> metadata, Instant createdAt, Duration lifetime) {
-        this(sequence, id, sourceId, amount, currency, barcode, description, metadata, createdAt, createdAt.plus(lifetime));
+    /** @param provider the wallet the source names (Alipay+ charges), or {@code null} */
+    SimulatedCharge(long sequence, String id, String sourceId, long amount, String currency, String barcode, String sourceType,
+                    String provider, String description, Map<String, String> metadata, Instant createdAt, Duration lifetime) {
+        this(sequence, id, sourceId, amount, currency, barcode, sourceType, provider, description, metadata, createdAt,
+                createdAt.plus(lifetime));
     }
 
     private SimulatedCharge(long sequence, String id, String sourceId, long amount, String currency, String barcode,
-                            String description, Map<String, String> metadata, Instant createdAt, Instant expiresAt) {
+                            String sourceType, String provider, String description, Map<String, String> metadata,
+                            Instant createdAt, Instant expiresAt) {
         this.sequence = sequence;
         this.id = id;
         this.sourceId = sourceId;
         this.amount = amount;
         this.currency = currency;
         this.barcode = barcode;
+        this.sourceType = sourceType;
+        this.provider = provider;
         this.description = description;
         this.metadata = new LinkedHashMap<>(metadata);
         this.createdAt = createdAt;
@@ -73,6 +80,8 @@ final class SimulatedCharge {
         state.addProperty("amount", amount);
         state.addProperty("currency", currency);
         state.addProperty("barcode", masked(barcode));
+        state.addProperty("sourceType", sourceType);
+        state.addProperty("provider", provider);
         state.addProperty("description", description);
         state.add("metadata", metadataJson(metadata));
         state.addProperty("createdAt", createdAt.toString());
@@ -96,7 +105,8 @@ final class SimulatedCharge {
         state.getAsJsonObject("metadata").entrySet().forEach(entry -> metadata.put(entry.getKey(), entry.getValue().getAsString()));
         SimulatedCharge charge = new SimulatedCharge(state.get("sequence").getAsLong(), state.get("id").getAsString(),
                 state.get("sourceId").getAsString(), state.get("amount").getAsLong(), state.get("currency").getAsString(),
-                state.get("barcode").getAsString(), text(state, "description"), metadata,
+                state.get("barcode").getAsString(), state.has("sourceType") ? text(state, "sourceType") : "wechat_pay_upm",
+                text(state, "provider"), text(state, "description"), metadata,
                 Instant.parse(state.get("createdAt").getAsString()), Instant.parse(state.get("expiresAt").getAsString()));
         state.getAsJsonArray("refunds").forEach(refund -> charge.refunds.add(refund.getAsJsonObject()));
         charge.status = state.get("status").getAsString();
@@ -336,10 +346,14 @@ final class SimulatedCharge {
         source.add("items", new JsonArray());
         source.add("references", JsonNull.INSTANCE);
         source.add("provider_references", JsonNull.INSTANCE);
+        // Only an Alipay+ source names its wallet; a WeChat Pay source keeps the reference page's shape exactly.
+        if (provider != null) {
+            source.addProperty("provider", provider);
+        }
         source.add("store_id", JsonNull.INSTANCE);
         source.add("store_name", JsonNull.INSTANCE);
         source.add("terminal_id", JsonNull.INSTANCE);
-        source.addProperty("type", "wechat_pay_upm");
+        source.addProperty("type", sourceType);
         source.add("zero_interest_installments", JsonNull.INSTANCE);
         source.addProperty("charge_status", status);
         source.add("receipt_amount", JsonNull.INSTANCE);

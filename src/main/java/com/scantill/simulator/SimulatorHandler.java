@@ -41,7 +41,6 @@ final class SimulatorHandler implements HttpHandler {
     private static final Pattern CHARGE_ACTION = Pattern.compile("/charges/([^/]+)/(expire|mark_as_paid|mark_as_failed)/?");
     private static final Pattern REFUNDS = Pattern.compile("/charges/([^/]+)/refunds/?");
     private static final Pattern REFUND = Pattern.compile("/charges/([^/]+)/refunds/([^/]+)/?");
-    private static final Pattern BARCODE = Pattern.compile("1[0-5]\\d{16}");
     private static final long MIN_AMOUNT = 2_000;
     private static final long MAX_AMOUNT = 15_000_000;
     private static final int DEFAULT_LIMIT = 20;
@@ -50,16 +49,18 @@ final class SimulatorHandler implements HttpHandler {
     private final ChargeBook book;
     private final SimulatorClock clock;
     private final CustomerScript customer;
+    private final MerchantAccount account;
     private final FaultInjector faults;
     private final ScheduledExecutorService customerActions;
     private final Duration chargeLifetime;
     private final Consumer<RecordedRequest> journal;
 
-    SimulatorHandler(ChargeBook book, SimulatorClock clock, CustomerScript customer, FaultInjector faults,
+    SimulatorHandler(ChargeBook book, SimulatorClock clock, CustomerScript customer, MerchantAccount account, FaultInjector faults,
                      ScheduledExecutorService customerActions, Duration chargeLifetime, Consumer<RecordedRequest> journal) {
         this.book = book;
         this.clock = clock;
         this.customer = customer;
+        this.account = account;
         this.faults = faults;
         this.customerActions = customerActions;
         this.chargeLifetime = chargeLifetime;
@@ -182,14 +183,19 @@ final class SimulatorHandler implements HttpHandler {
         if (!currency.equalsIgnoreCase("THB")) {
             throw new ApiError(400, "invalid_charge", "currency is currently not supported");
         }
-        if (!"wechat_pay_upm".equals(params.get("source[type]"))) {
+        String sourceType = params.getOrDefault("source[type]", "");
+        if (!account.isKnown(sourceType)) {
             throw new ApiError(400, "invalid_charge", "source type is not supported by this simulator");
         }
+        if (!account.isEnabled(sourceType)) {
+            throw new ApiError(400, "invalid_charge", "source type " + sourceType + " is not enabled for this account");
+        }
         String barcode = params.getOrDefault("source[barcode]", "");
-        if (!BARCODE.matcher(barcode).matches()) {
+        if (!account.accepts(sourceType, barcode)) {
             throw new ApiError(400, "invalid_charge", "source barcode is invalid");
         }
-        SimulatedCharge charge = book.create(amount, "THB", barcode, params.get("description"),
+        String provider = MerchantAccount.ALIPAY_PLUS_UPM.equals(sourceType) ? customer.walletOf(barcode) : null;
+        SimulatedCharge charge = book.create(amount, "THB", barcode, sourceType, provider, params.get("description"),
                 prefixed(params, "metadata"), now, chargeLifetime);
         CustomerBehaviour behaviour = customer.behaviourFor(barcode);
         book.plan(charge.id(), behaviour);

@@ -5,9 +5,17 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 
-/** One slip as printed: its picture at the paper's dot width, and the name the log gives it. */
-public record Slip(String name, BufferedImage image) {
+/**
+ * One slip as printed: its picture at the paper's dot width, the name the log gives it, and its words line by line
+ * as drawn (a label and its value two spaces apart), to read without the picture.
+ */
+public record Slip(String name, BufferedImage image, List<String> text) {
+
+    public Slip {
+        text = List.copyOf(text);
+    }
 
     /** A pen for {@code paper}, wiped white: black ink, text anti-aliased and set with fractional widths, as measured. */
     public static Graphics2D pen(BufferedImage paper) {

@@ -34,7 +34,7 @@ public final class Slips {
 
     /** The slip of a paid sale; {@code reprint} marks it COPY. */
     public Slip sale(Sale sale, Copy copy, boolean reprint, String operatorName, Words words) {
-        List<SlipLine> lines = top(words, "slip.title.SALE", copy, reprint);
+        List<SlipLine> lines = top(words, words.get("slip.title.SALE", words.method(sale.method().sourceType(), null)), copy, reprint);
         saleRows(lines, sale, operatorName, words);
         lines.add(new SlipLine(Style.TOTAL, words.get("slip.amount"), Money.format(sale.amount())));
         if (sale.refundedAmount() > 0) {
@@ -46,7 +46,7 @@ public final class Slips {
     /** The slip of a refund made; the merchant's copy names the supervisor and leaves a line to sign. */
     public Slip refund(Sale sale, RefundRecord refund, Copy copy, boolean reprint, String operatorName, String approverName,
                        Words words) {
-        List<SlipLine> lines = top(words, "slip.title.REFUND", copy, reprint);
+        List<SlipLine> lines = top(words, words.get("slip.title.REFUND"), copy, reprint);
         saleRows(lines, sale, operatorName, words);
         lines.add(SlipLine.row(words.get("slip.saleAmount"), Money.format(sale.amount())));
         lines.add(new SlipLine(Style.TOTAL, words.get("slip.refundAmount"), Money.format(refund.amount())));
@@ -63,7 +63,7 @@ public final class Slips {
 
     /** For a sale that failed or expired: what was asked, and that no money was taken. */
     public Slip notPaid(Sale sale, String operatorName, Words words) {
-        List<SlipLine> lines = top(words, "slip.title.NOT_PAID", Copy.CUSTOMER, false);
+        List<SlipLine> lines = top(words, words.get("slip.title.NOT_PAID"), Copy.CUSTOMER, false);
         saleRows(lines, sale, operatorName, words);
         lines.add(new SlipLine(Style.TOTAL, words.get("slip.amount"), Money.format(sale.amount())));
         lines.add(SlipLine.of(Style.TITLE, words.get("slip.noMoneyTaken")));
@@ -72,7 +72,7 @@ public final class Slips {
 
     /** A slip to try the printer from the settings: Thai, English, digits and ฿, and the paper's edges. */
     public Slip test(Instant at, Words words) {
-        List<SlipLine> lines = top(words, "slip.title.TEST", null, false);
+        List<SlipLine> lines = top(words, words.get("slip.title.TEST"), null, false);
         lines.add(SlipLine.row(words.get("slip.date"), words.date(at.atZone(words.zone()).toLocalDate()) + " "
                 + words.timeWithSeconds(at)));
         lines.add(SlipLine.row(words.get("slip.till"), tillId));
@@ -81,7 +81,7 @@ public final class Slips {
         return finish(lines, words, "test slip");
     }
 
-    private List<SlipLine> top(Words words, String titleKey, Copy copy, boolean reprint) {
+    private List<SlipLine> top(Words words, String title, Copy copy, boolean reprint) {
         List<SlipLine> lines = new ArrayList<>();
         if (!shop.name().isEmpty()) {
             lines.add(SlipLine.of(Style.SHOP, shop.name()));
@@ -96,7 +96,7 @@ public final class Slips {
         }
         shop.header().forEach(line -> lines.add(SlipLine.of(Style.CENTRE, line)));
         lines.add(SlipLine.of(Style.RULE, ""));
-        lines.add(SlipLine.of(Style.TITLE, words.get(titleKey)));
+        lines.add(SlipLine.of(Style.TITLE, title));
         if (reprint) {
             lines.add(SlipLine.of(Style.TITLE, words.get("slip.reprint")));
         }
@@ -112,7 +112,7 @@ public final class Slips {
                 + words.timeWithSeconds(sale.createdAt())));
         lines.add(SlipLine.row(words.get("slip.till"), sale.tillId() == null ? tillId : sale.tillId()));
         lines.add(SlipLine.row(words.get("slip.operator"), operatorName));
-        lines.add(SlipLine.row(words.get("slip.method"), words.get("slip.wechatPay")));
+        lines.add(SlipLine.row(words.get("slip.method"), words.method(sale.method().sourceType(), sale.wallet())));
         String masked = sale.paymentCodeMasked();
         lines.add(SlipLine.row(words.get("slip.code"), "…" + masked.substring(Math.max(0, masked.length() - 4))));
         lines.add(SlipLine.row(words.get("slip.status"), words.get("status." + sale.status().name())));
@@ -126,6 +126,7 @@ public final class Slips {
     private Slip finish(List<SlipLine> lines, Words words, String name) {
         lines.add(SlipLine.of(Style.RULE, ""));
         shop.footer().forEach(line -> lines.add(SlipLine.of(Style.CENTRE, line)));
-        return new Slip(name, SlipImage.render(lines, paper, words.language().locale()));
+        return new Slip(name, SlipImage.render(lines, paper, words.language().locale()), lines.stream()
+                .map(line -> line.right().isEmpty() ? line.left() : line.left() + "  " + line.right()).toList());
     }
 }

@@ -1,7 +1,7 @@
 package com.scantill.ui;
 
 import com.scantill.model.Money;
-import com.scantill.model.WeChatPayUpm;
+import com.scantill.model.UpmRules;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The amount the cashier keys for the next sale, checked against WeChat Pay's limits as it is typed. */
+/** The amount the cashier keys for the next sale, checked against the limits of a User-Presented Mode charge as it is typed. */
 final class AmountModel {
 
     private final CashierMessages words;
@@ -81,7 +81,7 @@ final class AmountModel {
             amount = Money.parse(typed);
             shown.set(Money.format(amount));
             message.set(words.amount(amount));
-            ready.set(WeChatPayUpm.isWithinLimits(amount));
+            ready.set(UpmRules.isWithinLimits(amount));
         } catch (IllegalArgumentException notAnAmount) {
             amount = 0;
             shown.set("—");

@@ -1,22 +1,27 @@
 package com.scantill.ui;
 
+import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutRefusedException;
 import com.scantill.checkout.ExpireFailedException;
 import com.scantill.checkout.PaymentCodeUsedException;
 import com.scantill.checkout.Refusal;
 import com.scantill.model.Money;
+import com.scantill.model.PaymentCodeFormats;
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.RefundRecord;
 import com.scantill.model.Role;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
-import com.scantill.model.WeChatPayUpm;
+import com.scantill.model.UpmRules;
 import com.scantill.operators.SignInRefusedException;
 import com.scantill.scanner.RejectedScan;
 import com.scantill.scanner.ScannerState;
 import com.scantill.words.Words;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -46,7 +51,7 @@ final class CashierMessages {
         String code = sale.failureCode() == null ? "" : sale.failureCode();
         return switch (code) {
             case "insufficient_fund", "payment_rejected", "invalid_account", "payment_expired", "failed_processing" ->
-                    text("failure." + code);
+                    text("failure." + code, wallet(sale));
             default -> sale.failureMessage() == null ? text("failure.other") : text("failure.otherSaying", sale.failureMessage());
         };
     }
@@ -59,7 +64,25 @@ final class CashierMessages {
         if ("authentication_failure".equals(sale.failureCode())) {
             return text("notCharged.keyRefused");
         }
+        if (CheckoutEngine.METHOD_NOT_ENABLED.equals(sale.failureCode())) {
+            return text("failure." + CheckoutEngine.METHOD_NOT_ENABLED, method(sale.method()));
+        }
         return sale.failureMessage() == null ? text("notCharged") : text("notCharged.saying", sale.failureMessage());
+    }
+
+    /** A payment method's name: {@code WeChat Pay}, {@code Alipay+}. */
+    String method(PaymentMethod method) {
+        return words.get().method(method.sourceType(), null);
+    }
+
+    /** The method a sale was paid with and the wallet, when Omise's charge named it: {@code Alipay+ · TrueMoney}. */
+    String methodAndWallet(Sale sale) {
+        return words.get().method(sale.method().sourceType(), sale.wallet());
+    }
+
+    /** The wallet as the customer knows it: the one Omise named, else the method. */
+    String wallet(Sale sale) {
+        return words.get().wallet(sale.method().sourceType(), sale.wallet());
     }
 
     /** A sale's state in one or two words, as the panel shows it. */
@@ -70,13 +93,13 @@ final class CashierMessages {
     /** What the amount field says of what was keyed ({@code null}: nothing yet): how to go on, or what is wrong with it. */
     String amount(Long keyed) {
         if (keyed == null) {
-            return text("amount.key", Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG), Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
+            return text("amount.key", Money.format(UpmRules.MIN_AMOUNT_SATANG), Money.format(UpmRules.MAX_AMOUNT_SATANG));
         }
-        if (keyed < WeChatPayUpm.MIN_AMOUNT_SATANG) {
-            return text("amount.tooLittle", Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG));
+        if (keyed < UpmRules.MIN_AMOUNT_SATANG) {
+            return text("amount.tooLittle", Money.format(UpmRules.MIN_AMOUNT_SATANG));
         }
-        if (keyed > WeChatPayUpm.MAX_AMOUNT_SATANG) {
-            return text("amount.tooMuch", Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
+        if (keyed > UpmRules.MAX_AMOUNT_SATANG) {
+            return text("amount.tooMuch", Money.format(UpmRules.MAX_AMOUNT_SATANG));
         }
         return text("amount.scan");
     }
@@ -114,7 +137,7 @@ final class CashierMessages {
         }
         return switch (sale.status()) {
             case CREATED, CREATING -> sendingDetail(sale.paymentCodeMasked());
-            case PENDING -> text(expiryOffered ? "panel.detail.waitingTooLong" : "panel.detail.waiting");
+            case PENDING -> expiryOffered ? text("panel.detail.waitingTooLong") : text("panel.detail.waiting", wallet(sale));
             case UNKNOWN -> text("panel.detail.checking");
             case SUCCESSFUL -> {
                 String at = words.get().timeWithSeconds(sale.paidAt() == null ? sale.finishedAt() : sale.paidAt());
@@ -139,7 +162,7 @@ final class CashierMessages {
     String listLine(Sale sale) {
         String code = sale.paymentCodeMasked();
         StringBuilder line = new StringBuilder(text("list.line", words.get().time(sale.createdAt()),
-                code.substring(code.length() - 4), Money.format(sale.amount()), status(sale.status())));
+                code.substring(code.length() - 4), Money.format(sale.amount()), status(sale.status()), wallet(sale)));
         if (sale.needsAttention() && !sale.status().isFinal()) {
             line.append(text("list.needsAttention"));
         }
@@ -161,7 +184,7 @@ final class CashierMessages {
         StringBuilder text = new StringBuilder()
                 .append(text("details.sale", sale.tillReference())).append('\n')
                 .append(text("details.amountAndStatus", Money.format(sale.amount()), status(sale.status()))).append('\n')
-                .append(text("details.paymentCode", sale.paymentCodeMasked())).append('\n')
+                .append(text("details.paymentCode", sale.paymentCodeMasked(), methodAndWallet(sale))).append('\n')
                 .append(sale.chargeId() == null ? text("details.noCharge") : text("details.charge", sale.chargeId())).append('\n')
                 .append(text("details.cashier", sale.operatorId(), now.timeWithSeconds(sale.createdAt())));
         if (sale.refundOwed() && sale.refundableAmount() > 0) {
@@ -240,11 +263,25 @@ final class CashierMessages {
         return text("status.scanner." + state.situation().name(), state.scanner(), state.errorCode());
     }
 
+    /** The payment code formats the till knows, from their table: a new wallet's format is named without a change here. */
+    private String formats() {
+        return PaymentCodeFormats.standard().formats().stream()
+                .sorted(Comparator.comparing(PaymentCodeFormats.Format::firstFrom))
+                .map(format -> text("scan.format", range(format.minLength(), format.maxLength()),
+                        format.firstFrom().equals(format.firstTo()) ? format.firstFrom() : text("range", format.firstFrom(), format.firstTo()),
+                        format.wallet() != null ? format.wallet() : method(format.method())))
+                .collect(Collectors.joining(text("scan.formats.or")));
+    }
+
+    private String range(int from, int to) {
+        return from == to ? Integer.toString(from) : text("range", from, to);
+    }
+
     /** A scanner read that was not a payment code: what happened and what to do. */
     String rejected(RejectedScan rejected) {
         String key = "scan.rejected." + rejected.reason().name();
         return switch (rejected.reason()) {
-            case NOT_A_PAYMENT_CODE -> text(key, rejected.echo(), rejected.length());
+            case NOT_A_PAYMENT_CODE -> text(key, rejected.echo(), rejected.length(), formats());
             case INCOMPLETE -> text(key, rejected.echo());
             case GARBLED, CUT_SHORT -> text(key);
         };
@@ -272,8 +309,9 @@ final class CashierMessages {
             case NO_OPERATOR, NO_APPROVAL -> text(key);
             case OPERATOR_MAY_NOT_WORK, NO_SUCH_DIFFERENCE, DIFFERENCE_SETTLED, NO_CHARGE_AT_OMISE, REFUND_REFUSED_BY_OMISE ->
                     text(key, refusal.detail());
-            case AMOUNT_OUT_OF_LIMITS -> text(key, Money.format(refusal.amount()), Money.format(WeChatPayUpm.MIN_AMOUNT_SATANG),
-                    Money.format(WeChatPayUpm.MAX_AMOUNT_SATANG));
+            case METHOD_NOT_ENABLED -> text(key, words.get().method(refusal.detail(), null));
+            case AMOUNT_OUT_OF_LIMITS -> text(key, Money.format(refusal.amount()), Money.format(UpmRules.MIN_AMOUNT_SATANG),
+                    Money.format(UpmRules.MAX_AMOUNT_SATANG));
             case EARLIER_SALE_UNSETTLED, PAYMENT_CODE_USED, NO_SUCH_SALE, NO_CHARGE_YET, NOT_WAITING_FOR_REVIEW, STILL_FOLLOWED,
                     EARLIER_REFUND_UNANSWERED, REFUND_WINDOW_PASSED, EXPIRE_FAILED -> text(key, sale);
             case KEY_REFUSED -> text(key, keyRefused());

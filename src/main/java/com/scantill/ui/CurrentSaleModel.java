@@ -50,6 +50,8 @@ final class CurrentSaleModel {
     private final ReadOnlyStringWrapper panelTitle = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper panelDetail = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("");
+    /** The payment method of the sale shown, and its wallet once Omise names it; empty while none is. */
+    private final ReadOnlyStringWrapper method = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper expireAvailable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper newSaleAvailable = new ReadOnlyBooleanWrapper(false);
 
@@ -118,6 +120,7 @@ final class CurrentSaleModel {
         current = null;
         amount.hold();
         show(Panel.SENDING, words.sending(amount.amount()), words.sendingDetail(scan.paymentCode().masked()));
+        method.set(words.method(scan.paymentCode().method()));
         background.whenDone(started, state -> {
             currentReference = state.tillReference();
             current = latest.getOrDefault(currentReference, state);
@@ -274,10 +277,14 @@ final class CurrentSaleModel {
             newSaleAvailable.set(false);
             phone.follow(null);
             elapsed.set("");
+            if (currentReference == null) {
+                method.set("");
+            }
             return;
         }
         Sale sale = current.sale();
         show(panelOf(sale), words.panelTitle(sale), words.panelDetail(sale, current.expiryOffered()));
+        method.set(words.methodAndWallet(sale));
         boolean finished = settled(sale);
         expireAvailable.set(sale.status() == SaleStatus.PENDING && current.expiryOffered() && !sale.needsAttention());
         newSaleAvailable.set(finished);
@@ -326,6 +333,10 @@ final class CurrentSaleModel {
 
     ReadOnlyStringProperty panelDetailProperty() {
         return panelDetail.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty methodProperty() {
+        return method.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty elapsedProperty() {

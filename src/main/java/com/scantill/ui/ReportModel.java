@@ -2,9 +2,11 @@ package com.scantill.ui;
 
 import com.scantill.app.SlipDesk;
 import com.scantill.checkout.Reconciler;
+import com.scantill.ledger.ReportRecords;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
 import com.scantill.model.OwnerOnly;
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.Sale;
 import com.scantill.reports.CsvReportWriter;
@@ -188,14 +190,19 @@ public final class ReportModel {
     private void show(DailyReport shown) {
         report.set(shown);
         DailyReport.Totals sums = shown.totals();
-        totals.setAll(
+        List<String> lines = new ArrayList<>(List.of(
                 words.text("report.totals.paid", sums.successful().count(), Money.format(sums.gross())),
                 words.text("report.totals.unpaid", sums.failed().count(), sums.expired().count(), sums.notCharged().count(),
                         sums.stillOpen().count()),
                 words.text("report.totals.fees", Money.format(sums.fee()), Money.format(sums.feeVat()), Money.format(sums.net())),
                 words.text("report.totals.refunds", sums.refunds().count(), Money.format(sums.refunds().amount()),
                         Money.format(sums.netAfterRefunds())),
-                words.text("report.totals.owed", shown.refundsOwed().size()));
+                words.text("report.totals.owed", shown.refundsOwed().size())));
+        for (ReportRecords.MethodSum method : shown.byMethod()) {
+            lines.add(words.text("report.totals.method", words.method(new PaymentMethod(method.sourceType())), method.paid(),
+                    method.sales(), Money.format(method.paidAmount()), Money.format(method.fee()), Money.format(method.feeVat())));
+        }
+        totals.setAll(lines);
         transactions.setAll(shown.transactions());
         differences.setAll(shown.differences());
         checkSummary.set(checkWords().summary(shown.omiseCheck()));

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 
 final class SettingsController {
 
@@ -53,6 +54,8 @@ final class SettingsController {
     @FXML
     private ComboBox<SlipSettings.OnPaid> onPaid;
     @FXML
+    private HBox methods;
+    @FXML
     private TextField pendingLimit;
     @FXML
     private TextField idleMinutes;
@@ -86,6 +89,13 @@ final class SettingsController {
         printerAddress.disableProperty().bind(model.printerConnectionProperty().isEqualTo(PrinterSettings.Connection.NONE));
         worded(printerPaper, PrinterSettings.Paper.values(), model.printerPaperProperty());
         worded(onPaid, SlipSettings.OnPaid.values(), model.onPaidProperty());
+        model.methods().forEach((method, on) -> {
+            CheckBox box = new CheckBox(model.methodName(method));
+            box.setId("method-" + method.sourceType());
+            box.selectedProperty().bindBidirectional(on);
+            methods.getChildren().add(box);
+            rewording.add(() -> box.setText(model.methodName(method)));
+        });
         pendingLimit.textProperty().bindBidirectional(model.pendingLimitSecondsProperty());
         idleMinutes.textProperty().bindBidirectional(model.idleMinutesProperty());
         settingsMessage.textProperty().bind(model.messageProperty());

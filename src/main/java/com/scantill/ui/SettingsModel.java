@@ -9,6 +9,7 @@ import com.scantill.app.SlipDesk;
 import com.scantill.app.SlipSettings;
 import com.scantill.app.TillOptions;
 import com.scantill.ledger.LedgerBackups;
+import com.scantill.model.PaymentMethod;
 import com.scantill.scanner.SerialScanner;
 import com.scantill.scanner.SerialSettings;
 import com.scantill.scanner.WedgeSettings;
@@ -16,8 +17,11 @@ import com.scantill.slips.PrinterSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -57,6 +61,9 @@ public final class SettingsModel {
     private final ObjectProperty<SerialSettings.LineEnding> lineEnding = new SimpleObjectProperty<>(SerialSettings.LineEnding.CR);
     private final StringProperty pendingLimitSeconds = new SimpleStringProperty("");
     private final StringProperty idleMinutes = new SimpleStringProperty("");
+    /** Each payment method the till can charge, and whether the form switches it on. */
+    private final Map<PaymentMethod, BooleanProperty> methods = PaymentMethod.CHARGEABLE.stream().collect(Collectors.toMap(
+            method -> method, method -> new SimpleBooleanProperty(false), (a, b) -> a, LinkedHashMap::new));
     private final ObservableList<String> ports = FXCollections.observableArrayList();
     private final Notice message = new Notice();
     private final CashierMessages words;
@@ -105,6 +112,7 @@ public final class SettingsModel {
         lineEnding.set(serial == null ? SerialSettings.LineEnding.CR : serial.lineEnding());
         pendingLimitSeconds.set(Long.toString(settings.options().pendingLimit().toSeconds()));
         idleMinutes.set(Long.toString(settings.options().idleSignOut().toMinutes()));
+        methods.forEach((method, on) -> on.set(settings.options().paymentMethods().contains(method)));
         ports.setAll(data.ports());
     }
 
@@ -124,7 +132,9 @@ public final class SettingsModel {
                     Duration.ofSeconds(number(pendingLimitSeconds.get(), InvalidSettingException.Problem.PENDING_LIMIT)),
                     Duration.ofMinutes(number(idleMinutes.get(), InvalidSettingException.Problem.IDLE_SIGN_OUT)),
                     loaded.options().pinHashIterations(),
-                    loaded.options().trainingCustomerDelay(), loaded.options().shopZone(), loaded.options().language());
+                    loaded.options().trainingCustomerDelay(), loaded.options().shopZone(), loaded.options().language(),
+                    methods.entrySet().stream().filter(entry -> entry.getValue().get()).map(Map.Entry::getKey)
+                            .collect(Collectors.toSet()));
             SlipSettings slips = loaded.slips().with(printer(), onPaid.get());
             change = new SettingsChange(newKey.get(), removeKey.get(), address(apiUrl.get()), tillId.get().strip(), scanner, options,
                     slips);
@@ -146,7 +156,9 @@ public final class SettingsModel {
     /** Why the settings were not saved, in the manager's words when the till knows what is wrong. */
     private String notSaved(Throwable failure) {
         String why = failure instanceof InvalidSettingException invalid
-                ? words.text("settings.invalid." + invalid.problem().name(), invalid.value()) : failure.getMessage();
+                ? words.text("settings.invalid." + invalid.problem().name(), invalid.problem() == InvalidSettingException.Problem.PAYMENT_METHODS
+                        ? PaymentMethod.CHARGEABLE.stream().map(words::method).collect(Collectors.joining(", ")) : invalid.value())
+                : failure.getMessage();
         return words.text("settings.notSaved", why);
     }
 
@@ -178,7 +190,6 @@ public final class SettingsModel {
         }
     }
 
-    /** Writes a backup of the ledger now, beside the daily ones. */
     /** Prints a test slip on the printer the till started with (Ctrl+T): Thai, English, digits and ฿. */
     public void printTestSlip() {
         if (slips.printTest(words.current().language())) {
@@ -188,6 +199,7 @@ public final class SettingsModel {
         }
     }
 
+    /** Writes a backup of the ledger now, beside the daily ones. */
     public void backUpNow() {
         message.info(words.text("settings.backingUp"));
         background.run(backups::backupNow, file -> message.done(words.text("settings.backedUp", file)),
@@ -231,6 +243,16 @@ public final class SettingsModel {
     }
 
     /** A choice of a list in the manager's words: how the printer is reached, its paper, when it prints. */
+    /** Whether the form switches each payment method on, in the order the till shows them. */
+    public Map<PaymentMethod, BooleanProperty> methods() {
+        return methods;
+    }
+
+    /** A payment method's name in the manager's words. */
+    String methodName(PaymentMethod method) {
+        return words.method(method);
+    }
+
     String choice(Enum<?> value) {
         return value == null ? "" : words.text("settings.choice." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }

@@ -48,6 +48,8 @@ final class TillController {
     @FXML
     private Label elapsed;
     @FXML
+    private Label panelMethod;
+    @FXML
     private Button newSaleButton;
     @FXML
     private Button expireButton;
@@ -118,6 +120,7 @@ final class TillController {
         panelTitle.textProperty().bind(model.sale().panelTitleProperty());
         panelDetail.textProperty().bind(model.sale().panelDetailProperty());
         elapsed.textProperty().bind(model.sale().elapsedProperty());
+        panelMethod.textProperty().bind(model.sale().methodProperty());
         model.sale().onPanelChange(panel -> {
             statusPanel.getStyleClass().removeIf(style -> style.startsWith("panel-"));
             statusPanel.getStyleClass().add("panel-" + panel.name().toLowerCase(Locale.ROOT).replace('_', '-'));

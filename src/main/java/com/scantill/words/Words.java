@@ -79,6 +79,21 @@ public final class Words {
         return new MessageFormat(pattern, language.locale()).format(texts);
     }
 
+    /**
+     * A payment method's name by Omise's source type ({@code WeChat Pay}, {@code Alipay+}), and a wallet's after it
+     * when the charge named one: {@code Alipay+ · TrueMoney}. A source type without words is shown as it is.
+     */
+    public String method(String sourceType, String wallet) {
+        String key = "method." + sourceType;
+        String method = bundle.containsKey(key) ? bundle.getString(key) : sourceType;
+        return wallet == null || wallet.isBlank() || wallet.equalsIgnoreCase(method) ? method : get("method.withWallet", method, wallet);
+    }
+
+    /** The name the customer knows the payment by: the wallet's when the charge named one, else the method's. */
+    public String wallet(String sourceType, String wallet) {
+        return wallet == null || wallet.isBlank() ? method(sourceType, null) : wallet;
+    }
+
     /** A count with its thousands grouped by commas, as Thai and English both write it: {@code 1,829}. */
     public String number(long count) {
         return String.format(Locale.ROOT, "%,d", count);

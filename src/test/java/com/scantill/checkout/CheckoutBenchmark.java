@@ -3,6 +3,7 @@ package com.scantill.checkout;
 import com.scantill.ledger.Ledger;
 import com.scantill.model.EventKind;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
@@ -139,7 +140,7 @@ class CheckoutBenchmark {
         try (Ledger ledger = Ledger.open(folder)) {
             for (int i = 0; i < LEDGER_COMMITS; i++) {
                 Instant now = Instant.now();
-                Sale sale = Sale.created("bench-" + i, "till-1", "bench", 10_000, "THB", "**************0000", now);
+                Sale sale = Sale.created("bench-" + i, "till-1", "bench", 10_000, "THB", PaymentMethod.WECHAT_PAY, "**************0000", now);
                 long started = System.nanoTime();
                 ledger.sales().insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, "bench", 10_000L, null, now));
                 insertMicros[i] = (System.nanoTime() - started) / 1_000;

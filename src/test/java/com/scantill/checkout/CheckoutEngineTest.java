@@ -14,6 +14,7 @@ import com.scantill.model.Approval;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.EventKind;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.RefundRecord;
 import com.scantill.model.RefundStatus;
 import com.scantill.model.Sale;
@@ -828,7 +829,7 @@ class CheckoutEngineTest {
     void aSaleWrittenButNeverSentIsSettledAsNotChargedAfterARestart() {
         till.stop();
         try (var ledger = com.scantill.ledger.Ledger.open(dataFolder)) {
-            Sale written = Sale.created("till-1-crashed", "till-1", "cashier-1", 5_000, "THB", "**************1234",
+            Sale written = Sale.created("till-1-crashed", "till-1", "cashier-1", 5_000, "THB", PaymentMethod.WECHAT_PAY, "**************1234",
                     till.clock.instant());
             ledger.sales().insert(written, SaleEvent.of(EventKind.SALE_CREATED, written, "cashier-1", 5_000L, null, till.clock.instant()));
         }

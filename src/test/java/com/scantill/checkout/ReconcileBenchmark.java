@@ -3,6 +3,7 @@ package com.scantill.checkout;
 import com.scantill.ledger.Ledger;
 import com.scantill.model.EventKind;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.ReconciliationRun;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
@@ -63,7 +64,7 @@ class ReconcileBenchmark {
                 ChargeCreation created = client.createCharge(CreateChargeRequest.of(10_000 + i, PaymentCodes.random(), reference)
                         .withMetadata(Map.of(CheckoutEngine.TILL_ID_KEY, "till-1", CheckoutEngine.OPERATOR_ID_KEY, "cashier")));
                 Charge charge = client.retrieveCharge(((ChargeCreation.Created) created).charge().id());
-                Sale sale = SaleFromCharge.merged(Sale.created(reference, "till-1", "cashier", charge.amount(), "THB",
+                Sale sale = SaleFromCharge.merged(Sale.created(reference, "till-1", "cashier", charge.amount(), "THB", PaymentMethod.WECHAT_PAY,
                         "**************0000", charge.createdAt()), charge, charge.createdAt());
                 ledger.sales().insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, "cashier", sale.amount(), null, sale.createdAt()));
             }

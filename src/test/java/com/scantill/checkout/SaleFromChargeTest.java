@@ -2,6 +2,7 @@ package com.scantill.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
 import com.scantill.omise.Charge;
@@ -20,7 +21,7 @@ class SaleFromChargeTest {
     private static final String REFERENCE = "till-1-261126030000000-abc";
 
     private static Sale pending() {
-        return Sale.created(REFERENCE, "till-1", "cashier-1", 10_000, "THB", "**************0001", CREATED).toBuilder()
+        return Sale.created(REFERENCE, "till-1", "cashier-1", 10_000, "THB", PaymentMethod.WECHAT_PAY, "**************0001", CREATED).toBuilder()
                 .status(SaleStatus.PENDING).chargeId("chrg_test_1").build();
     }
 
@@ -33,7 +34,7 @@ class SaleFromChargeTest {
         return new Charge("charge", id, null, false, amount, currency, amount - 250, 230, 20, 0, 0, amount, currency, refunded,
                 null, null, null, null, null, null, Map.of(CreateChargeRequest.TILL_REFERENCE_KEY, tillReference),
                 new Source("source", "src_test_1", false, null, "wechat_pay_upm", "offline", amount, currency,
-                        "130991292552725093", status, null, null, null, null, CREATED), null,
+                        "130991292552725093", null, status, null, null, null, null, CREATED), null,
                 failureCode, failureCode == null ? null : "it failed", status, null, null, CREATED,
                 status == ChargeStatus.SUCCESSFUL ? CREATED.plusSeconds(30) : null, null, null, null, false, false, false, false,
                 false, true, true, false, false, false, status == ChargeStatus.SUCCESSFUL, status == ChargeStatus.EXPIRED);

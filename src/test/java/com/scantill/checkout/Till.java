@@ -67,6 +67,15 @@ final class Till implements AutoCloseable {
         engine.addListener(seen::add);
     }
 
+    /** Replaces the engine by one with other settings, on the same ledger, started. */
+    void reconfigure(CheckoutSettings newSettings) {
+        engine.close();
+        settings = newSettings;
+        engine = new CheckoutEngine(ledger, client, settings, new OperatorsAsStaff(operators));
+        engine.addListener(seen::add);
+        engine.start().join();
+    }
+
     /** A supervisor's approval of expiring the sale, given with their PIN as at the till. */
     Approval approveExpiry(String reference) {
         long amount = ledger.sales().sale(reference).orElseThrow().amount();

@@ -3,6 +3,7 @@ package com.scantill.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.scantill.model.EventKind;
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
@@ -29,7 +30,7 @@ class LedgerTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     private static Sale sale(String reference) {
-        return Sale.created(reference, "till-1", "cashier-1", 150_000, "THB", "**************5093", NOW);
+        return Sale.created(reference, "till-1", "cashier-1", 150_000, "THB", PaymentMethod.WECHAT_PAY, "**************5093", NOW);
     }
 
     private static void write(Ledger ledger, Sale sale) {

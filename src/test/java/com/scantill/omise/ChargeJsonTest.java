@@ -22,7 +22,7 @@ class ChargeJsonTest {
     }
 
     @Test
-    void parsesTheChargeOfTheWeChatPayUpmPageFieldByField() throws IOException {
+    void parsesTheChargeOfTheUpmRulesPageFieldByField() throws IOException {
         Charge charge = parse(fixture());
 
         assertThat(charge.object()).isEqualTo("charge");

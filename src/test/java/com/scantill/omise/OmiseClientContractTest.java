@@ -62,6 +62,36 @@ class OmiseClientContractTest {
     }
 
     @Test
+    void anAlipayPlusCodeIsSentWithItsOwnSourceTypeAndTheWalletIsReadFromTheAnswer() {
+        PaymentCode code = PaymentCode.parse("2812345678901234567");
+
+        Charge charge = createPending(code, "T1-000002");
+
+        assertThat(requestsOn(Route.CREATE_CHARGE)).singleElement().extracting(RecordedRequest::params).satisfies(params -> {
+            assertThat(params).containsEntry("source[type]", "alipayplus_upm").containsEntry("source[barcode]", code.digits());
+        });
+        assertThat(charge.source().type()).isEqualTo("alipayplus_upm");
+        assertThat(charge.source().provider()).isEqualTo("TrueMoney");
+        assertThat(charge.source().toString()).doesNotContain(code.digits()).contains("provider=TrueMoney");
+    }
+
+    @Test
+    void aMethodOmiseHasNotSwitchedOnIsADefiniteRefusalToldApartFromOthers() {
+        simulator.account().setEnabled(com.scantill.simulator.MerchantAccount.ALIPAY_PLUS_UPM, false);
+
+        assertThatThrownBy(() -> client.createCharge(CreateChargeRequest.of(150_000, PaymentCode.parse("2512345678901234"), "T1-000003")))
+                .isInstanceOfSatisfying(OmiseApiException.class, refused -> {
+                    assertThat(refused.httpStatus()).isEqualTo(400);
+                    assertThat(refused.isMethodNotEnabled()).isTrue();
+                });
+        assertThat(simulator.charges()).isEmpty();
+        assertThat(new OmiseApiException(400, "invalid_charge", "amount must be at least 2000").isMethodNotEnabled()).isFalse();
+        assertThat(new OmiseApiException(400, "invalid_charge", "type is currently not supported").isMethodNotEnabled()).isTrue();
+        assertThat(new OmiseApiException(401, "authentication_failure", "source not enabled").isMethodNotEnabled())
+                .as("a refused key is a refused key").isFalse();
+    }
+
+    @Test
     void createsAPendingChargeWithTheFormFieldsOfTheCurlExample() {
         PaymentCode code = PaymentCode.parse("130991292552725093");
         simulator.customer().script(code.digits(), new CustomerBehaviour.NeverConfirms());

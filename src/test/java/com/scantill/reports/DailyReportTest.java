@@ -1,11 +1,14 @@
 package com.scantill.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.ReportRecords.HourSum;
+import com.scantill.ledger.ReportRecords.MethodSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
 import com.scantill.model.EventKind;
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.RefundRecord;
 import com.scantill.model.RefundStatus;
 import com.scantill.model.Sale;
@@ -54,9 +57,10 @@ class DailyReportTest {
         reports = new DailyReports(ledger, Clock.fixed(PRINTED, ZoneOffset.UTC));
         Sale a = paid(sale("A", "2026-11-24T16:59:59Z", 1_000_00, "c1", "till-1"), 1650, 116, 98234);
         Sale b = paid(sale("B", "2026-11-24T17:00:00Z", 150_000, "c1", "till-1"), 2475, 173, 147_352);
-        paid(sale("C", "2026-11-25T03:30:00Z", 20_000, "c2", "till-2"), 330, 23, 19_647);
+        paid(sale("C", "2026-11-25T03:30:00Z", 20_000, "c2", "till-2", PaymentMethod.ALIPAY_PLUS).toBuilder().wallet("TrueMoney")
+                .build(), 330, 23, 19_647);
         finish(sale("D", "2026-11-25T03:45:00Z", 5_000, "c1", "till-1"), SaleStatus.FAILED, "insufficient_fund");
-        finish(sale("E", "2026-11-25T04:00:00Z", 7_000, "c2", "till-1"), SaleStatus.FAILED, "payment_rejected");
+        finish(sale("E", "2026-11-25T04:00:00Z", 7_000, "c2", "till-1", PaymentMethod.ALIPAY_PLUS), SaleStatus.FAILED, "payment_rejected");
         finish(sale("F", "2026-11-25T05:00:00Z", 3_000, "c1", "till-1"), SaleStatus.EXPIRED, null);
         finish(sale("G", "2026-11-25T06:00:00Z", 4_000, "c1", "till-1"), SaleStatus.NOT_CREATED, "not_created");
         finish(sale("H", "2026-11-25T16:59:59Z", 2_500, "c2", "till-1"), SaleStatus.PENDING, null);
@@ -75,7 +79,11 @@ class DailyReportTest {
     }
 
     private Sale sale(String reference, String at, long amount, String operator, String till) {
-        Sale sale = Sale.created(reference, till, operator, amount, "THB", "**************" + reference.charAt(0) + "123",
+        return sale(reference, at, amount, operator, till, PaymentMethod.WECHAT_PAY);
+    }
+
+    private Sale sale(String reference, String at, long amount, String operator, String till, PaymentMethod method) {
+        Sale sale = Sale.created(reference, till, operator, amount, "THB", method, "**************" + reference.charAt(0) + "123",
                 Instant.parse(at));
         ledger.sales().insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, operator, amount, null, sale.createdAt()));
         return sale;
@@ -102,6 +110,44 @@ class DailyReportTest {
             ledger.sales().settleRefund(requested.done("rfnd_" + reference, when), refunded,
                     SaleEvent.of(EventKind.REFUNDED, refunded, "c1", amount, null, when));
         }
+    }
+
+    @Test
+    void eachPaymentMethodHasItsSalesPaidAmountAndFeesAndTheyAddUpToTheTotals() throws Exception {
+        DailyReport report = reports.build(DAY, DailyReports.BANGKOK, null, "Malee");
+
+        assertThat(report.byMethod()).containsExactly(
+                new MethodSum("alipayplus_upm", 2, 1, 20_000, 330, 23, 19_647),
+                new MethodSum("wechat_pay_upm", 6, 2, 160_000, 2_640, 185, 157_175));
+        assertThat(report.byMethod().stream().mapToLong(MethodSum::paidAmount).sum()).isEqualTo(report.totals().gross());
+        assertThat(report.byMethod().stream().mapToLong(MethodSum::fee).sum()).isEqualTo(report.totals().fee());
+        assertThat(report.byMethod().stream().mapToLong(MethodSum::feeVat).sum()).isEqualTo(report.totals().feeVat());
+        assertThat(report.byMethod().stream().mapToLong(MethodSum::net).sum()).isEqualTo(report.totals().net());
+        assertThat(reports.build(DAY, DailyReports.BANGKOK, "till-1", "Malee").byMethod()).extracting(MethodSum::sourceType, MethodSum::sales)
+                .containsExactly(tuple("alipayplus_upm", 1L), tuple("wechat_pay_upm", 6L));
+
+        Words english = Words.of(Language.EN, DailyReports.BANGKOK);
+        List<String> lines = ReportLayout.A4.lines(report, english).stream().map(ReportLine::text).toList();
+        assertThat(lines).containsSubsequence("By payment method", "Alipay+ (1 of 2 paid)  ฿200.00",
+                "    Omise fee + VAT  ฿3.30 + ฿0.23", "WeChat Pay (2 of 6 paid)  ฿1,600.00", "    Omise fee + VAT  ฿26.40 + ฿1.85");
+        assertThat(lines).anyMatch(line -> line.contains("****C123") && line.contains("Alipay+ · TrueMoney"));
+        assertThat(ReportLayout.RECEIPT_80MM.lines(report, english).stream().map(ReportLine::text))
+                .as("the roll names a method only where it is not WeChat Pay").contains("Alipay+ · TrueMoney")
+                .noneMatch(line -> line.equals("WeChat Pay"));
+
+        ByteArrayOutputStream transactions = new ByteArrayOutputStream();
+        CsvReportWriter.writeTransactions(report, transactions);
+        List<CSVRecord> rows = parse(transactions.toByteArray());
+        assertThat(rows).filteredOn(row -> row.get("till_reference").equals("C")).singleElement()
+                .satisfies(row -> assertThat(List.of(row.get("payment_method"), row.get("wallet"))).containsExactly("alipayplus_upm", "TrueMoney"));
+        assertThat(rows).filteredOn(row -> row.get("till_reference").equals("D")).singleElement()
+                .satisfies(row -> assertThat(List.of(row.get("payment_method"), row.get("wallet"))).containsExactly("wechat_pay_upm", ""));
+        ByteArrayOutputStream totals = new ByteArrayOutputStream();
+        CsvReportWriter.writeTotals(report, totals);
+        assertThat(parse(totals.toByteArray())).filteredOn(row -> row.get("item").startsWith("method:alipayplus_upm"))
+                .extracting(row -> row.get("item") + "=" + row.get("count") + "/" + row.get("amount_satang"))
+                .containsExactly("method:alipayplus_upm:sales=2/", "method:alipayplus_upm:successful=1/20000",
+                        "method:alipayplus_upm:fee=/330", "method:alipayplus_upm:fee_vat=/23", "method:alipayplus_upm:net=/19647");
     }
 
     @Test

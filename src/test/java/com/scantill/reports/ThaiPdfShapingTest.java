@@ -83,7 +83,7 @@ class ThaiPdfShapingTest {
         failed.put("insufficient_fund", new DailyReport.Count(1, 10_001));
         failed.put("payment_rejected", new DailyReport.Count(2, 20_000));
         return new DailyReport(day.day(), day.zone(), day.tillId(), day.printedAt(), "ญาณิศา ปั้นฝีมือ ฐิติพร ฟุ้งเฟื่อง",
-                day.totals(), failed, day.byOperator(), day.byHour(), sales, day.lateSuccesses(), day.refundsOwed(), null,
+                day.totals(), failed, List.of(), day.byOperator(), day.byHour(), sales, day.lateSuccesses(), day.refundsOwed(), null,
                 List.of());
     }
 

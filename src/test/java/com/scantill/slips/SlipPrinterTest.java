@@ -3,6 +3,7 @@ package com.scantill.slips;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
 import com.scantill.slips.EscPosDecoder.Command;
@@ -134,7 +135,7 @@ class SlipPrinterTest {
     }
 
     private static Slip paidSlip(String reference) {
-        Sale sale = Sale.created(reference, "till-1", "somchai", 150_000, "THB", "**************5093",
+        Sale sale = Sale.created(reference, "till-1", "somchai", 150_000, "THB", PaymentMethod.WECHAT_PAY, "**************5093",
                 Instant.parse("2026-11-26T10:05:09Z")).toBuilder().status(SaleStatus.SUCCESSFUL).chargeId("chrg_test_5zfp0w0rwbw3idjwx2")
                 .build();
         return new Slips(ShopDetails.unnamed(), "till-1", PrinterSettings.Paper.MM80).sale(sale, Slips.Copy.CUSTOMER, false,

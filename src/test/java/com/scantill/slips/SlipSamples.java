@@ -1,5 +1,6 @@
 package com.scantill.slips;
 
+import com.scantill.model.PaymentMethod;
 import com.scantill.model.RefundRecord;
 import com.scantill.model.RefundStatus;
 import com.scantill.model.Sale;
@@ -33,7 +34,7 @@ class SlipSamples {
     @CsvSource({"TH, MM80", "TH, MM58", "EN, MM80", "EN, MM58"})
     void drawTheSamples(Language language, PrinterSettings.Paper paper) throws Exception {
         Words words = Words.of(language, ZoneId.of("Asia/Bangkok"));
-        Sale sale = Sale.created("till-1-261126170509-a7k", "till-1", "somchai", 150_000, "THB", "**************5093",
+        Sale sale = Sale.created("till-1-261126170509-a7k", "till-1", "somchai", 150_000, "THB", PaymentMethod.WECHAT_PAY, "**************5093",
                 Instant.parse("2026-11-26T10:05:09Z")).toBuilder().status(SaleStatus.SUCCESSFUL)
                 .chargeId("chrg_test_5zfp0w0rwbw3idjwx2").refundedAmount(50_000).build();
         RefundRecord refund = new RefundRecord("till-1-261126170509-a7k-r1", sale.tillReference(), 50_000, RefundStatus.DONE,
@@ -46,5 +47,10 @@ class SlipSamples {
                 folder.resolve(prefix + "payment.png").toFile());
         ImageIO.write(slips.refund(sale, refund, Slips.Copy.MERCHANT, false, "Somchai", "Wanida", words).image(), "png",
                 folder.resolve(prefix + "refund-merchant.png").toFile());
+        Sale alipay = Sale.created("till-1-261126171210-b3m", "till-1", "somchai", 95_000, "THB", PaymentMethod.ALIPAY_PLUS,
+                "***************4567", Instant.parse("2026-11-26T10:12:10Z")).toBuilder().status(SaleStatus.SUCCESSFUL)
+                .wallet("TrueMoney").chargeId("chrg_test_5zfr8k2m4n6p8q0s1t").build();
+        ImageIO.write(slips.sale(alipay, Slips.Copy.CUSTOMER, false, "Somchai", words).image(), "png",
+                folder.resolve(prefix + "payment-alipay-plus.png").toFile());
     }
 }

@@ -36,11 +36,11 @@ class AmountModelTest {
         amount.textProperty().set("19.99");
         assertThat(amount.ready()).isFalse();
         assertThat(amount.amount()).isZero();
-        assertThat(amount.messageProperty().get()).isEqualTo("The least WeChat Pay takes is ฿20.00.");
+        assertThat(amount.messageProperty().get()).isEqualTo("The least a payment can be is ฿20.00.");
 
         amount.textProperty().set("150000.01");
         assertThat(amount.ready()).isFalse();
-        assertThat(amount.messageProperty().get()).isEqualTo("The most WeChat Pay takes is ฿150,000.00.");
+        assertThat(amount.messageProperty().get()).isEqualTo("The most a payment can be is ฿150,000.00.");
 
         amount.textProperty().set("12,5x");
         assertThat(amount.ready()).isFalse();

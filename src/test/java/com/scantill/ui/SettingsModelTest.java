@@ -1,10 +1,13 @@
 package com.scantill.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.scantill.app.InvalidSettingException;
 import com.scantill.app.Settings;
 import com.scantill.app.SettingsStore;
 import com.scantill.app.SlipSettings;
+import com.scantill.model.PaymentMethod;
 import com.scantill.slips.PrinterSettings;
 import com.scantill.words.Language;
 import com.scantill.words.Words;
@@ -44,6 +47,7 @@ class SettingsModelTest {
                 scanner.serial.parity=EVEN
                 scanner.serial.stopBits=TWO
                 scanner.serial.lineEnding=CRLF
+                payment.methods=alipayplus_upm, wechat_pay_upm
                 """);
         SettingsStore store = new SettingsStore(dataFolder, Map.of());
         Settings before = store.load();
@@ -59,6 +63,7 @@ class SettingsModelTest {
         assertThat(after.scanner().serial().parity().name()).isEqualTo("EVEN");
         assertThat(after.scanner().serial().dataBits()).isEqualTo(7);
         assertThat(after.options()).isEqualTo(before.options());
+        assertThat(after.options().paymentMethods()).containsExactlyInAnyOrder(PaymentMethod.WECHAT_PAY, PaymentMethod.ALIPAY_PLUS);
         assertThat(after.apiUrl()).isEqualTo(before.apiUrl());
         assertThat(after.tillId()).isEqualTo(before.tillId());
         assertThat(store.secretKeyHint()).contains("skey_test_…");
@@ -124,6 +129,38 @@ class SettingsModelTest {
         try (var files = Files.list(dataFolder)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly(SettingsStore.FILE_NAME);
         }
+    }
+
+    @Test
+    void theManagerSwitchesPaymentMethodsOnAndOffButNeverAllOff() throws Exception {
+        SettingsStore store = new SettingsStore(dataFolder, Map.of());
+        SettingsModel model = new SettingsModel(store, null, null, SynchronousBackground.INSTANCE, TestWords.ENGLISH);
+        model.activate();
+        assertThat(model.methods().keySet()).containsExactly(PaymentMethod.WECHAT_PAY, PaymentMethod.ALIPAY_PLUS);
+        assertThat(model.methods().get(PaymentMethod.WECHAT_PAY).get()).as("WeChat Pay alone by default").isTrue();
+        assertThat(model.methods().get(PaymentMethod.ALIPAY_PLUS).get()).isFalse();
+
+        model.methods().get(PaymentMethod.ALIPAY_PLUS).set(true);
+        model.save();
+        assertThat(Files.readString(store.settingsFile())).contains("payment.methods=wechat_pay_upm,alipayplus_upm");
+        assertThat(store.load().options().paymentMethods()).containsExactlyInAnyOrder(PaymentMethod.WECHAT_PAY, PaymentMethod.ALIPAY_PLUS);
+
+        model.methods().values().forEach(on -> on.set(false));
+        model.save();
+        assertThat(model.notice().tone()).isEqualTo(Notice.Tone.PROBLEM);
+        assertThat(model.messageProperty().get()).isEqualTo(
+                "Not saved: Switch on at least one payment method, and only those the till knows (WeChat Pay, Alipay+).");
+        assertThat(store.load().options().paymentMethods()).hasSize(2);
+    }
+
+    @Test
+    void aPaymentMethodTheTillDoesNotKnowInTheFileIsRefusedAtStart() throws Exception {
+        Files.writeString(dataFolder.resolve(SettingsStore.FILE_NAME), "payment.methods=wechat_pay_upm,promptpay\n");
+
+        assertThatThrownBy(() -> new SettingsStore(dataFolder, Map.of()).load())
+                .hasMessageContaining("payment.methods").hasMessageContaining("promptpay")
+                .cause().isInstanceOfSatisfying(InvalidSettingException.class, invalid -> assertThat(invalid.problem())
+                        .isEqualTo(InvalidSettingException.Problem.PAYMENT_METHODS));
     }
 
     @Test

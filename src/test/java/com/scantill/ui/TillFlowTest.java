@@ -122,11 +122,11 @@ class TillFlowTest {
         till.awaitText("#amountField", text -> true);
         till.awaitFocus("#amountField");
         till.typeInto("#amountField", "19.99");
-        till.awaitText("#amountMessage", text -> text.equals("The least WeChat Pay takes is ฿20.00."));
+        till.awaitText("#amountMessage", text -> text.equals("The least a payment can be is ฿20.00."));
         till.scan("130991292552725093");
         till.awaitText("#message", text -> text.equals("Key the amount before scanning the payment code. Nothing was sent."));
         till.typeInto("#amountField", "150001");
-        till.awaitText("#amountMessage", text -> text.equals("The most WeChat Pay takes is ฿150,000.00."));
+        till.awaitText("#amountMessage", text -> text.equals("The most a payment can be is ฿150,000.00."));
 
         Sale paid = sellPaid("1500", "130991292552725093", "PAID ฿1,500.00");
         assertThat(till.text("#panelDetail")).contains(paid.chargeId());
