@@ -31,10 +31,21 @@ class SaleFromChargeTest {
 
     private static Charge charge(String id, long amount, String currency, String tillReference, ChargeStatus status,
                                  String failureCode, long refunded) {
-        return new Charge("charge", id, null, false, amount, currency, amount - 250, 230, 20, 0, 0, amount, currency, refunded,
-                null, null, null, null, null, null, Map.of(CreateChargeRequest.TILL_REFERENCE_KEY, tillReference),
+        return charge(id, amount, currency, tillReference, status, failureCode, refunded,
                 new Source("source", "src_test_1", false, null, "wechat_pay_upm", "offline", amount, currency,
-                        "130991292552725093", null, status, null, null, null, null, CREATED), null,
+                        "130991292552725093", null, status, null, null, null, null, CREATED));
+    }
+
+    /** An Alipay+ charge whose source names the wallet, as the simulator's does. */
+    private static Charge alipayCharge(ChargeStatus status, String provider) {
+        return charge("chrg_test_1", 10_000, "thb", REFERENCE, status, null, 0, new Source("source", "src_test_1", false, null,
+                "alipayplus_upm", "offline", 10_000, "thb", "2812345678901234567", provider, status, null, null, null, null, CREATED));
+    }
+
+    private static Charge charge(String id, long amount, String currency, String tillReference, ChargeStatus status,
+                                 String failureCode, long refunded, Source source) {
+        return new Charge("charge", id, null, false, amount, currency, amount - 250, 230, 20, 0, 0, amount, currency, refunded,
+                null, null, null, null, null, null, Map.of(CreateChargeRequest.TILL_REFERENCE_KEY, tillReference), source, null,
                 failureCode, failureCode == null ? null : "it failed", status, null, null, CREATED,
                 status == ChargeStatus.SUCCESSFUL ? CREATED.plusSeconds(30) : null, null, null, null, false, false, false, false,
                 false, true, true, false, false, false, status == ChargeStatus.SUCCESSFUL, status == ChargeStatus.EXPIRED);
@@ -118,6 +129,25 @@ class SaleFromChargeTest {
                 null, 0))).contains("currency USD instead of THB");
         assertThat(SaleFromCharge.mismatch(pending(), charge("chrg_test_1", 10_000, "THB", "till-1-other",
                 ChargeStatus.PENDING, null, 0))).contains("till reference till-1-other instead of " + REFERENCE);
+        assertThat(SaleFromCharge.mismatch(pending(), alipayCharge(ChargeStatus.PENDING, null)))
+                .contains("payment method alipayplus_upm instead of wechat_pay_upm");
+    }
+
+    @Test
+    void theWalletOmiseNamesIsKeptAndAnAnswerWithoutItForgetsNothing() {
+        Sale alipay = Sale.created(REFERENCE, "till-1", "cashier-1", 10_000, "THB", PaymentMethod.ALIPAY_PLUS,
+                "***************4567", CREATED).toBuilder().status(SaleStatus.PENDING).chargeId("chrg_test_1").build();
+
+        Sale named = SaleFromCharge.merged(alipay, alipayCharge(ChargeStatus.PENDING, " KakaoPay "), NOW);
+        Sale paid = SaleFromCharge.merged(named, alipayCharge(ChargeStatus.SUCCESSFUL, null), NOW);
+
+        assertThat(SaleFromCharge.mismatch(alipay, alipayCharge(ChargeStatus.PENDING, null))).isEmpty();
+        assertThat(named.wallet()).isEqualTo("KakaoPay");
+        assertThat(paid.wallet()).isEqualTo("KakaoPay");
+        assertThat(paid.status()).isEqualTo(SaleStatus.SUCCESSFUL);
+        Sale recovered = SaleFromCharge.recovered(alipayCharge(ChargeStatus.SUCCESSFUL, "TrueMoney"), "till-1", NOW);
+        assertThat(recovered).extracting(Sale::method, Sale::wallet, Sale::paymentCodeMasked)
+                .containsExactly(PaymentMethod.ALIPAY_PLUS, "TrueMoney", "***************4567");
     }
 
     @Test
