@@ -220,8 +220,8 @@ public enum ReportLayout {
             String method = words.method(sale.method().sourceType(), sale.wallet());
             if (ReportLayout.this == A4) {
                 lines.add(new ReportLine(Style.TEXT, List.of(new Piece(time, 0), new Piece(code, 48),
-                        new Piece(amount, 160 - amountWidth), piece(status, 166, 74), piece(method, 240, 100),
-                        piece(charge, 340, 138), piece(sale.operatorId(), 478, textWidth() - 478))));
+                        new Piece(amount, 150 - amountWidth), piece(status, 156, 70), piece(method, 226, 98),
+                        piece(charge, 324, 156), piece(sale.operatorId(), 480, textWidth() - 480))));
             } else {
                 lines.add(new ReportLine(Style.TEXT, List.of(new Piece(time, 0), new Piece(code, 38),
                         new Piece(amount, 128 - amountWidth), piece(status, 134, textWidth() - 134))));

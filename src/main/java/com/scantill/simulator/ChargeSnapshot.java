@@ -12,6 +12,7 @@ public record ChargeSnapshot(
         String id,
         long amount,
         String paymentCode,
+        String sourceType,
         String status,
         String failureCode,
         long refundedAmount,

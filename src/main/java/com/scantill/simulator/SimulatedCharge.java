@@ -223,11 +223,14 @@ final class SimulatedCharge {
 
     synchronized ChargeSnapshot snapshot(Instant now) {
         expireIfOverdue(now);
-        return new ChargeSnapshot(id, amount, barcode, status, failureCode, refundedAmount, refunds.size(),
+        return new ChargeSnapshot(id, amount, barcode, sourceType, status, failureCode, refundedAmount, refunds.size(),
                 Map.copyOf(metadata), createdAt, statusChangedAt);
     }
 
-    /** The charge object exactly as the WeChat Pay UPM page shows it, field for field. */
+    /**
+     * The charge object exactly as the WeChat Pay UPM page shows it, field for field; an Alipay+ one differs only in its
+     * source's type and the wallet it names.
+     */
     synchronized JsonObject toJson(Instant now) {
         expireIfOverdue(now);
         Fees fees = Fees.of(amount);

@@ -153,11 +153,11 @@ public final class ReportModel {
         return check.describe(difference) + "\n" + check.whatToDo(difference);
     }
 
-    /** One sale of the day as a line of the list: time, code, amount, status, charge, operator. */
+    /** One sale of the day as a line of the list: time, code, amount, status, method and wallet, charge, operator. */
     String transactionLine(Sale sale) {
         return words.text("report.transaction", words.current().timeWithSeconds(sale.createdAt()), sale.paymentCodeMasked(),
                 Money.format(sale.amount()), words.status(sale.status()), sale.chargeId() == null ? "-" : sale.chargeId(),
-                sale.operatorId());
+                sale.operatorId(), words.methodAndWallet(sale));
     }
 
     /** The chosen day as the language of the moment writes it. */

@@ -44,6 +44,7 @@ class ScreenshotTour {
         Files.createDirectories(assets);
         try (TillDriver till = new TillDriver(dataFolder.resolve(width + "x" + height))) {
             till.createOperators();
+            till.set("payment.methods=wechat_pay_upm,alipayplus_upm");
             till.launch();
             till.resize(width, height);
             till.awaitText("#apiStatus", text -> text.equals("Omise reachable"));
@@ -107,6 +108,11 @@ class ScreenshotTour {
             till.scan("134567890123456789");
             till.awaitText("#message", text -> text.startsWith(words.get("codeUsed.final").split("\\(")[0]));
             shoot(till, assets.resolve("10-code-already-used.png"));
+
+            till.scan("2812345678901234567");
+            till.awaitText("#panelTitle", text -> text.startsWith(prefix(words, "panel.title.SUCCESSFUL")));
+            till.awaitText("#panelMethod", text -> text.endsWith("TrueMoney"));
+            shoot(till, assets.resolve("12-alipay-plus-paid.png"));
 
             Sale paid = till.runtime.ledger().sales().recentSales(10).stream()
                     .filter(sale -> sale.status() == SaleStatus.SUCCESSFUL && sale.amount() == 150_000).findFirst().orElseThrow();

@@ -119,11 +119,13 @@ class ThaiFlowTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> till.robot.lookup("#reportTotals").queryListView().getItems()
                 .contains("ชำระสำเร็จ: 1 · ฿150.00"));
+        assertThat(till.robot.lookup("#reportTotals").queryListView().getItems())
+                .contains("WeChat Pay: ชำระแล้ว 1 จาก 1 · ฿150.00 · ค่าธรรมเนียม ฿2.48 · VAT ฿0.17");
         LocalDate today = LocalDate.now(TestWords.BANGKOK);
         Words thai = Words.of(Language.TH, TestWords.BANGKOK);
         assertThat(till.robot.lookup("#reportDay").queryAs(DatePicker.class).getEditor().getText()).isEqualTo(thai.date(today));
         assertThat(till.robot.lookup("#reportTransactions .list-cell").queryAllAs(ListCell.class)).extracting(ListCell::getText)
-                .anyMatch(line -> line != null && line.contains("฿150.00  ชำระแล้ว  chrg_"));
+                .anyMatch(line -> line != null && line.contains("฿150.00  ชำระแล้ว  WeChat Pay  chrg_"));
         assertThat(till.text("#reportCheckSummary")).isEqualTo("ยังไม่ได้ตรวจสอบกับ Omise");
 
         till.press(KeyCode.F7);
