@@ -162,7 +162,9 @@ final class CashierMessages {
     String listLine(Sale sale) {
         String code = sale.paymentCodeMasked();
         StringBuilder line = new StringBuilder(text("list.line", words.get().time(sale.createdAt()),
-                code.substring(code.length() - 4), Money.format(sale.amount()), status(sale.status()), wallet(sale)));
+                code.substring(code.length() - 4), Money.format(sale.amount()), status(sale.status()),
+                // Kept whole when the line wraps: "WeChat Pay", not "WeChat" and "Pay" a line apart.
+                wallet(sale).replace(' ', '\u00A0')));
         if (sale.needsAttention() && !sale.status().isFinal()) {
             line.append(text("list.needsAttention"));
         }

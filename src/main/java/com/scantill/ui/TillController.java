@@ -136,17 +136,28 @@ final class TillController {
         phonePanel.managedProperty().bind(phonePanel.visibleProperty());
         transactionList.setItems(model.transactions().transactions());
         transactionList.setCellFactory(list -> new ListCell<>() {
+            // A long line (a Thai status, the wallet, a refund) wraps within the list instead of running past its edge;
+            // WrappedText breaks it, as JavaFX's own wrapping lays Thai out wrongly.
+            private final WrappedText line = new WrappedText();
+
+            {
+                setPrefWidth(0);
+                line.getStyleClass().add("list-line");
+            }
+
             @Override
             protected void updateItem(Sale sale, boolean empty) {
                 super.updateItem(sale, empty);
                 getStyleClass().remove("refund-owed");
+                setText(null);
                 if (empty || sale == null) {
-                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
                     return;
                 }
-                setText(model.words().listLine(sale));
-                Tooltip tooltip = new Tooltip(getText());
-                setTooltip(tooltip);
+                line.setText(model.words().listLine(sale));
+                setGraphic(line);
+                setTooltip(new Tooltip(line.getText()));
                 if (sale.refundOwed() && sale.refundableAmount() > 0) {
                     getStyleClass().add("refund-owed");
                 }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,8 +72,8 @@ class AlipayPlusFlowTest {
         Sale sale = till.runtime.ledger().sales().recentSales(1).get(0);
         assertThat(sale).extracting(Sale::method, Sale::wallet, Sale::status)
                 .containsExactly(PaymentMethod.ALIPAY_PLUS, "TrueMoney", SaleStatus.SUCCESSFUL);
-        await().atMost(Duration.ofSeconds(5)).until(() -> till.robot.lookup("#transactionList .list-cell").queryAllAs(Labeled.class)
-                .stream().anyMatch(cell -> cell.getText() != null && cell.getText().endsWith("…4567  ฿950.00  PAID  TrueMoney")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> till.robot.lookup("#transactionList .list-line").queryAllAs(WrappedText.class)
+                .stream().anyMatch(line -> line.getText().endsWith("…4567  ฿950.00  PAID  TrueMoney")));
 
         till.press(KeyCode.F2);
         till.awaitText("#panelMethod", String::isEmpty);

@@ -29,7 +29,7 @@ class CashierMessagesTest {
                 Instant.parse("2026-11-26T10:05:09Z")).toBuilder().status(SaleStatus.SUCCESSFUL).chargeId("chrg_test_1").build();
 
         assertThat(words.panelTitle(paid)).isEqualTo("ชำระแล้ว ฿1,500.00");
-        assertThat(words.listLine(paid)).isEqualTo("17:05  …5093  ฿1,500.00  ชำระแล้ว  WeChat Pay");
+        assertThat(words.listLine(paid)).isEqualTo("17:05  …5093  ฿1,500.00  ชำระแล้ว  WeChat\u00A0Pay");
         SaleEvent created = SaleEvent.of(EventKind.SALE_CREATED, paid, "somchai", 150_000L, null, paid.createdAt());
         assertThat(words.details(paid, List.of(), List.of(created))).contains("ชำระแล้ว")
                 .endsWith("ประวัติ:\n  17:05:09 สร้างรายการขาย โดย somchai");

@@ -96,8 +96,8 @@ class ScreenFitTest {
     private List<String> cellTexts() {
         List<String> shown = new ArrayList<>();
         till.robot.interact(() -> till.robot.lookup("#transactionList").lookup(".list-cell").queryAll().stream()
-                .map(node -> (ListCell<?>) node).filter(cell -> cell.getText() != null)
-                .forEach(cell -> shown.add(displayed(cell))));
+                .map(node -> (ListCell<?>) node).filter(cell -> cell.getGraphic() instanceof WrappedText)
+                .forEach(cell -> shown.add(((WrappedText) cell.getGraphic()).getText())));
         return shown;
     }
 
