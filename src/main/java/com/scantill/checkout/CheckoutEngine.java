@@ -112,8 +112,8 @@ public final class CheckoutEngine implements AutoCloseable {
      *
      * @throws PaymentCodeUsedException when the code is being charged for a sale not yet finished
      * @throws KeyRefusedException      while Omise refuses the till's secret key
-     * @throws CheckoutRefusedException for an amount out of the limits, a code of a method not switched on, or while an earlier sale's outcome is still
-     *                                  being reconciled; nothing is written or sent
+     * @throws CheckoutRefusedException for an amount out of the limits, a code of a method not switched on, or while
+     *                                  an earlier sale's outcome is still being reconciled; nothing is written or sent
      */
     public CompletableFuture<SaleState> startSale(long amount, PaymentCode code, String operatorId) {
         requireOperator(operatorId);
@@ -142,8 +142,9 @@ public final class CheckoutEngine implements AutoCloseable {
             if (unsettled.isPresent()) {
                 throw new CheckoutRefusedException(Refusal.ofSale(Refusal.Reason.EARLIER_SALE_UNSETTLED, unsettled.get().reference));
             }
+            // The wallet the code's format names, until Omise's charge names one.
             worker = flow.admit(Sale.created(newReference(), settings.tillId(), operatorId, amount, UpmRules.CURRENCY,
-                    code.method(), code.masked(), now()), code.digits());
+                    code.method(), code.masked(), now()).toBuilder().wallet(code.wallet()).build(), code.digits());
         }
         CompletableFuture<SaleState> written = new CompletableFuture<>();
         worker.submit(() -> flow.create(worker, code, written));

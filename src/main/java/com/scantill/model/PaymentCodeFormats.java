@@ -130,9 +130,4 @@ public final class PaymentCodeFormats {
     public List<Format> formats() {
         return formats;
     }
-
-    /** The fewest digits any code has: a scanner's read shorter than this cannot be a payment code. */
-    public int shortestCode() {
-        return formats.stream().mapToInt(Format::minLength).min().orElseThrow();
-    }
 }

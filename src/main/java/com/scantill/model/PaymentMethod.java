@@ -3,7 +3,6 @@ package com.scantill.model;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A family of wallets Omise charges through one source type, all User-Presented Mode (B scan C): the customer shows
@@ -32,11 +31,6 @@ public record PaymentMethod(String sourceType) {
     /** The method of a charge's source type; WeChat Pay when the charge does not say (charges made before methods). */
     public static PaymentMethod ofSourceType(String sourceType) {
         return sourceType == null || sourceType.isBlank() ? WECHAT_PAY : new PaymentMethod(sourceType);
-    }
-
-    /** One of {@link #CHARGEABLE}, by source type, or nothing for a type the till does not charge. */
-    public static Optional<PaymentMethod> chargeable(String sourceType) {
-        return CHARGEABLE.stream().filter(method -> method.sourceType.equalsIgnoreCase(sourceType.strip())).findFirst();
     }
 
     public boolean isChargeable() {

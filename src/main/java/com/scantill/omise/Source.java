@@ -32,7 +32,8 @@ public record Source(
     @Override
     public String toString() {
         return "Source[id=" + id + ", type=" + type + ", flow=" + flow + ", amount=" + amount + ", currency=" + currency
-                + ", barcode=" + (barcode == null ? null : PaymentCode.mask(barcode)) + ", provider=" + provider + ", chargeStatus=" + chargeStatus + "]";
+                + ", barcode=" + (barcode == null ? null : PaymentCode.mask(barcode)) + ", provider=" + provider
+                + ", chargeStatus=" + chargeStatus + "]";
     }
 
     public record ScannableCode(String object, String type, Document image) {

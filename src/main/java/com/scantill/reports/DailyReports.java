@@ -63,7 +63,8 @@ public final class DailyReports {
         List<Sale> transactions = records.sales(from, to, tillId);
         Optional<ReconciliationRun> checked = checks.latest(day, tillId);
         return new DailyReport(day, zone, tillId, clock.instant(), printedBy, totals, failedByCode,
-                records.byMethod(from, to, tillId), records.byOperator(from, to, tillId), records.byHour(from, to, tillId), transactions,
+                records.byMethod(from, to, tillId), records.byOperator(from, to, tillId), records.byHour(from, to, tillId),
+                transactions,
                 transactions.stream().filter(Sale::refundOwed).toList(), records.refundsOwed(to, tillId),
                 checked.orElse(null), checked.map(run -> checks.differences(run.id())).orElse(List.of()));
     }

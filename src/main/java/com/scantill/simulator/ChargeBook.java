@@ -140,8 +140,8 @@ final class ChargeBook {
         };
     }
 
-    SimulatedCharge create(long amount, String currency, String barcode, String sourceType, String provider, String description,
-                           Map<String, String> metadata, Instant now, Duration lifetime) {
+    SimulatedCharge create(long amount, String currency, String barcode, String sourceType, String provider,
+                           String description, Map<String, String> metadata, Instant now, Duration lifetime) {
         SimulatedCharge charge = new SimulatedCharge(sequence.incrementAndGet(), newId("chrg_test_"), newId("src_test_"),
                 amount, currency, barcode, sourceType, provider, description, metadata, now, lifetime);
         byId.put(charge.id(), charge);

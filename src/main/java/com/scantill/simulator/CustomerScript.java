@@ -29,7 +29,7 @@ public final class CustomerScript {
      * The wallet the simulator names for an Alipay+ code, by its first two digits: the simulator's own choice, so
      * that training shows every wallet; Omise's codes do not say.
      */
-    public static final Map<String, String> WALLETS = Map.of(
+    private static final Map<String, String> WALLETS = Map.of(
             "25", "Alipay", "26", "Alipay", "27", "AlipayHK", "28", "TrueMoney", "29", "KakaoPay", "30", "GCash");
 
     private static final Map<String, String> FAILURE_MESSAGES = Map.of(

@@ -120,7 +120,7 @@ final class CurrentSaleModel {
         current = null;
         amount.hold();
         show(Panel.SENDING, words.sending(amount.amount()), words.sendingDetail(scan.paymentCode().masked()));
-        method.set(words.method(scan.paymentCode().method()));
+        method.set(words.current().method(scan.paymentCode().method().sourceType(), scan.paymentCode().wallet()));
         background.whenDone(started, state -> {
             currentReference = state.tillReference();
             current = latest.getOrDefault(currentReference, state);

@@ -99,14 +99,14 @@ class AlipayPlusCheckoutTest {
     }
 
     @Test
-    void aWeChatPayCodeIsStillChargedAsWeChatPayWithNoWallet() {
+    void aWeChatPayCodeIsStillChargedAsWeChatPayTheWalletItsFormatNames() {
         String reference = sell(5_000, PaymentCode.parse("134567890123456789"));
 
         Sale sale = till.awaitStatus(reference, SaleStatus.SUCCESSFUL);
 
         assertThat(creations()).singleElement().extracting(request -> request.params().get("source[type]")).isEqualTo("wechat_pay_upm");
         assertThat(sale.method()).isEqualTo(PaymentMethod.WECHAT_PAY);
-        assertThat(sale.wallet()).isNull();
+        assertThat(sale.wallet()).isEqualTo("WeChat Pay");
     }
 
     @Test

@@ -81,7 +81,6 @@ class PaymentCodeTest {
         assertThat(formats.formatOf("286512345678901234")).get().extracting(PaymentCodeFormats.Format::wallet).isNull();
         assertThat(formats.formatOf("130991292552725093")).get().extracting(PaymentCodeFormats.Format::method)
                 .isEqualTo(PaymentMethod.WECHAT_PAY);
-        assertThat(formats.shortestCode()).isEqualTo(16);
     }
 
     @Test
