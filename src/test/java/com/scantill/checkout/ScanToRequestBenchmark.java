@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.scantill.ledger.Ledger;
 import com.scantill.model.PaymentCode;
+import com.scantill.model.PaymentMethod;
 import com.scantill.omise.OmiseClient;
 import com.scantill.scanner.Scan;
 import com.scantill.scanner.ScanDispatcher;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -40,6 +42,8 @@ class ScanToRequestBenchmark {
     private static final int SCANS = Integer.getInteger("bench.scans", 500);
     /** Scans made before the measured ones and left out of them, as a till has made by its first customer's rush. */
     private static final int WARM_UP = Integer.getInteger("bench.warmUp", 0);
+    /** The codes scanned: WeChat Pay's ({@code wechat}) or an Alipay+ wallet's ({@code alipay}). */
+    private static final String CODES = System.getProperty("bench.codes", "wechat");
 
     @TempDir
     Path folder;
@@ -118,11 +122,11 @@ class ScanToRequestBenchmark {
 
     private static CheckoutSettings fast() {
         return CheckoutSettings.defaults("till-1").withPolling(PollingSchedule.adaptive().dividedBy(50))
-                .withSweepInterval(Duration.ofHours(1));
+                .withSweepInterval(Duration.ofHours(1)).withMethods(Set.of(PaymentMethod.WECHAT_PAY, PaymentMethod.ALIPAY_PLUS));
     }
 
     private static PaymentCode code(int i) {
-        return PaymentCode.parse(String.format("1346%014d", i));
+        return PaymentCode.parse(String.format(CODES.equals("alipay") ? "2846%014d" : "1346%014d", i));
     }
 
     /** Counts the sales the engine has finished, told by its listener, so that waiting does not poll the ledger. */
