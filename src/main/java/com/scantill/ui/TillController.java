@@ -121,6 +121,7 @@ final class TillController {
         panelDetail.textProperty().bind(model.sale().panelDetailProperty());
         elapsed.textProperty().bind(model.sale().elapsedProperty());
         panelMethod.textProperty().bind(model.sale().methodProperty());
+        panelMethod.managedProperty().bind(panelMethod.textProperty().isNotEmpty());
         model.sale().onPanelChange(panel -> {
             statusPanel.getStyleClass().removeIf(style -> style.startsWith("panel-"));
             statusPanel.getStyleClass().add("panel-" + panel.name().toLowerCase(Locale.ROOT).replace('_', '-'));
