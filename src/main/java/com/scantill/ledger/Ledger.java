@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -24,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transaction ledger: an H2 file in the data folder, its schema kept by Flyway. It owns the file, its lock and
- * its connections; each table's reads and writes are in the records class named for it.
+ * The transaction ledger: a till's H2 file in its data folder, or a shop's store on PostgreSQL; the same schema, kept
+ * by Flyway, and the same SQL on both. It owns the database's connections; each table's reads and writes are in the
+ * records class named for it.
  */
 public final class Ledger implements AutoCloseable {
 
@@ -33,17 +35,24 @@ public final class Ledger implements AutoCloseable {
     static final String FOLDER = "ledger";
     static final String DATABASE = "scantill";
 
+    /** What differs between the databases a ledger lives in: making commits durable, backing up, closing. */
+    private interface Storage {
+        void forceToDisk(Connection connection) throws SQLException;
+
+        void backupTo(Connection connection, Path zipFile) throws SQLException;
+
+        void close();
+    }
+
     private final Path folder;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final Storage storage;
     private final SaleRecords sales;
 
-    private Ledger(Path folder, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) {
+    private Ledger(Path folder, DataSource pool, Storage storage) {
         this.folder = folder;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
         this.pool = pool;
+        this.storage = storage;
         this.sales = new SaleRecords(this, PaymentCodeFingerprints.in(folder));
     }
 
@@ -73,7 +82,7 @@ public final class Ledger implements AutoCloseable {
                     "jdbc:h2:" + fileSystem + ":" + folder.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
                     "scantill", "");
             try {
-                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+                migrate(pool);
             } catch (RuntimeException e) {
                 pool.dispose();
                 throw e;
@@ -81,7 +90,7 @@ public final class Ledger implements AutoCloseable {
             // H2 makes its files with the process's default permissions.
             OwnerOnly.tree(folder);
             log.info("Ledger open in {}", folder);
-            return new Ledger(folder, channel, lock, pool);
+            return new Ledger(folder, pool, new H2File(folder, channel, lock, pool));
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw inUse(dataFolder, e);
@@ -94,6 +103,80 @@ public final class Ledger implements AutoCloseable {
                 throw inUse(dataFolder, e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Opens the shop's store on PostgreSQL, creating or upgrading its schema; {@code keyFolder} holds the key of the
+     * payment codes' fingerprints, as a till's data folder does.
+     */
+    public static Ledger openStore(DataSource store, Path keyFolder) {
+        Path folder = OwnerOnly.folder(keyFolder.resolve(FOLDER));
+        migrate(store);
+        log.info("Store ledger open");
+        return new Ledger(folder, store, new PostgresStore(store));
+    }
+
+    private static void migrate(DataSource database) {
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+    }
+
+    /** A till's own file: locked while open, forced with {@code CHECKPOINT SYNC}, backed up with {@code BACKUP TO}. */
+    private record H2File(Path folder, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) implements Storage {
+
+        @Override
+        public void forceToDisk(Connection connection) throws SQLException {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        }
+
+        @Override
+        public void backupTo(Connection connection, Path zipFile) throws SQLException {
+            try (PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
+                backup.setString(1, zipFile.toAbsolutePath().toString());
+                backup.execute();
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.dispose();
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException e) {
+                log.debug("Releasing the ledger lock failed", e);
+            }
+            OwnerOnly.tree(folder);
+        }
+    }
+
+    /**
+     * The shop's store: PostgreSQL returns from a commit once its write-ahead log is flushed (synchronous_commit, its
+     * default), so there is nothing more to force; it is backed up by the shop's own {@code pg_dump} or replication.
+     */
+    private record PostgresStore(DataSource pool) implements Storage {
+
+        @Override
+        public void forceToDisk(Connection connection) {
+            // Each commit is durable already.
+        }
+
+        @Override
+        public void backupTo(Connection connection, Path zipFile) {
+            throw new UnsupportedOperationException("The store on PostgreSQL is backed up with pg_dump, not by a till");
+        }
+
+        @Override
+        public void close() {
+            if (pool instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.debug("Closing the store's connections failed", e);
+                }
+            }
         }
     }
 
@@ -131,33 +214,17 @@ public final class Ledger implements AutoCloseable {
      * money leaves; it costs one {@code fsync} (see {@code docs/durability.md}).
      */
     public void forceToDisk() {
-        inTransaction(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT SYNC");
-            }
-        });
+        inTransaction(storage::forceToDisk);
     }
 
     /** Writes a consistent copy of the whole ledger into {@code zipFile} while the till keeps working. */
     public void backupTo(Path zipFile) {
-        inTransaction(connection -> {
-            try (PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
-                backup.setString(1, zipFile.toAbsolutePath().toString());
-                backup.execute();
-            }
-        });
+        inTransaction(connection -> storage.backupTo(connection, zipFile));
     }
 
     @Override
     public void close() {
-        pool.dispose();
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            log.debug("Releasing the ledger lock failed", e);
-        }
-        OwnerOnly.tree(folder);
+        storage.close();
         log.info("Ledger closed");
     }
 

@@ -39,7 +39,8 @@ public final class ReportRecords {
     public List<StatusSum> byStatus(Instant from, Instant to, String tillId) {
         return ledger.query("SELECT status, failure_code, COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(fee), 0), "
                         + "COALESCE(SUM(fee_vat), 0), COALESCE(SUM(net), 0) FROM sale WHERE " + period(tillId)
-                        + " GROUP BY status, failure_code ORDER BY status, failure_code",
+                        // NULL placed explicitly: H2 puts it first by default, PostgreSQL last.
+                        + " GROUP BY status, failure_code ORDER BY status, failure_code NULLS FIRST",
                 row -> new StatusSum(SaleStatus.valueOf(row.getString(1)), row.getString(2), row.getLong(3), row.getLong(4),
                         row.getLong(5), row.getLong(6), row.getLong(7)),
                 parameters(from, to, tillId));

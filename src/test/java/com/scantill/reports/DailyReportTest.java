@@ -53,7 +53,7 @@ class DailyReportTest {
 
     @BeforeEach
     void fixture() {
-        ledger = Ledger.open(dataFolder);
+        ledger = openLedger(dataFolder);
         reports = new DailyReports(ledger, Clock.fixed(PRINTED, ZoneOffset.UTC));
         Sale a = paid(sale("A", "2026-11-24T16:59:59Z", 1_000_00, "c1", "till-1"), 1650, 116, 98234);
         Sale b = paid(sale("B", "2026-11-24T17:00:00Z", 150_000, "c1", "till-1"), 2475, 173, 147_352);
@@ -71,6 +71,11 @@ class DailyReportTest {
         refund(b, "B-R1", 50_000, RefundStatus.DONE, "2026-11-25T08:00:00Z");
         refund(a, "A-R1", 1_000, RefundStatus.DONE, "2026-11-25T09:00:00Z");
         refund(ledger.sales().sale("C").orElseThrow(), "C-R1", 2_000, RefundStatus.REQUESTED, "2026-11-25T09:30:00Z");
+    }
+
+    /** The ledger the fixture is written to: a till's H2 file here. */
+    Ledger openLedger(Path folder) {
+        return Ledger.open(folder);
     }
 
     @AfterEach
