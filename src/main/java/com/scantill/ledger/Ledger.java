@@ -82,7 +82,7 @@ public final class Ledger implements AutoCloseable {
                     "jdbc:h2:" + fileSystem + ":" + folder.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
                     "scantill", "");
             try {
-                migrate(pool);
+                migrate(pool, "classpath:db/migration");
             } catch (RuntimeException e) {
                 pool.dispose();
                 throw e;
@@ -112,13 +112,14 @@ public final class Ledger implements AutoCloseable {
      */
     public static Ledger openStore(DataSource store, Path keyFolder) {
         Path folder = OwnerOnly.folder(keyFolder.resolve(FOLDER));
-        migrate(store);
+        migrate(store, "classpath:db/migration", "classpath:db/store");
         log.info("Store ledger open");
         return new Ledger(folder, store, new PostgresStore(store));
     }
 
-    private static void migrate(DataSource database) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+    /** The tills' schema is {@code db/migration}; the store adds its own, {@code db/store}, numbered between. */
+    private static void migrate(DataSource database, String... locations) {
+        Flyway.configure().dataSource(database).locations(locations).load().migrate();
     }
 
     /** A till's own file: locked while open, forced with {@code CHECKPOINT SYNC}, backed up with {@code BACKUP TO}. */

@@ -11,8 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The sales, their append-only event logs and their refunds. Every change to a sale or a refund is written in the
@@ -20,7 +22,7 @@ import java.util.Optional;
  */
 public final class SaleRecords {
 
-    private static final String REFUND_COLUMNS = "refund_reference, till_reference, amount, status, refund_id, "
+    static final String REFUND_COLUMNS = "refund_reference, till_reference, amount, status, refund_id, "
             + "operator_id, approved_by, failure_code, requested_at, finished_at";
     private static final String EVENT_COLUMNS = "id, till_reference, occurred_at, kind, operator_id, status_after, amount, detail";
 
@@ -183,6 +185,20 @@ public final class SaleRecords {
                 SaleRecords::readRefund, tillReference);
     }
 
+    /** The events of {@code tillId}'s sales after the event {@code afterId}, oldest first, at most {@code limit}. */
+    List<SaleEvent> eventsAfter(String tillId, long afterId, int limit) {
+        String columns = Arrays.stream(EVENT_COLUMNS.split(", ")).map(column -> "e." + column).collect(Collectors.joining(", "));
+        return ledger.query("SELECT " + columns + " FROM sale_event e JOIN sale s "
+                + "ON s.till_reference = e.till_reference WHERE s.till_id = ? AND e.id > ? ORDER BY e.id FETCH FIRST "
+                + Math.max(1, limit) + " ROWS ONLY", SaleRecords::readEvent, tillId, afterId);
+    }
+
+    /** How many events of {@code tillId}'s sales there are after the event {@code afterId}. */
+    long countEventsAfter(String tillId, long afterId) {
+        return ledger.query("SELECT COUNT(*) FROM sale_event e JOIN sale s ON s.till_reference = e.till_reference "
+                + "WHERE s.till_id = ? AND e.id > ?", row -> row.getLong(1), tillId, afterId).get(0);
+    }
+
     /** Refunds whose request may have left without an answer. */
     public List<RefundRecord> unsettledRefunds() {
         return ledger.query("SELECT " + REFUND_COLUMNS + " FROM sale_refund WHERE status = 'REQUESTED' ORDER BY requested_at",
@@ -230,7 +246,7 @@ public final class SaleRecords {
         }
     }
 
-    private static void bindRefund(PreparedStatement statement, RefundRecord refund) throws SQLException {
+    static void bindRefund(PreparedStatement statement, RefundRecord refund) throws SQLException {
         statement.setString(1, refund.refundReference());
         statement.setString(2, refund.tillReference());
         statement.setLong(3, refund.amount());
