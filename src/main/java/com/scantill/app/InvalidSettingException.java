@@ -20,7 +20,8 @@ public final class InvalidSettingException extends IllegalArgumentException {
         PIN_HASH_ITERATIONS,
         SHOP_ZONE,
         LANGUAGE,
-        PAYMENT_METHODS
+        PAYMENT_METHODS,
+        STORE_URL
     }
 
     private final Problem problem;

@@ -4,6 +4,7 @@ import com.scantill.omise.SecretKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The till's configuration. Without a secret key the till runs in training mode against the embedded simulator.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param secretKey the Omise secret key, or {@code null} for training mode
  */
 public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String tillId, ScannerSettings scanner,
-                       TillOptions options, SlipSettings slips) {
+                       TillOptions options, SlipSettings slips, Optional<StoreSettings> store) {
 
     public static final String DEFAULT_TILL_ID = "till-1";
 
@@ -21,6 +22,7 @@ public record Settings(Path dataFolder, SecretKey secretKey, URI apiUrl, String 
         Objects.requireNonNull(scanner, "scanner");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(slips, "slips");
+        Objects.requireNonNull(store, "store");
         if (tillId == null || !tillId.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new InvalidSettingException(InvalidSettingException.Problem.TILL_ID, tillId,
                     "A till id is 1 to 32 letters, digits, '-' or '_'.");

@@ -77,7 +77,8 @@ public final class SettingsStore {
                 tillId == null ? Settings.DEFAULT_TILL_ID : tillId,
                 scannerSettings(file),
                 tillOptions(file),
-                slipSettings(file));
+                slipSettings(file),
+                StoreSettings.from(file, environment));
     }
 
     /** What the settings file says of the key, as a hint ({@code skey_test_…}), never the key; empty when it has none. */

@@ -15,6 +15,7 @@ import com.scantill.scanner.SerialScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class TillRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TillRuntime.class);
+    /** How often the store is brought up to date besides after each change of a sale: the safety net. */
+    private static final Duration STORE_COPY_INTERVAL = Duration.ofSeconds(5);
     /** Who the report names as having made the check the till makes by itself after the day. */
     public static final String AUTOMATIC_CHECK = "till (automatic)";
 
@@ -49,6 +52,7 @@ public final class TillRuntime implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService housekeeping;
     private final SlipDesk slips;
+    private final StoreLink storeLink;
 
     private TillRuntime(Settings settings, Ledger ledger, OmiseConnection connection) {
         this.settings = settings;
@@ -65,6 +69,13 @@ public final class TillRuntime implements AutoCloseable {
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("till-housekeeping"));
         this.slips = new SlipDesk(settings, ledger, Clock.systemUTC());
         engine.addListener(slips);
+        // Practice sales never reach the shop's store: training keeps to its own ledger.
+        this.storeLink = settings.store().filter(store -> settings.mode() != TillMode.TRAINING)
+                .map(store -> new StoreLink(store, ledger, settings.tillId(), settings.modeFolder(), Clock.systemUTC()))
+                .orElse(null);
+        if (storeLink != null) {
+            engine.addListener(storeLink);
+        }
     }
 
     /** The till's operators, as settings say their PINs are hashed, on the shop's clock. */
@@ -98,6 +109,9 @@ public final class TillRuntime implements AutoCloseable {
         runtime.engine.start();
         if (runtime.serialScanner != null) {
             runtime.serialScanner.start();
+        }
+        if (runtime.storeLink != null) {
+            runtime.storeLink.start(STORE_COPY_INTERVAL);
         }
         runtime.housekeeping.scheduleWithFixedDelay(runtime::backupIfDue, 0, 1, TimeUnit.HOURS);
         runtime.housekeeping.scheduleWithFixedDelay(runtime::checkYesterdayIfDue, 1, 60, TimeUnit.MINUTES);
@@ -190,6 +204,11 @@ public final class TillRuntime implements AutoCloseable {
         return slips;
     }
 
+    /** The link to the shop's store, when settings name one and the till is not training. */
+    public Optional<StoreLink> storeLink() {
+        return Optional.ofNullable(storeLink);
+    }
+
     public Optional<SerialScanner> serialScanner() {
         return Optional.ofNullable(serialScanner);
     }
@@ -204,6 +223,9 @@ public final class TillRuntime implements AutoCloseable {
             serialScanner.close();
         }
         engine.close();
+        if (storeLink != null) {
+            storeLink.close();
+        }
         slips.close();
         connection.close();
         ledger.close();

@@ -17,6 +17,8 @@ final class StatusBarController {
     @FXML
     private Label printerStatus;
     @FXML
+    private Label storeStatus;
+    @FXML
     private Label operatorStatus;
     @FXML
     private Label tillStatus;
@@ -39,13 +41,18 @@ final class StatusBarController {
         printerStatus.managedProperty().bind(printerStatus.visibleProperty());
         model.printerReadyProperty().addListener((observable, before, now) -> flag(printerStatus, now));
         flag(printerStatus, true);
+        storeStatus.textProperty().bind(model.storeProperty());
+        storeStatus.visibleProperty().bind(model.storeProperty().isNotEmpty());
+        storeStatus.managedProperty().bind(storeStatus.visibleProperty());
+        model.storeReachableProperty().addListener((observable, before, now) -> flag(storeStatus, now));
+        flag(storeStatus, true);
         operatorStatus.textProperty().bind(model.operatorProperty());
         tillStatus.textProperty().bind(model.tillProperty());
         // Which mode and which till are never cut short; a long message may be, its whole text in a tooltip.
         for (Label whole : new Label[] {modeBanner, tillStatus, operatorStatus}) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
-        for (Label message : new Label[] {apiStatus, scannerStatus, printerStatus}) {
+        for (Label message : new Label[] {apiStatus, scannerStatus, printerStatus, storeStatus}) {
             Tooltip tooltip = new Tooltip();
             tooltip.textProperty().bind(message.textProperty());
             message.setTooltip(tooltip);

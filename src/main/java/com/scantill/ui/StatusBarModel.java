@@ -2,6 +2,7 @@ package com.scantill.ui;
 
 import com.scantill.app.OmiseReach;
 import com.scantill.app.TillMode;
+import com.scantill.app.StoreLink;
 import com.scantill.app.TillRuntime;
 import com.scantill.checkout.CheckoutListener;
 import com.scantill.checkout.OmiseAccess;
@@ -21,7 +22,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 
-/** The always-visible bar: mode, payment service, scanner, receipt printer, operator, till. */
+/** The always-visible bar: mode, payment service, scanner, receipt printer, the shop's store, operator, till. */
 public final class StatusBarModel {
 
     private final TillRuntime runtime;
@@ -41,6 +42,10 @@ public final class StatusBarModel {
     private final ReadOnlyBooleanWrapper printerReady = new ReadOnlyBooleanWrapper(true);
     private SlipPrinter.State printerState;
     private final SlipPrinter.Listener printerListener = this::printerChanged;
+    private final ReadOnlyStringWrapper store = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper storeReachable = new ReadOnlyBooleanWrapper(true);
+    private StoreLink.State storeState;
+    private final StoreLink.Listener storeListener = this::storeChanged;
     private final ReadOnlyStringWrapper operator = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper till = new ReadOnlyStringWrapper();
     private final Timeline apiChecks = new Timeline(new KeyFrame(Duration.seconds(30), event -> checkApi()));
@@ -105,6 +110,7 @@ public final class StatusBarModel {
         if (runtime.slips().printer().configured()) {
             runtime.slips().printer().addListener(printerListener);
         }
+        runtime.storeLink().ifPresent(link -> link.addListener(storeListener));
         checkApi();
         apiChecks.play();
     }
@@ -113,6 +119,7 @@ public final class StatusBarModel {
         runtime.scans().removeListener(scannerListener);
         runtime.engine().removeListener(engineListener);
         runtime.slips().printer().removeListener(printerListener);
+        runtime.storeLink().ifPresent(link -> link.removeListener(storeListener));
         apiChecks.stop();
     }
 
@@ -135,6 +142,23 @@ public final class StatusBarModel {
             printerState = state;
             showPrinter();
         });
+    }
+
+    private void storeChanged(StoreLink.State state) {
+        background.onFxThread(() -> {
+            storeState = state;
+            showStore();
+        });
+    }
+
+    /** The store as the till sees it: synced, how much waits to be copied, or away (the till keeps everything). */
+    private void showStore() {
+        if (storeState == null) {
+            store.set("");
+            return;
+        }
+        storeReachable.set(storeState.status() != StoreLink.Status.UNREACHABLE);
+        store.set(words.text("status.store." + storeState.status().name(), storeState.waiting()));
     }
 
     /** The printer as the cashier needs to know it: ready, or what is wrong and how many slips wait. */
@@ -163,6 +187,15 @@ public final class StatusBarModel {
         till.set(words.text("status.till", runtime.settings().tillId()));
         mode.set(words.text("mode." + runtime.connection().mode().name()));
         showPrinter();
+        showStore();
+    }
+
+    public ReadOnlyStringProperty storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty storeReachableProperty() {
+        return storeReachable.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty printerProperty() {

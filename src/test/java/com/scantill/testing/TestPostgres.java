@@ -24,19 +24,32 @@ public final class TestPostgres {
 
     /** A pool of connections to a new, empty database. Close it when done. */
     public static HikariDataSource freshDatabase() {
-        EmbeddedPostgres postgres = server();
-        String name = "scantill_" + DATABASES.incrementAndGet();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the test database " + name, e);
-        }
+        return pool(freshDatabaseUrl());
+    }
+
+    /** A pool of connections to the database at {@code url}. Close it when done. */
+    public static HikariDataSource pool(String url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", name));
+        config.setJdbcUrl(url);
         config.setMaximumPoolSize(4);
-        config.setPoolName(name);
         return new HikariDataSource(config);
+    }
+
+    /** The JDBC address of a new, empty database, the user {@code postgres} in it. */
+    public static String freshDatabaseUrl() {
+        String name = "scantill_" + DATABASES.incrementAndGet();
+        run("CREATE DATABASE " + name);
+        return server().getJdbcUrl("postgres", name);
+    }
+
+    /** Runs {@code sql} as the server's superuser, for what a test does to the server itself. */
+    public static void run(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The test server refused: " + sql, e);
+        }
     }
 
     private static synchronized EmbeddedPostgres server() {

@@ -1,0 +1,146 @@
+package com.scantill.app;
+
+import com.scantill.checkout.CheckoutListener;
+import com.scantill.checkout.SaleState;
+import com.scantill.ledger.Ledger;
+import com.scantill.ledger.StoreReplication;
+import com.scantill.model.DaemonThreads;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The till's link to the shop's store: it copies the till's ledger there on a thread of its own, at once after each
+ * change of a sale and every few seconds besides, and says how it stands. The till never waits on it: a sale is taken
+ * while the store is away, and copied once it is back.
+ */
+public final class StoreLink implements CheckoutListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreLink.class);
+    private static final int BATCH = 200;
+
+    /** How the store stands for this till. */
+    public enum Status {
+        /** Not tried yet. */
+        STARTING,
+        /** The store has everything the till has written. */
+        SYNCED,
+        /** The store is reachable and being brought up to date. */
+        WAITING,
+        /** The store cannot be reached; the till's own ledger keeps everything until it can. */
+        UNREACHABLE
+    }
+
+    /** @param waiting how many of the till's events the store lacks, when it could be asked; else -1 */
+    public record State(Status status, long waiting) {
+    }
+
+    /** Told each time the state changes, on the link's thread. */
+    public interface Listener {
+        void changed(State state);
+    }
+
+    private final HikariDataSource pool;
+    private final Ledger till;
+    private final String tillId;
+    private final Path keyFolder;
+    private final Clock clock;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("store-link"));
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private Ledger store;
+    private StoreReplication replication;
+    private volatile State state = new State(Status.STARTING, -1);
+
+    StoreLink(StoreSettings settings, Ledger till, String tillId, Path keyFolder, Clock clock) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(2);
+        config.setConnectionTimeout(3_000);
+        // The till starts whether or not the store answers; the link keeps trying.
+        config.setInitializationFailTimeout(-1);
+        config.setPoolName("store-" + tillId);
+        this.pool = new HikariDataSource(config);
+        this.till = till;
+        this.tillId = tillId;
+        this.keyFolder = keyFolder;
+        this.clock = clock;
+    }
+
+    /** Starts copying: now, then every {@code every}, and after each change of a sale. */
+    void start(Duration every) {
+        thread.scheduleWithFixedDelay(this::copy, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void saleChanged(SaleState sale) {
+        if (!thread.isShutdown()) {
+            thread.execute(this::copy);
+        }
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+        listener.changed(state);
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    private void copy() {
+        try {
+            if (replication == null) {
+                store = Ledger.openStore(pool, keyFolder);
+                replication = new StoreReplication(till, store, tillId, clock);
+            }
+            long waiting = replication.waiting();
+            if (waiting > 0) {
+                changeTo(new State(Status.WAITING, waiting));
+                replication.catchUp(BATCH);
+            }
+            changeTo(new State(Status.SYNCED, replication.waiting()));
+        } catch (RuntimeException e) {
+            if (state.status() != Status.UNREACHABLE) {
+                log.warn("The store cannot be reached; sales are kept in this till's ledger until it can: {}", e.getMessage());
+            }
+            changeTo(new State(Status.UNREACHABLE, -1));
+        }
+    }
+
+    private void changeTo(State next) {
+        if (!next.equals(state)) {
+            state = next;
+            listeners.forEach(listener -> listener.changed(next));
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (store != null) {
+            store.close();
+        } else {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.scantill.app;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where the shop's store is: a PostgreSQL database that every till copies its ledger into. Keys in
+ * {@code settings.properties}: {@code store.jdbcUrl} ({@code jdbc:postgresql://host:5432/scantill}), {@code store.user},
+ * {@code store.password}; the environment overrides them ({@code SCANTILL_STORE_URL}, {@code SCANTILL_STORE_USER},
+ * {@code SCANTILL_STORE_PASSWORD}). Without a URL a till keeps its own ledger only, as it always has. The password is
+ * kept like the secret key: in the owner-only settings file or the environment, never in a log or on the screen.
+ */
+public record StoreSettings(String jdbcUrl, String user, String password) {
+
+    static final String URL = "store.jdbcUrl";
+    static final String USER = "store.user";
+    static final String PASSWORD = "store.password";
+
+    public StoreSettings {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new InvalidSettingException(InvalidSettingException.Problem.STORE_URL, jdbcUrl,
+                    URL + " is a PostgreSQL JDBC address, jdbc:postgresql://host:5432/database");
+        }
+    }
+
+    /** The store the file or the environment names, if any. */
+    static Optional<StoreSettings> from(Properties file, Map<String, String> environment) {
+        String url = first(environment.get("SCANTILL_STORE_URL"), file.getProperty(URL));
+        if (url == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoreSettings(url, first(environment.get("SCANTILL_STORE_USER"), file.getProperty(USER)),
+                first(environment.get("SCANTILL_STORE_PASSWORD"), file.getProperty(PASSWORD))));
+    }
+
+    private static String first(String preferred, String fallback) {
+        String chosen = preferred != null && !preferred.isBlank() ? preferred : fallback;
+        return chosen == null || chosen.isBlank() ? null : chosen.strip();
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return "StoreSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? "none" : "…") + "]";
+    }
+}
