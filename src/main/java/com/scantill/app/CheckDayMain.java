@@ -16,7 +16,9 @@ import java.util.List;
  * The end-of-day check against Omise without a screen, for a script or a cron job, while the till is closed:
  * {@code ./mvnw -q compile exec:java -Dexec.mainClass=com.scantill.app.CheckDayMain -Dexec.args="--day 2026-11-25"}.
  * Exits 0 when the ledger and Omise agree, 1 when they differ, 2 when the check could not be made. It speaks the
- * till's language ({@code ui.language}), or the one {@code --language th|en} names.
+ * till's language ({@code ui.language}), or the one {@code --language th|en} names. With {@code --store} it checks the
+ * shop's store (settings {@code store.jdbcUrl} …) instead of this till's ledger: every till copied there, or the one
+ * {@code --till} names.
  */
 public final class CheckDayMain {
 
@@ -36,18 +38,20 @@ public final class CheckDayMain {
             words = Words.of(language, zone);
             LocalDate day = LocalDate.now(zone).minusDays(1);
             String tillId = null;
+            boolean overStore = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--day" -> day = LocalDate.parse(args[++i]);
                     case "--till" -> tillId = args[++i];
                     case "--language" -> language = Language.of(args[++i]);
+                    case "--store" -> overStore = true;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + "; use --day YYYY-MM-DD, --till ID and --language th|en");
+                            + "; use --day YYYY-MM-DD, --till ID, --store and --language th|en");
                 }
             }
             words = Words.of(language, zone);
             OmiseCheckWords check = new OmiseCheckWords(words);
-            try (Ledger ledger = Ledger.open(settings.modeFolder());
+            try (Ledger ledger = overStore ? store(settings) : Ledger.open(settings.modeFolder());
                  OmiseConnection connection = OmiseConnection.open(settings)) {
                 Reconciler reconciler = TillRuntime.reconcilerOf(settings, ledger, connection,
                         TillRuntime.operatorsOf(settings, ledger));
@@ -65,5 +69,11 @@ public final class CheckDayMain {
             err.println(words.get("check.commandLineFailed", e.getMessage()));
             return 2;
         }
+    }
+
+    private static Ledger store(Settings settings) {
+        StoreSettings store = settings.store().orElseThrow(() -> new IllegalArgumentException(
+                "--store needs the store's address in the settings: " + StoreSettings.URL));
+        return Ledger.openStore(store.connections("store-check"), settings.modeFolder());
     }
 }

@@ -5,7 +5,6 @@ import com.scantill.checkout.SaleState;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.StoreReplication;
 import com.scantill.model.DaemonThreads;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,16 +60,7 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     private volatile State state = new State(Status.STARTING, -1);
 
     StoreLink(StoreSettings settings, Ledger till, String tillId, Path keyFolder, Clock clock) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(2);
-        config.setConnectionTimeout(3_000);
-        // The till starts whether or not the store answers; the link keeps trying.
-        config.setInitializationFailTimeout(-1);
-        config.setPoolName("store-" + tillId);
-        this.pool = new HikariDataSource(config);
+        this.pool = settings.connections("store-" + tillId);
         this.till = till;
         this.tillId = tillId;
         this.keyFolder = keyFolder;

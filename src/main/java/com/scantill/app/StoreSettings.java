@@ -1,5 +1,7 @@
 package com.scantill.app;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -32,6 +34,22 @@ public record StoreSettings(String jdbcUrl, String user, String password) {
         }
         return Optional.of(new StoreSettings(url, first(environment.get("SCANTILL_STORE_USER"), file.getProperty(USER)),
                 first(environment.get("SCANTILL_STORE_PASSWORD"), file.getProperty(PASSWORD))));
+    }
+
+    /**
+     * A pool of connections to the store: a few, each asked for within 3 s; created whether or not the store answers
+     * now, so that a till starts without it.
+     */
+    HikariDataSource connections(String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(2);
+        config.setConnectionTimeout(3_000);
+        config.setInitializationFailTimeout(-1);
+        config.setPoolName(name);
+        return new HikariDataSource(config);
     }
 
     private static String first(String preferred, String fallback) {
