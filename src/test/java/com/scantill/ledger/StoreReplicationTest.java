@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Random;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +156,60 @@ class StoreReplicationTest {
         assertThat(events(store)).isEqualTo(events(till1));
         assertThat(store.sales().sale("till-1-2")).contains(owed);
         assertThat(store.sales().events("till-1-2")).extracting(SaleEvent::kind).endsWith(EventKind.REFUND_OWED);
+    }
+
+    @Test
+    void connectionsCutInTheMiddleOfBatchesLeaveNothingHalfCopiedAndTheNextTryFinishes() throws Exception {
+        for (int i = 1; i <= 300; i++) {
+            sell(till1, "till-1", i, DAY.plusSeconds(i));
+        }
+        StoreReplication replication = replication(till1, store, "till-1");
+        String database = storeLink.pool.getJdbcUrl().replaceAll(".*/([^/?]+).*", "$1");
+        int failures = 0;
+        Random random = new Random(20261126);
+        for (int attempt = 0; attempt < 200 && retried(replication::waiting) > 0; attempt++) {
+            // Cut at a different moment each time: before, inside or after the batch's transaction.
+            long cutAfter = random.nextInt(40);
+            Thread cutter = new Thread(() -> {
+                try {
+                    Thread.sleep(cutAfter);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                TestPostgres.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+            });
+            cutter.start();
+            try {
+                replication.sendNext(120);
+            } catch (LedgerException cut) {
+                failures++;
+            }
+            cutter.join();
+            long copied = retried(() -> events(store));
+            long marked = retried(() -> store.query("SELECT COALESCE(MAX(last_event_id), 0) FROM store_till",
+                    row -> row.getLong(1)).get(0));
+            assertThat(copied).as("every event copied is marked as copied, and none more").isEqualTo(
+                    till1.query("SELECT COUNT(*) FROM sale_event WHERE id <= ?", row -> row.getLong(1), marked).get(0));
+        }
+
+        assertThat(retried(replication::waiting)).isZero();
+        assertThat(failures).as("some batches were cut").isPositive();
+        assertThat(events(store)).isEqualTo(events(till1));
+        assertThat(store.reports().sales(DAY.minusSeconds(1), DAY.plusSeconds(1_000), null))
+                .isEqualTo(till1.reports().sales(DAY.minusSeconds(1), DAY.plusSeconds(1_000), null));
+    }
+
+    /** A read of the store, asked again when it met a connection the test had just cut. */
+    private static long retried(LongSupplier read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.getAsLong();
+            } catch (LedgerException cut) {
+                if (attempt == 3) {
+                    throw cut;
+                }
+            }
+        }
     }
 
     /** The store's connections as the network gives them: a switch turns the store away. */
