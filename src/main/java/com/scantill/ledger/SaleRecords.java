@@ -221,15 +221,20 @@ public final class SaleRecords {
     private static void append(Connection connection, SaleEvent event) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sale_event (till_reference, occurred_at, "
                 + "kind, operator_id, status_after, amount, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, event.tillReference());
-            Ledger.setTime(insert, 2, event.occurredAt());
-            insert.setString(3, event.kind().name());
-            insert.setString(4, event.operatorId());
-            insert.setString(5, event.statusAfter().name());
-            Ledger.setLong(insert, 6, event.amount());
-            insert.setString(7, Ledger.truncated(event.detail(), 1000));
+            bindEvent(insert, event);
             insert.executeUpdate();
         }
+    }
+
+    /** Binds an event to the first seven parameters: sale, time, kind, operator, status after, amount, detail. */
+    static void bindEvent(PreparedStatement insert, SaleEvent event) throws SQLException {
+        insert.setString(1, event.tillReference());
+        Ledger.setTime(insert, 2, event.occurredAt());
+        insert.setString(3, event.kind().name());
+        insert.setString(4, event.operatorId());
+        insert.setString(5, event.statusAfter().name());
+        Ledger.setLong(insert, 6, event.amount());
+        insert.setString(7, Ledger.truncated(event.detail(), 1000));
     }
 
     private static void requireOneRow(int rows, String reference) throws SQLException {

@@ -119,13 +119,7 @@ public final class StoreReplication {
 
     private static void copy(Connection connection, SaleEvent event) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(EVENT_COPY)) {
-            insert.setString(1, event.tillReference());
-            Ledger.setTime(insert, 2, event.occurredAt());
-            insert.setString(3, event.kind().name());
-            insert.setString(4, event.operatorId());
-            insert.setString(5, event.statusAfter().name());
-            Ledger.setLong(insert, 6, event.amount());
-            insert.setString(7, Ledger.truncated(event.detail(), 1000));
+            SaleRecords.bindEvent(insert, event);
             insert.setLong(8, event.id());
             insert.executeUpdate();
         }

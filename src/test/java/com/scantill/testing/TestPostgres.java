@@ -52,6 +52,18 @@ public final class TestPostgres {
         }
     }
 
+    /** The one number {@code sql} answers, asked as the server's superuser. */
+    public static long count(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The test server refused: " + sql, e);
+        }
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
