@@ -78,7 +78,17 @@ public final class SettingsStore {
                 scannerSettings(file),
                 tillOptions(file),
                 slipSettings(file),
-                StoreSettings.from(file, environment));
+                storeSettings(file));
+    }
+
+    /** The store the environment or the file names, if any. */
+    private Optional<StoreSettings> storeSettings(Properties file) {
+        String url = first(environment.get("SCANTILL_STORE_URL"), file.getProperty(StoreSettings.URL));
+        if (url == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoreSettings(url, first(environment.get("SCANTILL_STORE_USER"), file.getProperty(StoreSettings.USER)),
+                first(environment.get("SCANTILL_STORE_PASSWORD"), file.getProperty(StoreSettings.PASSWORD))));
     }
 
     /** What the settings file says of the key, as a hint ({@code skey_test_…}), never the key; empty when it has none. */

@@ -103,7 +103,8 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
                 changeTo(new State(Status.WAITING, waiting));
                 replication.catchUp(BATCH);
             }
-            changeTo(new State(Status.SYNCED, replication.waiting()));
+            // catchUp returns once a batch finds nothing left: the store has everything.
+            changeTo(new State(Status.SYNCED, 0));
         } catch (RuntimeException e) {
             if (state.status() != Status.UNREACHABLE) {
                 log.warn("The store cannot be reached; sales are kept in this till's ledger until it can: {}", e.getMessage());

@@ -2,9 +2,6 @@ package com.scantill.app;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Where the shop's store is: a PostgreSQL database that every till copies its ledger into. Keys in
@@ -26,16 +23,6 @@ public record StoreSettings(String jdbcUrl, String user, String password) {
         }
     }
 
-    /** The store the file or the environment names, if any. */
-    static Optional<StoreSettings> from(Properties file, Map<String, String> environment) {
-        String url = first(environment.get("SCANTILL_STORE_URL"), file.getProperty(URL));
-        if (url == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoreSettings(url, first(environment.get("SCANTILL_STORE_USER"), file.getProperty(USER)),
-                first(environment.get("SCANTILL_STORE_PASSWORD"), file.getProperty(PASSWORD))));
-    }
-
     /**
      * A pool of connections to the store: a few, each asked for within 3 s; created whether or not the store answers
      * now, so that a till starts without it.
@@ -50,11 +37,6 @@ public record StoreSettings(String jdbcUrl, String user, String password) {
         config.setInitializationFailTimeout(-1);
         config.setPoolName(name);
         return new HikariDataSource(config);
-    }
-
-    private static String first(String preferred, String fallback) {
-        String chosen = preferred != null && !preferred.isBlank() ? preferred : fallback;
-        return chosen == null || chosen.isBlank() ? null : chosen.strip();
     }
 
     /** Never the password. */

@@ -22,8 +22,10 @@ import java.util.stream.Collectors;
  */
 public final class SaleRecords {
 
-    static final String REFUND_COLUMNS = "refund_reference, till_reference, amount, status, refund_id, "
+    private static final String REFUND_COLUMNS = "refund_reference, till_reference, amount, status, refund_id, "
             + "operator_id, approved_by, failure_code, requested_at, finished_at";
+    /** A refund's row, its values bound by {@link #bindRefund}. */
+    static final String INSERT_REFUND = "INSERT INTO sale_refund (" + REFUND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String EVENT_COLUMNS = "id, till_reference, occurred_at, kind, operator_id, status_after, amount, detail";
 
     private final Ledger ledger;
@@ -244,8 +246,7 @@ public final class SaleRecords {
     }
 
     private static void insertRefundRow(Connection connection, RefundRecord refund) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO sale_refund (" + REFUND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_REFUND)) {
             bindRefund(insert, refund);
             insert.executeUpdate();
         }

@@ -109,9 +109,9 @@ public final class StoreReplication {
     }
 
     private static void copy(Connection connection, RefundRecord refund) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO sale_refund (" + SaleRecords.REFUND_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (refund_reference) DO UPDATE SET status = EXCLUDED.status, "
-                + "refund_id = EXCLUDED.refund_id, failure_code = EXCLUDED.failure_code, finished_at = EXCLUDED.finished_at")) {
+        try (PreparedStatement upsert = connection.prepareStatement(SaleRecords.INSERT_REFUND + " ON CONFLICT (refund_reference) "
+                + "DO UPDATE SET status = EXCLUDED.status, refund_id = EXCLUDED.refund_id, failure_code = EXCLUDED.failure_code, "
+                + "finished_at = EXCLUDED.finished_at")) {
             SaleRecords.bindRefund(upsert, refund);
             upsert.executeUpdate();
         }

@@ -270,13 +270,13 @@ final class CashierMessages {
         return PaymentCodeFormats.standard().formats().stream()
                 .sorted(Comparator.comparing(PaymentCodeFormats.Format::firstFrom))
                 .map(format -> text("scan.format", range(format.minLength(), format.maxLength()),
-                        format.firstFrom().equals(format.firstTo()) ? format.firstFrom() : text("range", format.firstFrom(), format.firstTo()),
-                        format.wallet() != null ? format.wallet() : method(format.method())))
+                        range(format.firstFrom(), format.firstTo()), format.wallet() != null ? format.wallet() : method(format.method())))
                 .collect(Collectors.joining(text("scan.formats.or")));
     }
 
-    private String range(int from, int to) {
-        return from == to ? Integer.toString(from) : text("range", from, to);
+    /** One value, or "from to to". */
+    private String range(Object from, Object to) {
+        return from.equals(to) ? from.toString() : text("range", from, to);
     }
 
     /** A scanner read that was not a payment code: what happened and what to do. */

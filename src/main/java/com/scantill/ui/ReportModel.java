@@ -6,7 +6,6 @@ import com.scantill.ledger.ReportRecords;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
 import com.scantill.model.OwnerOnly;
-import com.scantill.model.PaymentMethod;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.Sale;
 import com.scantill.reports.CsvReportWriter;
@@ -199,7 +198,7 @@ public final class ReportModel {
                         Money.format(sums.netAfterRefunds())),
                 words.text("report.totals.owed", shown.refundsOwed().size())));
         for (ReportRecords.MethodSum method : shown.byMethod()) {
-            lines.add(words.text("report.totals.method", words.method(new PaymentMethod(method.sourceType())), method.paid(),
+            lines.add(words.text("report.totals.method", words.current().method(method.sourceType(), null), method.paid(),
                     method.sales(), Money.format(method.paidAmount()), Money.format(method.fee()), Money.format(method.feeVat())));
         }
         totals.setAll(lines);

@@ -68,6 +68,23 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theStoreComesFromTheFileOrTheEnvironmentAndItsPasswordIsNeverPrinted() throws IOException {
+        assertThat(new SettingsStore(dataFolder, Map.of()).load().store()).as("no store unless one is named").isEmpty();
+        writeSettings("store.jdbcUrl=jdbc:postgresql://store.lan:5432/scantill\nstore.user=till\nstore.password=filesecret\n");
+
+        Settings fromFile = new SettingsStore(dataFolder, Map.of()).load();
+        Settings fromEnvironment = new SettingsStore(dataFolder, Map.of("SCANTILL_STORE_URL", "jdbc:postgresql://other:5432/shop",
+                "SCANTILL_STORE_PASSWORD", "envsecret")).load();
+
+        assertThat(fromFile.store()).contains(new StoreSettings("jdbc:postgresql://store.lan:5432/scantill", "till", "filesecret"));
+        assertThat(fromEnvironment.store()).contains(new StoreSettings("jdbc:postgresql://other:5432/shop", "till", "envsecret"));
+        assertThat(fromFile.toString()).doesNotContain("filesecret");
+        writeSettings("store.jdbcUrl=mysql://store.lan/scantill\n");
+        assertThatThrownBy(() -> new SettingsStore(dataFolder, Map.of()).load()).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("store.jdbcUrl");
+    }
+
+    @Test
     void refusesAKeyThatIsNotOneWithoutEchoingIt() throws IOException {
         writeSettings("omise.secretKey=pkey_test_publicnotsecret\n");
 
