@@ -48,8 +48,9 @@ final class StatusBarController {
         flag(storeStatus, true);
         operatorStatus.textProperty().bind(model.operatorProperty());
         tillStatus.textProperty().bind(model.tillProperty());
-        // Which mode and which till are never cut short; a long message may be, its whole text in a tooltip.
-        for (Label whole : new Label[] {modeBanner, tillStatus, operatorStatus}) {
+        // Which mode, which till and whether Omise answers are never cut short; the scanner's, the printer's and the
+        // store's messages may be, their whole text in a tooltip and their colour saying good or bad.
+        for (Label whole : new Label[] {modeBanner, tillStatus, operatorStatus, apiStatus}) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
         for (Label message : new Label[] {apiStatus, scannerStatus, printerStatus, storeStatus}) {
