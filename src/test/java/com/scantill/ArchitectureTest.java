@@ -10,8 +10,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Dependencies point one way: ui → app → checkout → ledger, omise → model; scanner → model; the simulator
- * stands alone. The words (bundles, dates, the font) serve the UI, the reports and the app, and need nothing. The UI reaches Omise and the simulator only through the app.
+ * Dependencies point one way: ui → app → checkout → ledger, omise → model; scanner → model; the store service's
+ * webhooks → ledger, omise → model, started by the app; the simulator stands alone. The words (bundles, dates, the font) serve the UI, the reports and the app, and need nothing. The UI reaches Omise and the simulator only through the app.
  * Only the UI knows JavaFX.
  */
 @AnalyzeClasses(packages = "com.scantill", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,6 +26,7 @@ class ArchitectureTest {
             .layer("Reports").definedBy("com.scantill.reports..")
             .layer("Slips").definedBy("com.scantill.slips..")
             .layer("Ledger").definedBy("com.scantill.ledger..")
+            .layer("Webhooks").definedBy("com.scantill.webhooks..")
             .layer("Scanner").definedBy("com.scantill.scanner..")
             .layer("API").definedBy("com.scantill.omise..")
             .layer("Simulator").definedBy("com.scantill.simulator..")
@@ -37,11 +38,12 @@ class ArchitectureTest {
             .whereLayer("Operators").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Reports").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Slips").mayOnlyBeAccessedByLayers("UI", "App")
-            .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports")
-            .whereLayer("API").mayOnlyBeAccessedByLayers("App", "Checkout")
+            .whereLayer("Ledger").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports", "Webhooks")
+            .whereLayer("Webhooks").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("API").mayOnlyBeAccessedByLayers("App", "Checkout", "Webhooks")
             .whereLayer("Scanner").mayOnlyBeAccessedByLayers("UI", "App")
             .whereLayer("Simulator").mayOnlyBeAccessedByLayers("App")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports", "Slips", "Ledger", "Scanner", "API")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("UI", "App", "Checkout", "Operators", "Reports", "Slips", "Ledger", "Scanner", "API", "Webhooks")
             .whereLayer("Words").mayOnlyBeAccessedByLayers("UI", "App", "Reports", "Slips");
 
     @ArchTest

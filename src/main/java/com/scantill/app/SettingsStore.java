@@ -91,6 +91,20 @@ public final class SettingsStore {
                 first(environment.get("SCANTILL_STORE_PASSWORD"), file.getProperty(StoreSettings.PASSWORD))));
     }
 
+    /** Where the store service listens for Omise's webhooks, and the secret they are signed with. */
+    public StoreServiceSettings storeService() {
+        Properties file = readFile();
+        String port = first(environment.get("SCANTILL_WEBHOOK_PORT"), file.getProperty(StoreServiceSettings.PORT));
+        try {
+            return new StoreServiceSettings(
+                    first(environment.get("SCANTILL_WEBHOOK_HOST"), file.getProperty(StoreServiceSettings.HOST)),
+                    port == null ? StoreServiceSettings.DEFAULT_PORT : Integer.parseInt(port),
+                    first(environment.get("SCANTILL_WEBHOOK_SECRET"), file.getProperty(StoreServiceSettings.SECRET)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(StoreServiceSettings.PORT + " is a port number, not " + port, e);
+        }
+    }
+
     /** What the settings file says of the key, as a hint ({@code skey_test_…}), never the key; empty when it has none. */
     public Optional<String> secretKeyHint() {
         String key = readFile().getProperty(SECRET_KEY);

@@ -1,9 +1,12 @@
 package com.scantill.app;
 
+import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutListener;
 import com.scantill.checkout.SaleState;
+import com.scantill.ledger.ChargeNotices;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.StoreReplication;
+import com.scantill.model.ChargeNotice;
 import com.scantill.model.DaemonThreads;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -20,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The till's link to the shop's store: it copies the till's ledger there on a thread of its own, at once after each
  * change of a sale and every few seconds besides, and says how it stands. The till never waits on it: a sale is taken
- * while the store is away, and copied once it is back.
+ * while the store is away, and copied once it is back. It also listens for the store service's notices of this
+ * till's charges, which Omise's webhooks set off, and hands them to the checkout engine: while they come, polling
+ * Omise is only a safety net.
  */
 public final class StoreLink implements CheckoutListener, AutoCloseable {
 
@@ -39,8 +44,11 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
         UNREACHABLE
     }
 
-    /** @param waiting how many of the till's events the store lacks, when it could be asked; else -1 */
-    public record State(Status status, long waiting) {
+    /**
+     * @param waiting how many of the till's events the store lacks, when it could be asked; else -1
+     * @param pushed  whether the store's notices of charges are heard, so that the till polls Omise only as a safety net
+     */
+    public record State(Status status, long waiting, boolean pushed) {
     }
 
     /** Told each time the state changes, on the link's thread. */
@@ -48,6 +56,7 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
         void changed(State state);
     }
 
+    private final StoreSettings settings;
     private final HikariDataSource pool;
     private final Ledger till;
     private final String tillId;
@@ -57,9 +66,11 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private Ledger store;
     private StoreReplication replication;
-    private volatile State state = new State(Status.STARTING, -1);
+    private volatile State state = new State(Status.STARTING, -1, false);
+    private ChargeNotices notices;
 
     StoreLink(StoreSettings settings, Ledger till, String tillId, Path keyFolder, Clock clock) {
+        this.settings = settings;
         this.pool = settings.connections("store-" + tillId);
         this.till = till;
         this.tillId = tillId;
@@ -70,6 +81,26 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     /** Starts copying: now, then every {@code every}, and after each change of a sale. */
     void start(Duration every) {
         thread.scheduleWithFixedDelay(this::copy, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Listens for the store's notices of this till's charges and hands them to {@code engine}. */
+    void listen(CheckoutEngine engine, ChargeNotices.Timing timing) {
+        notices = ChargeNotices.listen(settings::openForListening, new ChargeNotices.Listener() {
+            @Override
+            public void noticed(ChargeNotice notice) {
+                if (tillId.equals(notice.tillId())) {
+                    engine.chargeNoticed(notice.chargeId(), notice.tillReference());
+                }
+            }
+
+            @Override
+            public void pushChanged(boolean working) {
+                engine.pushChanged(working);
+                if (!thread.isShutdown()) {
+                    thread.execute(() -> changeTo(new State(state.status(), state.waiting(), working)));
+                }
+            }
+        }, timing, clock);
     }
 
     @Override
@@ -100,16 +131,16 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
             }
             long waiting = replication.waiting();
             if (waiting > 0) {
-                changeTo(new State(Status.WAITING, waiting));
+                changeTo(new State(Status.WAITING, waiting, state.pushed()));
                 replication.catchUp(BATCH);
             }
             // catchUp returns once a batch finds nothing left: the store has everything.
-            changeTo(new State(Status.SYNCED, 0));
+            changeTo(new State(Status.SYNCED, 0, state.pushed()));
         } catch (RuntimeException e) {
             if (state.status() != Status.UNREACHABLE) {
                 log.warn("The store cannot be reached; sales are kept in this till's ledger until it can: {}", e.getMessage());
             }
-            changeTo(new State(Status.UNREACHABLE, -1));
+            changeTo(new State(Status.UNREACHABLE, -1, state.pushed()));
         }
     }
 
@@ -122,6 +153,9 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
 
     @Override
     public void close() {
+        if (notices != null) {
+            notices.close();
+        }
         thread.shutdownNow();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);

@@ -1,6 +1,10 @@
 package com.scantill.app;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -37,6 +41,24 @@ public record StoreSettings(String jdbcUrl, String user, String password) {
         config.setInitializationFailTimeout(-1);
         config.setPoolName(name);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * One connection to the store outside the pool, for listening: held as long as the till runs, given up within a
+     * few seconds when the store does not answer, and kept alive by TCP so that a dead store is noticed.
+     */
+    Connection openForListening() throws SQLException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", "3");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "scantill-till");
+        return DriverManager.getConnection(jdbcUrl, properties);
     }
 
     /** Never the password. */

@@ -4,6 +4,7 @@ import com.scantill.checkout.CheckoutEngine;
 import com.scantill.checkout.CheckoutSettings;
 import com.scantill.checkout.ReconcilePolicy;
 import com.scantill.checkout.Reconciler;
+import com.scantill.ledger.ChargeNotices;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.LedgerBackups;
 import com.scantill.model.DaemonThreads;
@@ -112,6 +113,7 @@ public final class TillRuntime implements AutoCloseable {
         }
         if (runtime.storeLink != null) {
             runtime.storeLink.start(STORE_COPY_INTERVAL);
+            runtime.storeLink.listen(runtime.engine, ChargeNotices.Timing.standard());
         }
         runtime.housekeeping.scheduleWithFixedDelay(runtime::backupIfDue, 0, 1, TimeUnit.HOURS);
         runtime.housekeeping.scheduleWithFixedDelay(runtime::checkYesterdayIfDue, 1, 60, TimeUnit.MINUTES);

@@ -10,6 +10,7 @@ import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
 import com.scantill.model.UpmRules;
+import com.scantill.omise.CreateChargeRequest;
 import com.scantill.omise.OmiseClient;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public final class CheckoutEngine implements AutoCloseable {
     /** The failure code of a sale Omise refused because its payment method is not switched on for the account. */
     public static final String METHOD_NOT_ENABLED = "method_not_enabled";
     /** The charge's metadata keys naming the till and the operator that made it (beside {@code till_reference}). */
-    public static final String TILL_ID_KEY = "till_id";
+    public static final String TILL_ID_KEY = CreateChargeRequest.TILL_ID_KEY;
     public static final String OPERATOR_ID_KEY = "operator_id";
 
     private final Ledger ledger;
@@ -247,6 +248,30 @@ public final class CheckoutEngine implements AutoCloseable {
             sweeps.sweep();
             return null;
         });
+    }
+
+    /**
+     * The store says one of this till's charges changed (a webhook from Omise, checked by the store service): the
+     * sale following it looks at the charge now. A sale no longer in flight, or another till's, is left alone.
+     */
+    public void chargeNoticed(String chargeId, String tillReference) {
+        SaleWorker worker = flow.worker(tillReference);
+        if (worker == null) {
+            worker = flow.workers().stream().filter(candidate -> chargeId.equals(candidate.sale.chargeId())).findFirst().orElse(null);
+        }
+        if (worker == null) {
+            log.debug("The store's notice of charge {} concerns no sale in flight", chargeId);
+            return;
+        }
+        flow.lookNow(worker, chargeId);
+    }
+
+    /**
+     * Whether the store pushes Omise's news of charges now. While it does, a pending charge is polled only as a safety
+     * net ({@link CheckoutSettings#pushedPolling()}); once it stops, the usual polling resumes at once.
+     */
+    public void pushChanged(boolean working) {
+        flow.pushChanged(working);
     }
 
     /** Whether Omise accepts the key, as its last answer told. */

@@ -48,6 +48,8 @@ final class SaleFlow {
     private final Consumer<SaleState> changed;
     private final Map<String, SaleWorker> workers = new ConcurrentHashMap<>();
     private final Map<String, String> inFlightCodes = new ConcurrentHashMap<>();
+    /** Whether the store pushes Omise's news of charges to the till, so that polling is only a safety net. */
+    private volatile boolean pushed;
 
     SaleFlow(Ledger ledger, OmiseClient client, CheckoutSettings settings, Staff staff, EngineThreads threads,
              AccessWatch access, ChargeSearch search, Consumer<SaleState> changed) {
@@ -250,10 +252,55 @@ final class SaleFlow {
             return;
         }
         Duration sinceStart = Duration.between(worker.sale.createdAt(), now());
+        PollingSchedule schedule = pushed ? settings.pushedPolling() : settings.polling();
         Duration wait = worker.consecutiveErrors > 0
-                ? settings.polling().errorDelay(worker.consecutiveErrors, sinceStart)
-                : settings.polling().nextDelay(sinceStart);
+                ? schedule.errorDelay(worker.consecutiveErrors, sinceStart)
+                : schedule.nextDelay(sinceStart);
         worker.schedule(() -> poll(worker), wait);
+    }
+
+    // --- the store's push ---
+
+    /**
+     * The store says the sale's charge changed: a pending one is looked at now; one whose creation answer was lost is
+     * retrieved by the id the store named and taken in only if it is the sale's. Never believed without a look.
+     */
+    void lookNow(SaleWorker worker, String chargeId) {
+        worker.submit(() -> {
+            switch (worker.sale.status()) {
+                case PENDING -> poll(worker);
+                case UNKNOWN -> retrieveNoticed(worker, chargeId);
+                default -> { }
+            }
+        });
+    }
+
+    private void retrieveNoticed(SaleWorker worker, String chargeId) {
+        Charge charge;
+        try {
+            charge = client.retrieveCharge(chargeId);
+            access.heardAnswer();
+        } catch (OmiseException e) {
+            access.heard(e);
+            log.info("Could not retrieve charge {} the store named for {}; reconciling as before: {}", chargeId, worker.reference,
+                    e.getMessage());
+            return;
+        }
+        if (worker.reference.equals(charge.tillReference())) {
+            applyCharge(worker, charge, EventKind.RECONCILED_FOUND, null);
+        } else {
+            log.warn("Charge {} the store named is not sale {}'s; reconciling as before", chargeId, worker.reference);
+        }
+    }
+
+    /** Push started or stopped; when it stops, every pending sale returns to the usual polling at once. */
+    void pushChanged(boolean working) {
+        pushed = working;
+        if (!working) {
+            for (SaleWorker worker : workers.values()) {
+                worker.submit(() -> schedulePoll(worker));
+            }
+        }
     }
 
     private void ensureExpiryOffer(SaleWorker worker) {

@@ -249,6 +249,18 @@ public final class Ledger implements AutoCloseable {
         return new OperatorRecords(this);
     }
 
+    /**
+     * The Omise webhook events the store service received, and its notices to the tills.
+     *
+     * @throws UnsupportedOperationException on a till's own ledger: they live in the store on PostgreSQL
+     */
+    public StoreWebhooks webhooks() {
+        if (!(storage instanceof PostgresStore)) {
+            throw new UnsupportedOperationException("Webhook events are kept in the shop's store on PostgreSQL");
+        }
+        return new StoreWebhooks(this);
+    }
+
     interface Work {
         void run(Connection connection) throws SQLException;
     }

@@ -66,6 +66,11 @@ public record Charge(
         return metadata.get(CreateChargeRequest.TILL_REFERENCE_KEY);
     }
 
+    /** The till that made the charge, as sent in {@code metadata}. */
+    public String tillId() {
+        return metadata.get(CreateChargeRequest.TILL_ID_KEY);
+    }
+
     public long refundableAmount() {
         return amount - refundedAmount;
     }

@@ -22,6 +22,8 @@ public record CreateChargeRequest(
         Map<String, String> metadata) {
 
     public static final String TILL_REFERENCE_KEY = "till_reference";
+    /** The metadata key naming the till that made the charge, so that the shop's store can tell which till to tell. */
+    public static final String TILL_ID_KEY = "till_id";
 
     public CreateChargeRequest {
         if (!UpmRules.isWithinLimits(amount)) {

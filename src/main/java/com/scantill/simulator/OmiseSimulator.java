@@ -39,6 +39,7 @@ public final class OmiseSimulator implements AutoCloseable {
     private final CustomerScript customer;
     private final FaultInjector faults;
     private final MerchantAccount account = new MerchantAccount();
+    private final WebhookSender webhooks;
     /** The newest requests, at most {@link Options#journalLimit}: a long training day must not fill the memory. */
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private final int journalLimit;
@@ -49,6 +50,8 @@ public final class OmiseSimulator implements AutoCloseable {
         this.customer = new CustomerScript(options.confirmDelay);
         this.faults = new FaultInjector(options.randomFaultsAllowed);
         this.journalLimit = options.journalLimit;
+        this.webhooks = new WebhookSender(clock);
+        webhooks.sendTo(options.webhookEndpoint, options.webhookDelay, options.webhookSecret);
         this.requestThreads = Executors.newFixedThreadPool(options.requestThreads, daemonThreads("omise-simulator-http"));
         this.customerThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("omise-simulator-customer"));
         try {
@@ -56,10 +59,11 @@ public final class OmiseSimulator implements AutoCloseable {
         } catch (IOException e) {
             requestThreads.shutdownNow();
             customerThread.shutdownNow();
+            webhooks.close();
             throw new UncheckedIOException("The Omise simulator could not listen on port " + options.port, e);
         }
         SimulatorHandler handler = new SimulatorHandler(book, clock, customer, account, faults, customerThread,
-                options.chargeLifetime, this::record);
+                options.chargeLifetime, webhooks, this::record);
         handler.resumeCustomers();
         server.createContext("/", handler);
         server.setExecutor(requestThreads);
@@ -125,6 +129,22 @@ public final class OmiseSimulator implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /**
+     * Sets the webhook endpoint from now on, as a merchant does on Omise's dashboard ({@code null}: none); see
+     * {@link Options#webhooks}.
+     */
+    public void sendWebhooksTo(URI endpoint, Duration delay, String base64Secret) {
+        webhooks.sendTo(endpoint, delay, base64Secret);
+    }
+
+    /**
+     * Every webhook delivery attempt so far, oldest first, with the endpoint's answer (0 when it could not be
+     * reached); none when no endpoint is set ({@link Options#webhooks}).
+     */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhooks.deliveries();
+    }
+
     public synchronized void clearRequests() {
         requests.clear();
     }
@@ -141,10 +161,11 @@ public final class OmiseSimulator implements AutoCloseable {
         server.stop(0);
         requestThreads.shutdownNow();
         customerThread.shutdownNow();
+        webhooks.close();
         log.info("Omise simulator at port {} stopped", port());
     }
 
-    private static ThreadFactory daemonThreads(String name) {
+    static ThreadFactory daemonThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
@@ -163,8 +184,24 @@ public final class OmiseSimulator implements AutoCloseable {
         private boolean randomFaultsAllowed = true;
         private Clock clock = Clock.systemUTC();
         private Path store;
+        private URI webhookEndpoint;
+        private Duration webhookDelay = Duration.ZERO;
+        private String webhookSecret;
 
         private Options() {
+        }
+
+        /**
+         * Posts Omise's webhook events to {@code endpoint}, as Omise posts them to the one a merchant sets on the
+         * dashboard: {@code charge.create}, {@code charge.complete} when the customer pays or the payment fails,
+         * {@code charge.expire}, {@code refund.create}; each {@code delay} after what it tells of, signed with
+         * {@code base64Secret} when given, and delivered again while the endpoint does not answer 2xx.
+         */
+        public Options webhooks(URI endpoint, Duration delay, String base64Secret) {
+            this.webhookEndpoint = endpoint;
+            this.webhookDelay = delay;
+            this.webhookSecret = base64Secret;
+            return this;
         }
 
         /** 0, the default, takes a free port. */

@@ -150,17 +150,20 @@ final class SimulatedCharge {
         return createdAt;
     }
 
-    /** The customer confirms or the payment fails; too late once the charge has left pending. */
-    synchronized void customerActs(CustomerBehaviour behaviour, Instant now) {
+    /** The customer confirms or the payment fails; too late once the charge has left pending. Whether it changed. */
+    synchronized boolean customerActs(CustomerBehaviour behaviour, Instant now) {
         expireIfOverdue(now);
         if (!status.equals(PENDING)) {
-            return;
+            return false;
         }
         if (behaviour instanceof CustomerBehaviour.Pays) {
             pay(now);
+            return true;
         } else if (behaviour instanceof CustomerBehaviour.Fails fails) {
             fail(fails.failureCode(), fails.failureMessage(), now);
+            return true;
         }
+        return false;
     }
 
     synchronized void markAsPaid(Instant now) {

@@ -53,10 +53,12 @@ final class SimulatorHandler implements HttpHandler {
     private final FaultInjector faults;
     private final ScheduledExecutorService customerActions;
     private final Duration chargeLifetime;
+    private final WebhookSender webhooks;
     private final Consumer<RecordedRequest> journal;
 
     SimulatorHandler(ChargeBook book, SimulatorClock clock, CustomerScript customer, MerchantAccount account, FaultInjector faults,
-                     ScheduledExecutorService customerActions, Duration chargeLifetime, Consumer<RecordedRequest> journal) {
+                     ScheduledExecutorService customerActions, Duration chargeLifetime, WebhookSender webhooks,
+                     Consumer<RecordedRequest> journal) {
         this.book = book;
         this.clock = clock;
         this.customer = customer;
@@ -64,6 +66,7 @@ final class SimulatorHandler implements HttpHandler {
         this.faults = faults;
         this.customerActions = customerActions;
         this.chargeLifetime = chargeLifetime;
+        this.webhooks = webhooks;
         this.journal = journal;
     }
 
@@ -148,20 +151,24 @@ final class SimulatorHandler implements HttpHandler {
             case EXPIRE_CHARGE -> {
                 SimulatedCharge charge = book.get(call.chargeId());
                 charge.expire(now);
-                yield Answer.json(charge.toJson(now));
+                yield Answer.json(told("charge.expire", charge, now));
             }
             case MARK_AS_PAID -> {
                 SimulatedCharge charge = book.get(call.chargeId());
                 charge.markAsPaid(now);
-                yield Answer.json(charge.toJson(now));
+                yield Answer.json(told("charge.complete", charge, now));
             }
             case MARK_AS_FAILED -> {
                 SimulatedCharge charge = book.get(call.chargeId());
                 String code = call.params().getOrDefault("failure_code", "payment_rejected");
                 charge.markAsFailed(code, CustomerScript.failureMessage(code), now);
-                yield Answer.json(charge.toJson(now));
+                yield Answer.json(told("charge.complete", charge, now));
             }
-            case CREATE_REFUND -> Answer.json(createRefund(call, now));
+            case CREATE_REFUND -> {
+                JsonObject refund = createRefund(call, now);
+                webhooks.send("refund.create", refund, call.chargeId());
+                yield Answer.json(refund);
+            }
             case RETRIEVE_REFUND -> Answer.json(book.get(call.chargeId()).refunds(now).stream()
                     .filter(refund -> refund.get("id").getAsString().equals(call.refundId()))
                     .findFirst()
@@ -201,7 +208,7 @@ final class SimulatorHandler implements HttpHandler {
         book.plan(charge.id(), behaviour);
         scheduleCustomer(charge, behaviour);
         log.debug("Created {} for {} satang", charge.id(), amount);
-        return charge.toJson(now);
+        return told("charge.create", charge, now);
     }
 
     private void scheduleCustomer(SimulatedCharge charge, CustomerBehaviour behaviour) {
@@ -214,9 +221,19 @@ final class SimulatorHandler implements HttpHandler {
             return;
         }
         customerActions.schedule(() -> {
-            charge.customerActs(behaviour, clock.now());
+            Instant now = clock.now();
+            if (charge.customerActs(behaviour, now)) {
+                told("charge.complete", charge, now);
+            }
             book.changed();
         }, after.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The charge as it is now, sent to the webhook endpoint as event {@code key}. */
+    private JsonObject told(String key, SimulatedCharge charge, Instant now) {
+        JsonObject json = charge.toJson(now);
+        webhooks.send(key, json, charge.id());
+        return json;
     }
 
     /** The customers of charges still pending when the simulator last stopped carry on as planned. */

@@ -1,5 +1,6 @@
 package com.scantill.simulator;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,12 +15,17 @@ public final class SimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         OmiseSimulator.Options options = OmiseSimulator.options().port(8080);
+        URI webhookUrl = null;
+        Duration webhookDelay = Duration.ZERO;
+        String webhookSecret = System.getenv("SCANTILL_WEBHOOK_SECRET");
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--port" -> options.port(Integer.parseInt(require(args[i], value)));
                 case "--confirm-delay" -> options.confirmDelay(Duration.ofMillis(
                         Math.round(Double.parseDouble(require(args[i], value)) * 1000)));
+                case "--webhook-url" -> webhookUrl = URI.create(require(args[i], value));
+                case "--webhook-delay" -> webhookDelay = Duration.ofMillis(Math.round(Double.parseDouble(require(args[i], value)) * 1000));
                 case "--help", "-h" -> {
                     usage();
                     return;
@@ -31,6 +37,9 @@ public final class SimulatorMain {
                 }
             }
             i++;
+        }
+        if (webhookUrl != null) {
+            options.webhooks(webhookUrl, webhookDelay, webhookSecret);
         }
         OmiseSimulator simulator = OmiseSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -54,6 +63,8 @@ public final class SimulatorMain {
 
     private static void usage() {
         System.out.println("Options: --port N (default 8080, 0 for any free port), "
-                + "--confirm-delay SECONDS (default 3: how long the scripted customer takes to pay)");
+                + "--confirm-delay SECONDS (default 3: how long the scripted customer takes to pay), "
+                + "--webhook-url URL (post Omise's webhook events there, signed with SCANTILL_WEBHOOK_SECRET when set), "
+                + "--webhook-delay SECONDS (default 0: how long after a change its event is posted)");
     }
 }

@@ -51,7 +51,7 @@ class StoreLinkTest {
             assertThat(till.sales().recentSales(10)).hasSize(3);
 
             TestPostgres.run("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
-            await().atMost(Duration.ofSeconds(20)).until(() -> link.state().equals(new StoreLink.State(StoreLink.Status.SYNCED, 0)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> link.state().status() == StoreLink.Status.SYNCED && link.state().waiting() == 0);
         }
         try (Ledger store = Ledger.openStore(TestPostgres.pool(url), folder.resolve("store"))) {
             assertThat(store.sales().recentSales(10)).extracting(Sale::tillReference)
