@@ -61,7 +61,7 @@ class StoreReplicationTest {
     }
 
     /** A sale of {@code tillId} paid at {@code at}; every third one has half refunded, every fifth is Alipay+. */
-    private static void sell(Ledger till, String tillId, int number, Instant at) {
+    static void sell(Ledger till, String tillId, int number, Instant at) {
         PaymentMethod method = number % 5 == 0 ? PaymentMethod.ALIPAY_PLUS : PaymentMethod.WECHAT_PAY;
         Sale sale = Sale.created(tillId + "-" + number, tillId, "cashier-1", 10_000 + number, "THB", method, "**************0001", at);
         till.sales().insert(sale, SaleEvent.of(EventKind.SALE_CREATED, sale, "cashier-1", sale.amount(), null, at));
@@ -78,7 +78,7 @@ class StoreReplicationTest {
         }
     }
 
-    private static long events(Ledger ledger) {
+    static long events(Ledger ledger) {
         return ledger.query("SELECT COUNT(*) FROM sale_event", row -> row.getLong(1)).get(0);
     }
 
