@@ -1,25 +1,35 @@
 package com.scantill.checkout;
 
+import com.scantill.ledger.ChargeNotices;
 import com.scantill.ledger.Ledger;
+import com.scantill.model.ChargeNotice;
 import com.scantill.model.EventKind;
 import com.scantill.model.PaymentCode;
 import com.scantill.model.PaymentMethod;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleEvent;
 import com.scantill.model.SaleStatus;
+import com.scantill.model.WebhookRecord;
 import com.scantill.omise.OmiseClient;
+import com.scantill.omise.WebhookSignature;
 import com.scantill.simulator.ChargeSnapshot;
 import com.scantill.simulator.CustomerBehaviour;
 import com.scantill.simulator.OmiseSimulator;
 import com.scantill.simulator.Route;
 import com.scantill.testing.TestClients;
+import com.scantill.testing.TestPostgres;
+import com.scantill.webhooks.StoreService;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +79,108 @@ class CheckoutBenchmark {
         }
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmark-polling.md"), report);
+    }
+
+    /**
+     * The same customers with the store pushing Omise's webhooks to the tills (simulator → store service → PostgreSQL
+     * NOTIFY → each till's listener), polling only as the safety net. The webhook goes out the moment the charge
+     * changes; Omise's own delay comes on top of the lags measured here.
+     */
+    @Test
+    void pushedToTheTills() throws Exception {
+        List<Duration> confirmTimes = confirmTimes();
+        StringBuilder report = new StringBuilder();
+        report.append("| schedule | requests per charge (mean): till | with the store's look | detection lag p50 | p90 | max |\n"
+                + "|---|---|---|---|---|---|\n");
+        report.append(runPushed("push, safety net every 10 s", PollingSchedule.safetyNet(), confirmTimes, dataFolder.resolve("push")));
+        System.out.println(report);
+        Files.writeString(Path.of("target", "benchmark-push.md"), report);
+    }
+
+    private static String runPushed(String name, PollingSchedule safetyNet, List<Duration> confirmTimes, Path folder)
+            throws InterruptedException {
+        String storeUrl = TestPostgres.freshDatabaseUrl();
+        String secret = Base64.getEncoder().encodeToString("benchmark webhook secret".getBytes(StandardCharsets.UTF_8));
+        List<AutoCloseable> opened = new ArrayList<>();
+        try (OmiseSimulator simulator = OmiseSimulator.start(OmiseSimulator.options().requestThreads(32));
+             OmiseClient client = TestClients.builderFor(simulator).maxConnections(CUSTOMERS).build();
+             OmiseClient storeClient = TestClients.builderFor(simulator).maxConnections(16).build();
+             Ledger ledger = Ledger.open(folder);
+             Ledger store = Ledger.openStore(TestPostgres.pool(storeUrl), folder.resolve("store"));
+             StoreService service = StoreService.start(store, storeClient, WebhookSignature.withSecret(secret, Duration.ofMinutes(5)),
+                     StoreService.Options.standard().withPort(0), Clock.systemUTC())) {
+            simulator.sendWebhooksTo(service.webhookUri(), Duration.ZERO, secret);
+            Map<String, Instant> seenPaid = new ConcurrentHashMap<>();
+            CountDownLatch allPaid = new CountDownLatch(confirmTimes.size());
+            List<CheckoutEngine> tills = new ArrayList<>();
+            List<ChargeNotices> listeners = new ArrayList<>();
+            for (int i = 0; i < confirmTimes.size(); i++) {
+                String tillId = "till-" + i;
+                CheckoutEngine engine = new CheckoutEngine(ledger, client, CheckoutSettings.defaults(tillId)
+                        .withPushedPolling(safetyNet).withPendingLimit(Duration.ofMinutes(10)), TestStaff.WITHOUT_APPROVALS);
+                engine.addListener(state -> {
+                    if (state.sale().status() == SaleStatus.SUCCESSFUL && seenPaid.putIfAbsent(state.sale().chargeId(), Instant.now()) == null) {
+                        allPaid.countDown();
+                    }
+                });
+                tills.add(engine);
+                listeners.add(ChargeNotices.listen(() -> DriverManager.getConnection(storeUrl), new ChargeNotices.Listener() {
+                    @Override
+                    public void noticed(ChargeNotice notice) {
+                        if (notice.tillId().equals(tillId)) {
+                            engine.chargeNoticed(notice.chargeId(), notice.tillReference());
+                        }
+                    }
+
+                    @Override
+                    public void pushChanged(boolean working) {
+                        engine.pushChanged(working);
+                    }
+                }, ChargeNotices.Timing.standard(), Clock.systemUTC()));
+            }
+            opened.addAll(listeners);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!listeners.stream().allMatch(ChargeNotices::working) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            for (int i = 0; i < confirmTimes.size(); i++) {
+                String code = String.format("14%016d", i);
+                simulator.customer().script(code, new CustomerBehaviour.Pays(confirmTimes.get(i)));
+                tills.get(i).startSale(10_000, PaymentCode.parse(code), "bench");
+            }
+            if (!allPaid.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("not every sale was seen paid");
+            }
+            tills.forEach(CheckoutEngine::close);
+
+            long[] lagMillis = new long[confirmTimes.size()];
+            long tillReads = 0;
+            long storeReads;
+            int i = 0;
+            for (ChargeSnapshot charge : simulator.charges()) {
+                lagMillis[i++] = Duration.between(charge.statusChangedAt(), seenPaid.get(charge.id())).toMillis();
+                for (var request : simulator.requests()) {
+                    if (request.route() == Route.RETRIEVE_CHARGE && charge.id().equals(request.chargeId())) {
+                        tillReads++;
+                    }
+                }
+            }
+            storeReads = store.webhooks().events().stream().filter(event -> event.outcome() != WebhookRecord.Outcome.IGNORED).count();
+            tillReads -= storeReads;
+            Arrays.sort(lagMillis);
+            double tillPerCharge = 1 + (double) tillReads / confirmTimes.size();
+            double withStore = tillPerCharge + (double) storeReads / confirmTimes.size();
+            return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f s | %.2f s | %.2f s |%n", name, tillPerCharge, withStore,
+                    percentile(lagMillis, 50) / 1000.0, percentile(lagMillis, 90) / 1000.0, lagMillis[lagMillis.length - 1] / 1000.0);
+        } finally {
+            for (AutoCloseable resource : opened) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     @Test
