@@ -21,5 +21,6 @@ jpackage --type "$type" \
   --main-jar "$(basename target/scantill-*.jar)" \
   --main-class com.scantill.ui.ScanTill \
   --java-options "-Dfile.encoding=UTF-8" \
+  --add-launcher scantill-store=packaging/scantill-store.properties \
   --dest target/dist
 echo "Built $type in target/dist"
