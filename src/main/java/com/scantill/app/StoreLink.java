@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,8 +65,8 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("store-link"));
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private Ledger store;
-    private StoreReplication replication;
+    private volatile Ledger store;
+    private volatile StoreReplication replication;
     private volatile State state = new State(Status.STARTING, -1, false);
     private ChargeNotices notices;
 
@@ -121,6 +122,11 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
 
     public State state() {
         return state;
+    }
+
+    /** The store as a ledger, once this till has reached it: the whole shop's sales, for its reports. */
+    public Optional<Ledger> storeLedger() {
+        return replication == null ? Optional.empty() : Optional.ofNullable(store);
     }
 
     private void copy() {

@@ -211,6 +211,16 @@ public final class TillRuntime implements AutoCloseable {
         return Optional.ofNullable(storeLink);
     }
 
+    /** The shop's store as a ledger, once this till has reached it; empty before, in training, or without a store. */
+    public Optional<Ledger> shopLedger() {
+        return storeLink == null ? Optional.empty() : storeLink.storeLedger();
+    }
+
+    /** The end-of-day check of {@code ledger} (the shop's store, say) against Omise, its approvals given by this till's operators. */
+    public Reconciler reconcilerOver(Ledger over) {
+        return reconcilerOf(settings, over, connection, operators);
+    }
+
     public Optional<SerialScanner> serialScanner() {
         return Optional.ofNullable(serialScanner);
     }

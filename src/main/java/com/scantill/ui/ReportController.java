@@ -9,7 +9,9 @@ import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
+import javafx.scene.Node;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.util.StringConverter;
@@ -20,6 +22,10 @@ final class ReportController {
     private final Navigation navigation;
     @FXML
     private DatePicker reportDay;
+    @FXML
+    private ComboBox<ReportModel.Scope> reportScope;
+    @FXML
+    private Label reportScopeLabel;
     @FXML
     private ComboBox<String> reportTill;
     @FXML
@@ -42,6 +48,16 @@ final class ReportController {
     private void initialize() {
         reportDay.setConverter(dayConverter());
         reportDay.valueProperty().bindBidirectional(model.dayProperty());
+        reportScope.setItems(model.scopes());
+        reportScope.setCellFactory(list -> scopeCell());
+        reportScope.setButtonCell(scopeCell());
+        reportScope.valueProperty().bindBidirectional(model.scopeProperty());
+        // Only a till with a shop's store has a choice to make.
+        boolean shop = model.scopes().size() > 1;
+        for (Node node : new Node[] {reportScope, reportScopeLabel}) {
+            node.setVisible(shop);
+            node.setManaged(shop);
+        }
         reportTill.setItems(model.tills());
         reportTill.setCellFactory(list -> tillCell());
         reportTill.setButtonCell(tillCell());
@@ -87,6 +103,7 @@ final class ReportController {
     void reword() {
         model.reword();
         reportTill.setButtonCell(tillCell());
+        reportScope.setButtonCell(scopeCell());
         reportDay.setConverter(dayConverter());
     }
 
@@ -155,6 +172,16 @@ final class ReportController {
     @FXML
     void back() {
         navigation.showTill();
+    }
+
+    private ListCell<ReportModel.Scope> scopeCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(ReportModel.Scope choice, boolean empty) {
+                super.updateItem(choice, empty);
+                setText(empty || choice == null ? null : model.scopeName(choice));
+            }
+        };
     }
 
     /** A till choice as the manager reads it, in the language of the moment. */

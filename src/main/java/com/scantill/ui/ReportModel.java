@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -38,15 +39,25 @@ import javafx.collections.ObservableList;
 
 /**
  * The manager's daily report: a business day and a till (or all), the totals, the transactions; printed, or saved
- * as PDF and CSV into the data folder's {@code reports}.
+ * as PDF and CSV into the data folder's {@code reports}. With a shop's store it is read from this till's ledger or
+ * from the store, where every till's sales are: the same report, for the whole shop.
  */
 public final class ReportModel {
 
     /** The till choice that stands for every till; shown in words by {@link #tillName}. */
     public static final String ALL_TILLS = "*";
 
-    private final DailyReports reports;
-    private final Reconciler reconciler;
+    /** Where a report is read: its sums and sales, and the check of them against Omise. */
+    public record Source(DailyReports reports, Reconciler reconciler) {
+    }
+
+    /** This till's own ledger, or the shop's store. */
+    public enum Scope {
+        TILL, SHOP
+    }
+
+    private final Source tillSource;
+    private final Supplier<Optional<Source>> shopSource;
     private final SlipDesk slips;
     private final PinPromptModel pinPrompt;
     private final SessionModel session;
@@ -56,6 +67,8 @@ public final class ReportModel {
     private final CashierMessages words;
     private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>();
     private final ObjectProperty<String> till = new SimpleObjectProperty<>(ALL_TILLS);
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.TILL);
+    private final ObservableList<Scope> scopes = FXCollections.observableArrayList(Scope.TILL);
     private final ObservableList<String> tills = FXCollections.observableArrayList(ALL_TILLS);
     private final ReadOnlyObjectWrapper<DailyReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> totals = FXCollections.observableArrayList();
@@ -65,11 +78,16 @@ public final class ReportModel {
     private final ObjectProperty<ReconciliationDifference> selectedDifference = new SimpleObjectProperty<>();
     private final Notice message = new Notice();
 
-    public ReportModel(DailyReports reports, Reconciler reconciler, SlipDesk slips, PinPromptModel pinPrompt, SessionModel session,
-                       BackgroundExecutor background, Path dataFolder, ZoneId zone, Clock clock, CashierMessages words) {
-        this.reports = reports;
+    /** @param shopSource the shop's store once the till has reached it; {@code null} when the till has no store */
+    public ReportModel(Source tillSource, Supplier<Optional<Source>> shopSource, SlipDesk slips, PinPromptModel pinPrompt,
+                       SessionModel session, BackgroundExecutor background, Path dataFolder, ZoneId zone, Clock clock,
+                       CashierMessages words) {
+        this.tillSource = tillSource;
+        this.shopSource = shopSource;
         this.slips = slips;
-        this.reconciler = reconciler;
+        if (shopSource != null) {
+            scopes.add(Scope.SHOP);
+        }
         this.pinPrompt = pinPrompt;
         this.session = session;
         this.background = background;
@@ -79,10 +97,16 @@ public final class ReportModel {
         day.set(LocalDate.now(clock.withZone(zone)));
         day.addListener((observable, before, now) -> load());
         till.addListener((observable, before, now) -> load());
+        scope.addListener((observable, before, now) -> activate());
     }
 
     public void activate() {
-        background.run(reports::tillIds, ids -> {
+        Optional<Source> source = source();
+        if (source.isEmpty()) {
+            tellStoreAway();
+            return;
+        }
+        background.run(source.get().reports()::tillIds, ids -> {
             List<String> choices = new ArrayList<>(List.of(ALL_TILLS));
             choices.addAll(ids);
             String chosen = till.get();
@@ -96,8 +120,28 @@ public final class ReportModel {
         return ALL_TILLS.equals(till.get()) ? null : till.get();
     }
 
+    /** The ledger the report is read from now; empty when it is the store and the till has not reached it. */
+    private Optional<Source> source() {
+        return scope.get() == Scope.SHOP ? shopSource.get() : Optional.of(tillSource);
+    }
+
+    private void tellStoreAway() {
+        report.set(null);
+        totals.clear();
+        transactions.clear();
+        differences.clear();
+        checkSummary.set("");
+        message.problem(words.text("report.storeAway"));
+    }
+
     /** Checks the chosen day against Omise; the result shows in the report and stays in the ledger. */
     public void checkAgainstOmise() {
+        Optional<Source> source = source();
+        if (source.isEmpty()) {
+            tellStoreAway();
+            return;
+        }
+        Reconciler reconciler = source.get().reconciler();
         LocalDate chosenDay = day.get();
         String chosenTill = chosenTill();
         String checkedBy = session.operator() == null ? "" : session.operator().id();
@@ -114,11 +158,16 @@ public final class ReportModel {
             message.info(words.text("report.selectDifference"));
             return;
         }
+        if (scope.get() == Scope.SHOP) {
+            // The till that made the sale owns it: a change written in the store would be overwritten by its next copy.
+            message.info(words.text("report.acceptOnTheTill", difference.tillReference()));
+            return;
+        }
         pinPrompt.ask(words.text("report.acceptAsk", checkWords().describe(difference)),
                 new ApprovalRequest(ApprovalRequest.Action.ACCEPT_OMISE_STATE, difference.tillReference(), difference.amount()),
                 approval -> {
                     message.info(words.text("report.accepting"));
-                    background.run(() -> reconciler.acceptOmiseState(difference.id(), approval), sale -> load(() ->
+                    background.run(() -> tillSource.reconciler().acceptOmiseState(difference.id(), approval), sale -> load(() ->
                             message.done(words.text("report.accepted", sale.tillReference(), approval.approverName(),
                                     words.status(sale.status())))),
                             failure -> message.problem(words.of(failure)));
@@ -131,6 +180,12 @@ public final class ReportModel {
 
     /** Reads the report again; {@code thenTell} sets the message once it shows. */
     private void load(Runnable thenTell) {
+        Optional<Source> source = source();
+        if (source.isEmpty()) {
+            tellStoreAway();
+            return;
+        }
+        DailyReports reports = source.get().reports();
         LocalDate chosenDay = day.get();
         String chosenTill = chosenTill();
         String printedBy = session.operator() == null ? "" : session.operator().displayName();
@@ -172,6 +227,11 @@ public final class ReportModel {
     /** The report as it is now, in the words of the moment, for the printer. */
     Words currentWords() {
         return words.current();
+    }
+
+    /** A scope as the manager reads it. */
+    String scopeName(Scope choice) {
+        return words.text("report.scope." + choice.name());
     }
 
     /** A till choice as the manager reads it. */
@@ -234,7 +294,8 @@ public final class ReportModel {
     }
 
     private Path file(DailyReport current, String ending) {
-        return folder.resolve("daily-" + current.day() + "-" + (current.tillId() == null ? "all" : current.tillId()) + ending);
+        String tills = current.tillId() == null ? "all" : current.tillId();
+        return folder.resolve("daily-" + current.day() + "-" + (scope.get() == Scope.SHOP ? "shop-" + tills : tills) + ending);
     }
 
     private void save(List<Output> outputs) {
@@ -278,6 +339,15 @@ public final class ReportModel {
 
     public ObjectProperty<String> tillProperty() {
         return till;
+    }
+
+    public ObjectProperty<Scope> scopeProperty() {
+        return scope;
+    }
+
+    /** This till alone, or the shop's store as well when the till has one. */
+    public ObservableList<Scope> scopes() {
+        return scopes;
     }
 
     public ObservableList<String> tills() {

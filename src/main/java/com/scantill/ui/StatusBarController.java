@@ -53,11 +53,14 @@ final class StatusBarController {
         for (Label whole : new Label[] {modeBanner, tillStatus, operatorStatus, apiStatus}) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
-        for (Label message : new Label[] {apiStatus, scannerStatus, printerStatus, storeStatus}) {
+        for (Label message : new Label[] {apiStatus, scannerStatus, printerStatus}) {
             Tooltip tooltip = new Tooltip();
             tooltip.textProperty().bind(message.textProperty());
             message.setTooltip(tooltip);
         }
+        Tooltip storeTooltip = new Tooltip();
+        storeTooltip.textProperty().bind(model.storeDetailProperty());
+        storeStatus.setTooltip(storeTooltip);
     }
 
     private static void flag(Label label, boolean good) {

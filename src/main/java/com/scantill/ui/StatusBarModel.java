@@ -43,6 +43,7 @@ public final class StatusBarModel {
     private SlipPrinter.State printerState;
     private final SlipPrinter.Listener printerListener = this::printerChanged;
     private final ReadOnlyStringWrapper store = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper storeDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper storeReachable = new ReadOnlyBooleanWrapper(true);
     private StoreLink.State storeState;
     private final StoreLink.Listener storeListener = this::storeChanged;
@@ -155,10 +156,12 @@ public final class StatusBarModel {
     private void showStore() {
         if (storeState == null) {
             store.set("");
+            storeDetail.set("");
             return;
         }
         storeReachable.set(storeState.status() != StoreLink.Status.UNREACHABLE);
         store.set(words.text("status.store." + storeState.status().name(), storeState.waiting()));
+        storeDetail.set(store.get() + "\n" + words.text(storeState.pushed() ? "status.store.pushed" : "status.store.polling"));
     }
 
     /** The printer as the cashier needs to know it: ready, or what is wrong and how many slips wait. */
@@ -192,6 +195,11 @@ public final class StatusBarModel {
 
     public ReadOnlyStringProperty storeProperty() {
         return store.getReadOnlyProperty();
+    }
+
+    /** The store's state in full, and whether Omise's news of charges is pushed through it or polled for. */
+    public ReadOnlyStringProperty storeDetailProperty() {
+        return storeDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty storeReachableProperty() {

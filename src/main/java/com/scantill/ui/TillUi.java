@@ -11,6 +11,8 @@ import com.scantill.words.Language;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.event.Event;
 import javafx.scene.Parent;
@@ -78,8 +80,10 @@ final class TillUi implements Navigation {
         operators = new OperatorsController(new OperatorsModel(runtime.operators(), session, background, words), this);
         settings = new SettingsController(new SettingsModel(new SettingsStore(runtime.settings().dataFolder(), System.getenv()),
                 runtime.backups(), runtime.slips(), background, words), this);
-        report = new ReportController(new ReportModel(new DailyReports(runtime.ledger(), clock), runtime.reconciler(), runtime.slips(), pinPrompt,
-                session, background, runtime.settings().modeFolder(), shopZone, clock, words), this);
+        Supplier<Optional<ReportModel.Source>> shop = runtime.storeLink().isEmpty() ? null : () -> runtime.shopLedger()
+                .map(store -> new ReportModel.Source(new DailyReports(store, clock), runtime.reconcilerOver(store)));
+        report = new ReportController(new ReportModel(new ReportModel.Source(new DailyReports(runtime.ledger(), clock), runtime.reconciler()),
+                shop, runtime.slips(), pinPrompt, session, background, runtime.settings().modeFolder(), shopZone, clock, words), this);
         pinPromptController = new PinPromptController(pinPrompt);
         setupView = Views.load("setup.fxml", setup, language.wordsProperty());
         signInView = Views.load("sign-in.fxml", signIn, language.wordsProperty());

@@ -53,7 +53,12 @@ final class TillDriver implements AutoCloseable {
     }
 
     void createOperators() {
-        try (Ledger ledger = Ledger.open(trainingFolder())) {
+        createOperators(trainingFolder());
+    }
+
+    /** The three operators in the ledger of the mode whose folder is {@code modeFolder} (test mode's, say). */
+    void createOperators(Path modeFolder) {
+        try (Ledger ledger = Ledger.open(modeFolder)) {
             Operators operators = new Operators(ledger.operators(), new PinHasher(1_000), Clock.systemUTC());
             var manager = operators.createFirstManager("malee", "Malee", "135790".toCharArray());
             operators.add(manager, "wanida", "Wanida", Role.SUPERVISOR, "864213".toCharArray());
