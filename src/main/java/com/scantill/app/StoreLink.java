@@ -5,6 +5,7 @@ import com.scantill.checkout.CheckoutListener;
 import com.scantill.checkout.SaleState;
 import com.scantill.ledger.ChargeNotices;
 import com.scantill.ledger.Ledger;
+import com.scantill.ledger.OperatorSharing;
 import com.scantill.ledger.StoreReplication;
 import com.scantill.model.ChargeNotice;
 import com.scantill.model.DaemonThreads;
@@ -15,16 +16,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The till's link to the shop's store: it copies the till's ledger there on a thread of its own, at once after each
  * change of a sale and every few seconds besides, and says how it stands. The till never waits on it: a sale is taken
- * while the store is away, and copied once it is back. It also listens for the store service's notices of this
+ * while the store is away, and copied once it is back. The shop's operators are shared through it the same way
+ * ({@link OperatorSharing}). It also listens for the store service's notices of this
  * till's charges, which Omise's webhooks set off, and hands them to the checkout engine: while they come, polling
  * Omise is only a safety net.
  */
@@ -67,6 +71,7 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile Ledger store;
     private volatile StoreReplication replication;
+    private OperatorSharing operators;
     private volatile State state = new State(Status.STARTING, -1, false);
     private ChargeNotices notices;
 
@@ -82,6 +87,22 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     /** Starts copying: now, then every {@code every}, and after each change of a sale. */
     void start(Duration every) {
         thread.scheduleWithFixedDelay(this::copy, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Brings the shop's operators from the store now, waiting at most {@code wait}: for a till that has none yet, so
+     * that it asks for a first manager only when the shop has none either. Whether the store was reached.
+     */
+    boolean takeOperatorsNow(Duration wait) {
+        try {
+            thread.submit(this::copy).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return state.status() != Status.UNREACHABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /** Listens for the store's notices of this till's charges and hands them to {@code engine}. */
@@ -134,6 +155,11 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
             if (replication == null) {
                 store = Ledger.openStore(pool, keyFolder);
                 replication = new StoreReplication(till, store, tillId, clock);
+                operators = new OperatorSharing(till, store, clock);
+            }
+            OperatorSharing.Shared shared = operators.share();
+            if (shared.taken() > 0) {
+                log.info("Took {} operator account(s) changed on another till from the store", shared.taken());
             }
             long waiting = replication.waiting();
             if (waiting > 0) {

@@ -38,6 +38,8 @@ public final class TillRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TillRuntime.class);
     /** How often the store is brought up to date besides after each change of a sale: the safety net. */
     private static final Duration STORE_COPY_INTERVAL = Duration.ofSeconds(5);
+    /** How long a till with no operators yet waits at start for the shop's, from the store. */
+    private static final Duration FIRST_OPERATORS_WAIT = Duration.ofSeconds(8);
     /** Who the report names as having made the check the till makes by itself after the day. */
     public static final String AUTOMATIC_CHECK = "till (automatic)";
 
@@ -112,6 +114,9 @@ public final class TillRuntime implements AutoCloseable {
             runtime.serialScanner.start();
         }
         if (runtime.storeLink != null) {
+            if (runtime.operators.needFirstManager() && !runtime.storeLink.takeOperatorsNow(FIRST_OPERATORS_WAIT)) {
+                log.warn("The store could not be reached for the shop's operators; this till asks for a first manager of its own");
+            }
             runtime.storeLink.start(STORE_COPY_INTERVAL);
             runtime.storeLink.listen(runtime.engine, ChargeNotices.Timing.standard());
         }

@@ -38,7 +38,7 @@ public final class OperatorRecords {
     public void add(OperatorAccount account, String byOperator, Instant at) {
         ledger.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO operator (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO operator (" + COLUMNS + ", changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, account.operatorId());
                 insert.setString(2, account.displayName());
                 insert.setString(3, account.role().name());
@@ -48,30 +48,62 @@ public final class OperatorRecords {
                 Ledger.setTime(insert, 7, account.lockedUntil());
                 Ledger.setTime(insert, 8, account.createdAt());
                 insert.setString(9, account.language());
+                Ledger.setTime(insert, 10, at);
                 insert.executeUpdate();
             }
             event(connection, account.operatorId(), "ADDED", byOperator, account.role().name(), at);
         });
     }
 
-    /** Writes the account's new state with an event of {@code kind} ("PIN_RESET", "DISABLED", "LOCKED_OUT", …). */
+    /**
+     * Writes the account's new state with an event of {@code kind} ("PIN_RESET", "DISABLED", …). What the shop's tills
+     * share (name, role, PIN, enabled, language) is marked changed at {@code at} only when it changed.
+     */
     public void update(OperatorAccount account, String kind, String byOperator, String detail, Instant at) {
         ledger.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE operator SET display_name = ?, role = ?, "
-                    + "pin_hash = ?, enabled = ?, failed_attempts = ?, locked_until = ?, language = ? WHERE operator_id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE operator SET changed_at = CASE WHEN "
+                    + "display_name <> ? OR role <> ? OR pin_hash <> ? OR enabled <> ? OR language IS DISTINCT FROM ? "
+                    + "THEN ? ELSE changed_at END, display_name = ?, role = ?, pin_hash = ?, enabled = ?, failed_attempts = ?, "
+                    + "locked_until = ?, language = ? WHERE operator_id = ?")) {
                 update.setString(1, account.displayName());
                 update.setString(2, account.role().name());
                 update.setString(3, account.pinHash());
                 update.setBoolean(4, account.enabled());
-                update.setInt(5, account.failedAttempts());
-                Ledger.setTime(update, 6, account.lockedUntil());
-                update.setString(7, account.language());
-                update.setString(8, account.operatorId());
+                update.setString(5, account.language());
+                Ledger.setTime(update, 6, at);
+                update.setString(7, account.displayName());
+                update.setString(8, account.role().name());
+                update.setString(9, account.pinHash());
+                update.setBoolean(10, account.enabled());
+                update.setInt(11, account.failedAttempts());
+                Ledger.setTime(update, 12, account.lockedUntil());
+                update.setString(13, account.language());
+                update.setString(14, account.operatorId());
                 if (update.executeUpdate() != 1) {
                     throw new SQLException("no operator " + account.operatorId());
                 }
             }
             event(connection, account.operatorId(), kind, byOperator, detail, at);
+        });
+    }
+
+    /**
+     * Writes only the count of wrong PINs in a row and the lock-out, with an event of {@code kind} ("WRONG_PIN",
+     * "LOCKED_OUT", "SIGNED_IN", …): never the rest of the account, which the shop's store may have changed since it
+     * was read.
+     */
+    public void updateFailures(String operatorId, int failedAttempts, Instant lockedUntil, String kind, String detail, Instant at) {
+        ledger.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE operator SET failed_attempts = ?, locked_until = ? WHERE operator_id = ?")) {
+                update.setInt(1, failedAttempts);
+                Ledger.setTime(update, 2, lockedUntil);
+                update.setString(3, operatorId);
+                if (update.executeUpdate() != 1) {
+                    throw new SQLException("no operator " + operatorId);
+                }
+            }
+            event(connection, operatorId, kind, null, detail, at);
         });
     }
 

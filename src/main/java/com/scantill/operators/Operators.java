@@ -177,7 +177,8 @@ public final class Operators {
                 int attempts = account.failedAttempts() + 1;
                 boolean lock = attempts % MAX_ATTEMPTS == 0;
                 OperatorAccount failed = account.withFailures(attempts, lock ? now.plus(lockOut(attempts)) : null);
-                records.update(failed, lock ? "LOCKED_OUT" : "WRONG_PIN", null, attempts + " wrong in a row", now);
+                records.updateFailures(failed.operatorId(), failed.failedAttempts(), failed.lockedUntil(), lock ? "LOCKED_OUT" : "WRONG_PIN",
+                        attempts + " wrong in a row", now);
                 if (lock) {
                     log.warn("Operator {} locked out until {} after {} wrong PINs in a row: a manager should check",
                             account.operatorId(), failed.lockedUntil(), attempts);
@@ -192,7 +193,7 @@ public final class Operators {
             if (!account.role().atLeast(needed)) {
                 throw SignInRefusedException.roleTooLow(account.displayName(), account.role(), needed);
             }
-            records.update(account.withFailures(0, null), successKind, null, null, now);
+            records.updateFailures(account.operatorId(), 0, null, successKind, null, now);
             return new Operator(account.operatorId(), account.displayName(), account.role(), account.language());
         } finally {
             Arrays.fill(pin, '\0');
