@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Reads and writes {@code settings.properties} in the data folder. The environment overrides the file:
@@ -29,6 +32,19 @@ public final class SettingsStore {
     static final String SECRET_KEY = "omise.secretKey";
     static final String API_URL = "omise.apiUrl";
     static final String TILL_ID = "till.id";
+    /**
+     * When the settings the shop's tills share were last shared by this till, and a digest of them as they were then:
+     * a change since, by the settings screen or by hand, is told by the digest, and dated by the file.
+     */
+    static final String SHARED_CHANGED_AT = "shop.settingsChangedAt";
+    static final String SHARED_DIGEST = "shop.settingsDigest";
+    /**
+     * The settings a shop's tills share through its store: the shop as slips name it, its zone, language, payment
+     * methods and rules. Never the key, the till's id, its scanner, its printer or its link to the store.
+     */
+    static final List<String> SHARED_KEYS = List.of("shop.name", "shop.branch", "shop.address", "shop.taxId", "slip.header",
+            "slip.footer", "slip.onPaid", "slip.merchantCopy", TillOptions.SHOP_ZONE, TillOptions.LANGUAGE,
+            TillOptions.PAYMENT_METHODS, TillOptions.PENDING_LIMIT, TillOptions.IDLE_SIGN_OUT, TillOptions.PIN_ITERATIONS);
 
     private final Path dataFolder;
     private final Map<String, String> environment;
@@ -142,6 +158,71 @@ public final class SettingsStore {
                     : InvalidSettingException.Problem.API_URL_NOT_PLAIN, candidate.apiUrl().toString(),
                     "The API URL is not safe to send the secret key to: " + unsafe.get());
         }
+        write(file);
+    }
+
+    /**
+     * The shared settings as this till has them, and since when: as last shared when they are unchanged since, else
+     * as of the settings file's last change; {@code changedAt} is {@code null} when this till never shared them.
+     */
+    public SharedSettings sharedSettings() {
+        Properties file = readFile();
+        Map<String, String> values = shared(file);
+        String sharedAt = file.getProperty(SHARED_CHANGED_AT);
+        if (sharedAt == null) {
+            return new SharedSettings(values, null);
+        }
+        if (digest(values).equals(file.getProperty(SHARED_DIGEST))) {
+            return new SharedSettings(values, Instant.parse(sharedAt.strip()));
+        }
+        try {
+            return new SharedSettings(values, Files.getLastModifiedTime(settingsFile()).toInstant());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the settings in " + settingsFile(), e);
+        }
+    }
+
+    /**
+     * Takes the shop's shared settings saved on another till: they replace this till's own, and take effect at the
+     * next start, as a manager's change here would.
+     *
+     * @throws IllegalArgumentException when this till could not start with them; nothing is written
+     */
+    public void takeShared(SharedSettings shop) {
+        Properties file = readFile();
+        SHARED_KEYS.forEach(file::remove);
+        shop.values().forEach(file::setProperty);
+        settingsFrom(file);
+        writeShared(file, shop);
+    }
+
+    /** Notes that this till's shared settings, as they are, were given to the shop at {@code shared.changedAt()}. */
+    public void recordShared(SharedSettings shared) {
+        writeShared(readFile(), shared);
+    }
+
+    private void writeShared(Properties file, SharedSettings shared) {
+        file.setProperty(SHARED_CHANGED_AT, shared.changedAt().toString());
+        file.setProperty(SHARED_DIGEST, digest(shared(file)));
+        write(file);
+    }
+
+    private static String digest(Map<String, String> values) {
+        return Integer.toHexString(new TreeMap<>(values).hashCode());
+    }
+
+    private static Map<String, String> shared(Properties file) {
+        Map<String, String> values = new TreeMap<>();
+        for (String key : SHARED_KEYS) {
+            String value = file.getProperty(key);
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        return values;
+    }
+
+    private void write(Properties file) {
         try {
             OwnerOnly.folder(dataFolder);
             Path temporary = Files.createTempFile(dataFolder, "settings", ".tmp");

@@ -6,6 +6,7 @@ import com.scantill.checkout.SaleState;
 import com.scantill.ledger.ChargeNotices;
 import com.scantill.ledger.Ledger;
 import com.scantill.ledger.OperatorSharing;
+import com.scantill.ledger.ShopSettingsRecords;
 import com.scantill.ledger.StoreReplication;
 import com.scantill.model.ChargeNotice;
 import com.scantill.model.DaemonThreads;
@@ -13,6 +14,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,8 +54,14 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     /**
      * @param waiting how many of the till's events the store lacks, when it could be asked; else -1
      * @param pushed  whether the store's notices of charges are heard, so that the till polls Omise only as a safety net
+     * @param restartForShopSettings whether the shop's settings were changed on another till since this one started:
+     *                               they apply when ScanTill next starts
      */
-    public record State(Status status, long waiting, boolean pushed) {
+    public record State(Status status, long waiting, boolean pushed, boolean restartForShopSettings) {
+
+        State with(Status newStatus, long newWaiting) {
+            return new State(newStatus, newWaiting, pushed, restartForShopSettings);
+        }
     }
 
     /** Told each time the state changes, on the link's thread. */
@@ -72,10 +80,15 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     private volatile Ledger store;
     private volatile StoreReplication replication;
     private OperatorSharing operators;
-    private volatile State state = new State(Status.STARTING, -1, false);
+    /** The shop's settings this till could not start with, so as not to try them again every few seconds. */
+    private Instant refusedShopSettings;
+    private final SettingsStore settingsFile;
+    private volatile State state = new State(Status.STARTING, -1, false, false);
     private ChargeNotices notices;
 
-    StoreLink(StoreSettings settings, Ledger till, String tillId, Path keyFolder, Clock clock) {
+    /** @param settingsFile where this till keeps the settings the shop's tills share */
+    StoreLink(StoreSettings settings, SettingsStore settingsFile, Ledger till, String tillId, Path keyFolder, Clock clock) {
+        this.settingsFile = settingsFile;
         this.settings = settings;
         this.pool = settings.connections("store-" + tillId);
         this.till = till;
@@ -119,7 +132,7 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
             public void pushChanged(boolean working) {
                 engine.pushChanged(working);
                 if (!thread.isShutdown()) {
-                    thread.execute(() -> changeTo(new State(state.status(), state.waiting(), working)));
+                    thread.execute(() -> changeTo(new State(state.status(), state.waiting(), working, state.restartForShopSettings())));
                 }
             }
         }, timing, clock);
@@ -161,18 +174,54 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
             if (shared.taken() > 0) {
                 log.info("Took {} operator account(s) changed on another till from the store", shared.taken());
             }
+            shareSettings();
             long waiting = replication.waiting();
             if (waiting > 0) {
-                changeTo(new State(Status.WAITING, waiting, state.pushed()));
+                changeTo(state.with(Status.WAITING, waiting));
                 replication.catchUp(BATCH);
             }
             // catchUp returns once a batch finds nothing left: the store has everything.
-            changeTo(new State(Status.SYNCED, 0, state.pushed()));
+            changeTo(state.with(Status.SYNCED, 0));
         } catch (RuntimeException e) {
             if (state.status() != Status.UNREACHABLE) {
                 log.warn("The store cannot be reached; sales are kept in this till's ledger until it can: {}", e.getMessage());
             }
-            changeTo(new State(Status.UNREACHABLE, -1, state.pushed()));
+            changeTo(state.with(Status.UNREACHABLE, -1));
+        }
+    }
+
+    /**
+     * The settings the shop's tills share, the newest winning: this till's to the store when they changed here later
+     * (or the store has none), the store's here when they changed on another till later, or this till never shared.
+     */
+    private void shareSettings() {
+        SharedSettings ours = settingsFile.sharedSettings();
+        Optional<ShopSettingsRecords.Saved> shops = store.shopSettings().read();
+        if (shops.isEmpty() || ours.changedAt() != null && ours.changedAt().isAfter(shops.get().changedAt())) {
+            SharedSettings offered = ours.changedAt() != null ? ours : new SharedSettings(ours.values(), clock.instant());
+            if (store.shopSettings().offer(new ShopSettingsRecords.Saved(offered.text(), offered.changedAt(), tillId))) {
+                settingsFile.recordShared(offered);
+                log.info("This till's shop settings went to the store for the other tills");
+            }
+        } else if (ours.changedAt() == null || shops.get().changedAt().isAfter(ours.changedAt())) {
+            SharedSettings theShops = SharedSettings.fromText(shops.get().settings(), shops.get().changedAt());
+            if (theShops.values().equals(ours.values())) {
+                settingsFile.recordShared(theShops);
+                return;
+            }
+            if (theShops.changedAt().equals(refusedShopSettings)) {
+                return;
+            }
+            try {
+                settingsFile.takeShared(theShops);
+                changeTo(new State(state.status(), state.waiting(), state.pushed(), true));
+                log.warn("Took the shop's settings changed on till {}; they take effect when ScanTill next starts",
+                        shops.get().changedBy());
+            } catch (RuntimeException e) {
+                refusedShopSettings = theShops.changedAt();
+                log.error("The shop's settings changed on till {} could not be used here, and were left: {}",
+                        shops.get().changedBy(), e.getMessage());
+            }
         }
     }
 

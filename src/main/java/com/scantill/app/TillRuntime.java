@@ -74,7 +74,8 @@ public final class TillRuntime implements AutoCloseable {
         engine.addListener(slips);
         // Practice sales never reach the shop's store: training keeps to its own ledger.
         this.storeLink = settings.store().filter(store -> settings.mode() != TillMode.TRAINING)
-                .map(store -> new StoreLink(store, ledger, settings.tillId(), settings.modeFolder(), Clock.systemUTC()))
+                .map(store -> new StoreLink(store, new SettingsStore(settings.dataFolder(), System.getenv()), ledger, settings.tillId(),
+                        settings.modeFolder(), Clock.systemUTC()))
                 .orElse(null);
         if (storeLink != null) {
             engine.addListener(storeLink);

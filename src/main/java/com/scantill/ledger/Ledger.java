@@ -261,6 +261,18 @@ public final class Ledger implements AutoCloseable {
         return new StoreWebhooks(this);
     }
 
+    /**
+     * The shop's settings shared by its tills.
+     *
+     * @throws UnsupportedOperationException on a till's own ledger: they live in the shop's store
+     */
+    public ShopSettingsRecords shopSettings() {
+        if (!(storage instanceof PostgresStore)) {
+            throw new UnsupportedOperationException("The shop's shared settings are kept in the shop's store on PostgreSQL");
+        }
+        return new ShopSettingsRecords(this);
+    }
+
     interface Work {
         void run(Connection connection) throws SQLException;
     }

@@ -161,7 +161,8 @@ public final class StatusBarModel {
         }
         storeReachable.set(storeState.status() != StoreLink.Status.UNREACHABLE);
         store.set(words.text("status.store." + storeState.status().name(), storeState.waiting()));
-        storeDetail.set(store.get() + "\n" + words.text(storeState.pushed() ? "status.store.pushed" : "status.store.polling"));
+        storeDetail.set(store.get() + "\n" + words.text(storeState.pushed() ? "status.store.pushed" : "status.store.polling")
+                + (storeState.restartForShopSettings() ? "\n" + words.text("status.store.restartForShopSettings") : ""));
     }
 
     /** The printer as the cashier needs to know it: ready, or what is wrong and how many slips wait. */

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class StoreLinkTest {
         String database = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
         List<StoreLink.Status> seen = new CopyOnWriteArrayList<>();
         try (Ledger till = Ledger.open(folder.resolve("till"));
-             StoreLink link = new StoreLink(new StoreSettings(url, "postgres", null), till, "till-1", folder.resolve("till"),
+             StoreLink link = new StoreLink(new StoreSettings(url, "postgres", null), new SettingsStore(folder.resolve("till"), Map.of()), till, "till-1", folder.resolve("till"),
                      Clock.systemUTC())) {
             link.addListener(state -> seen.add(state.status()));
             sell(till, 1);

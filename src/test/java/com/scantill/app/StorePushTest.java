@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class StorePushTest {
                 .withReconciliation(new ReconcilePolicy(6, Duration.ofMinutes(1), Duration.ofMinutes(10)))
                 .withPendingLimit(Duration.ofMinutes(10)), ANYONE));
         engine.start().join();
-        StoreLink link = closing(new StoreLink(new StoreSettings(storeUrl, "postgres", null), ledger, id, folder.resolve(id),
+        StoreLink link = closing(new StoreLink(new StoreSettings(storeUrl, "postgres", null), new SettingsStore(folder.resolve(id), Map.of()), ledger, id, folder.resolve(id),
                 Clock.systemUTC()));
         link.listen(engine, QUICK);
         await().atMost(Duration.ofSeconds(10)).until(() -> link.state().pushed());
