@@ -29,10 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The till's link to the shop's store: it copies the till's ledger there on a thread of its own, at once after each
  * change of a sale and every few seconds besides, and says how it stands. The till never waits on it: a sale is taken
- * while the store is away, and copied once it is back. The shop's operators are shared through it the same way
- * ({@link OperatorSharing}). It also listens for the store service's notices of this
- * till's charges, which Omise's webhooks set off, and hands them to the checkout engine: while they come, polling
- * Omise is only a safety net.
+ * while the store is away, and copied once it is back. The shop's operators and settings are shared through it the
+ * same way. It also listens for the store service's notices of this till's charges, which Omise's webhooks set off,
+ * and hands them to the checkout engine: while they come, polling Omise is only a safety net.
  */
 public final class StoreLink implements CheckoutListener, AutoCloseable {
 
@@ -70,6 +69,7 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     }
 
     private final StoreSettings settings;
+    private final SettingsStore settingsFile;
     private final HikariDataSource pool;
     private final Ledger till;
     private final String tillId;
@@ -82,7 +82,6 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
     private OperatorSharing operators;
     /** The shop's settings this till could not start with, so as not to try them again every few seconds. */
     private Instant refusedShopSettings;
-    private final SettingsStore settingsFile;
     private volatile State state = new State(Status.STARTING, -1, false, false);
     private ChargeNotices notices;
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,13 @@ final class SaleFlow {
     private final Map<String, String> inFlightCodes = new ConcurrentHashMap<>();
     /** Whether the store pushes Omise's news of charges to the till, so that polling is only a safety net. */
     private volatile boolean pushed;
+    /**
+     * Charges the safety net found final before any notice of them, in a row: Omise's webhooks may not be reaching the
+     * store though its heartbeat is heard (no endpoint set on the dashboard, say). At {@link #MISSED_PUSHES_TO_DISTRUST}
+     * the till polls as usual again, until a notice comes.
+     */
+    private final AtomicInteger missedPushes = new AtomicInteger();
+    static final int MISSED_PUSHES_TO_DISTRUST = 2;
 
     SaleFlow(Ledger ledger, OmiseClient client, CheckoutSettings settings, Staff staff, EngineThreads threads,
              AccessWatch access, ChargeSearch search, Consumer<SaleState> changed) {
@@ -233,6 +241,14 @@ final class SaleFlow {
             worker.consecutiveErrors = 0;
             worker.notFoundLooks = 0;
             applyCharge(worker, charge, EventKind.STATUS_SEEN, null);
+            if (pushWorks() && worker.sale.status().isFinal() && !worker.noticed
+                    && missedPushes.incrementAndGet() == MISSED_PUSHES_TO_DISTRUST) {
+                log.warn("{} charges in a row ended without a notice from the store: Omise's webhooks may not reach it; "
+                        + "polling as usual until one does", MISSED_PUSHES_TO_DISTRUST);
+                for (SaleWorker other : workers.values()) {
+                    other.submit(() -> schedulePoll(other));
+                }
+            }
         } catch (OmiseException e) {
             access.heard(e);
             if (e.failure() == ApiFailure.NOT_FOUND && ++worker.notFoundLooks >= LOOKS_BEFORE_ATTENTION) {
@@ -252,7 +268,7 @@ final class SaleFlow {
             return;
         }
         Duration sinceStart = Duration.between(worker.sale.createdAt(), now());
-        PollingSchedule schedule = pushed ? settings.pushedPolling() : settings.polling();
+        PollingSchedule schedule = pushWorks() ? settings.pushedPolling() : settings.polling();
         Duration wait = worker.consecutiveErrors > 0
                 ? schedule.errorDelay(worker.consecutiveErrors, sinceStart)
                 : schedule.nextDelay(sinceStart);
@@ -266,7 +282,9 @@ final class SaleFlow {
      * retrieved by the id the store named and taken in only if it is the sale's. Never believed without a look.
      */
     void lookNow(SaleWorker worker, String chargeId) {
+        missedPushes.set(0);
         worker.submit(() -> {
+            worker.noticed = true;
             switch (worker.sale.status()) {
                 case PENDING -> poll(worker);
                 case UNKNOWN -> retrieveNoticed(worker, chargeId);
@@ -291,6 +309,10 @@ final class SaleFlow {
         } else {
             log.warn("Charge {} the store named is not sale {}'s; reconciling as before", chargeId, worker.reference);
         }
+    }
+
+    private boolean pushWorks() {
+        return pushed && missedPushes.get() < MISSED_PUSHES_TO_DISTRUST;
     }
 
     /** Push started or stopped; when it stops, every pending sale returns to the usual polling at once. */

@@ -19,6 +19,8 @@ final class SaleWorker {
     final String paymentDigits;
     volatile Sale sale;
     volatile boolean expiryOffered;
+    /** Whether the store told of this sale's charge: its end was then pushed, not found by the safety net. */
+    boolean noticed;
     int consecutiveErrors;
     int lookupsWithoutMatch;
     int notFoundLooks;

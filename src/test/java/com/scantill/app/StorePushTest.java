@@ -98,9 +98,13 @@ class StorePushTest {
     }
 
     private TillUnderTest till(String id, String storeUrl) {
+        return till(id, storeUrl, Duration.ofMinutes(1));
+    }
+
+    private TillUnderTest till(String id, String storeUrl, Duration safetyNet) {
         Ledger ledger = closing(Ledger.open(folder.resolve(id)));
         CheckoutEngine engine = closing(new CheckoutEngine(ledger, omise, CheckoutSettings.defaults(id)
-                .withPushedPolling(PollingSchedule.fixed(Duration.ofMinutes(1)))
+                .withPushedPolling(PollingSchedule.fixed(safetyNet))
                 .withReconciliation(new ReconcilePolicy(6, Duration.ofMinutes(1), Duration.ofMinutes(10)))
                 .withPendingLimit(Duration.ofMinutes(10)), ANYONE));
         engine.start().join();
@@ -169,6 +173,34 @@ class StorePushTest {
         long before = retrievesOf(nextCharge);
         sleep(Duration.ofSeconds(3));
         assertThat(retrievesOf(nextCharge)).as("no polling of a pending charge while push works").isEqualTo(before);
+    }
+
+    @Test
+    void whenOmisesWebhooksStopReachingTheStoreThoughItsHeartbeatIsHeardTheTillPollsAsUsualAgain() {
+        String url = TestPostgres.freshDatabaseUrl();
+        openShop(url);
+        TillUnderTest till = till("till-1", url, Duration.ofSeconds(4));
+        simulator.sendWebhooksTo(null, Duration.ZERO, null);
+
+        for (int i = 0; i < 2; i++) {
+            String reference = sell(till, new CustomerBehaviour.Pays(Duration.ofMillis(300))).sale().tillReference();
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(till, reference) == SaleStatus.SUCCESSFUL);
+        }
+        assertThat(till.link().state().pushed()).as("the store's heartbeat is still heard").isTrue();
+
+        String reference = sell(till, new CustomerBehaviour.Pays(Duration.ofMillis(300))).sale().tillReference();
+        String chargeId = chargeOf(till, reference);
+        await().atMost(Duration.ofMillis(2_500)).until(() -> status(till, reference) == SaleStatus.SUCCESSFUL);
+        assertThat(retrievesOf(chargeId)).as("looked at every second or so, not once in 4 s").isGreaterThanOrEqualTo(1);
+
+        simulator.sendWebhooksTo(service.webhookUri(), Duration.ZERO, SECRET);
+        String pushedAgain = sell(till, new CustomerBehaviour.Pays(Duration.ofMillis(300))).sale().tillReference();
+        await().atMost(Duration.ofSeconds(3)).until(() -> status(till, pushedAgain) == SaleStatus.SUCCESSFUL);
+        String quiet = sell(till, new CustomerBehaviour.NeverConfirms()).sale().tillReference();
+        String quietCharge = chargeOf(till, quiet);
+        long looks = retrievesOf(quietCharge);
+        sleep(Duration.ofMillis(3_000));
+        assertThat(retrievesOf(quietCharge)).as("a notice came: the safety net again, no look in 3 s").isEqualTo(looks);
     }
 
     @Test
