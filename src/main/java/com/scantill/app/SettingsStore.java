@@ -211,7 +211,8 @@ public final class SettingsStore {
         return Integer.toHexString(new TreeMap<>(values).hashCode());
     }
 
-    private static Map<String, String> shared(Properties file) {
+    /** The shared keys {@code file} holds, and their values. */
+    static Map<String, String> shared(Properties file) {
         Map<String, String> values = new TreeMap<>();
         for (String key : SHARED_KEYS) {
             String value = file.getProperty(key);

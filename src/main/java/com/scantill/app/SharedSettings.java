@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 /**
  * The settings a shop's tills share ({@link SettingsStore#SHARED_KEYS}), and when they were last changed; a till's own
@@ -43,13 +42,6 @@ public record SharedSettings(Map<String, String> values, Instant changedAt) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> values = new TreeMap<>();
-        for (String key : SettingsStore.SHARED_KEYS) {
-            String value = properties.getProperty(key);
-            if (value != null) {
-                values.put(key, value);
-            }
-        }
-        return new SharedSettings(values, changedAt);
+        return new SharedSettings(SettingsStore.shared(properties), changedAt);
     }
 }
