@@ -21,6 +21,7 @@ jpackage --type "$type" \
   --main-jar "$(basename target/scantill-*.jar)" \
   --main-class com.scantill.ui.ScanTill \
   --java-options "-Dfile.encoding=UTF-8" \
+  --java-options "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xms16m" \
   --add-launcher scantill-store=packaging/scantill-store.properties \
   --dest target/dist
 echo "Built $type in target/dist"

@@ -82,7 +82,7 @@ public final class Ledger implements AutoCloseable {
                     "jdbc:h2:" + fileSystem + ":" + folder.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
                     "scantill", "");
             try {
-                migrate(pool, "classpath:db/migration");
+                migrate(pool, TILL_MIGRATIONS);
             } catch (RuntimeException e) {
                 pool.dispose();
                 throw e;
@@ -112,14 +112,59 @@ public final class Ledger implements AutoCloseable {
      */
     public static Ledger openStore(DataSource store, Path keyFolder) {
         Path folder = OwnerOnly.folder(keyFolder.resolve(FOLDER));
-        migrate(store, "classpath:db/migration", "classpath:db/store");
+        migrate(store, TILL_MIGRATIONS, STORE_MIGRATIONS);
         log.info("Store ledger open");
         return new Ledger(folder, store, new PostgresStore(store));
     }
 
-    /** The tills' schema is {@code db/migration}; the store adds its own, {@code db/store}, numbered between. */
+    /** The newest migration of the tills' schema ({@code db/migration}), and of the store's ({@code db/store}). */
+    static final String NEWEST_TILL_MIGRATION = "10";
+    static final String NEWEST_STORE_MIGRATION = "10.1";
+    private static final String TILL_MIGRATIONS = "classpath:db/migration";
+    private static final String STORE_MIGRATIONS = "classpath:db/store";
+
+    /**
+     * The tills' schema is {@code db/migration}; the store adds its own, {@code db/store}, numbered between. Flyway
+     * runs only when the database is behind: loading it (and the JSON library it brings) was a third of the classes a
+     * till loaded at start, for a schema that is nearly always current.
+     */
     private static void migrate(DataSource database, String... locations) {
-        Flyway.configure().dataSource(database).locations(locations).load().migrate();
+        String newest = locations.length > 1 ? NEWEST_STORE_MIGRATION : NEWEST_TILL_MIGRATION;
+        if (!isAtLeast(newestApplied(database), newest)) {
+            Flyway.configure().dataSource(database).locations(locations).load().migrate();
+        }
+    }
+
+    /** The newest migration Flyway applied to {@code database}; "0" when it has none, or they cannot be read. */
+    private static String newestApplied(DataSource database) {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT \"version\" FROM \"flyway_schema_history\" "
+                     + "WHERE \"success\" = TRUE AND \"version\" IS NOT NULL");
+             ResultSet versions = query.executeQuery()) {
+            String newest = "0";
+            while (versions.next()) {
+                if (isAtLeast(versions.getString(1), newest)) {
+                    newest = versions.getString(1);
+                }
+            }
+            return newest;
+        } catch (SQLException notMigratedYet) {
+            return "0";
+        }
+    }
+
+    /** Whether Flyway's version {@code version} ("9.2") is {@code other} or later, part by part. */
+    static boolean isAtLeast(String version, String other) {
+        String[] parts = version.split("[._]");
+        String[] others = other.split("[._]");
+        for (int i = 0; i < Math.max(parts.length, others.length); i++) {
+            long part = i < parts.length ? Long.parseLong(parts[i]) : 0;
+            long otherPart = i < others.length ? Long.parseLong(others[i]) : 0;
+            if (part != otherPart) {
+                return part > otherPart;
+            }
+        }
+        return true;
     }
 
     /** A till's own file: locked while open, forced with {@code CHECKPOINT SYNC}, backed up with {@code BACKUP TO}. */

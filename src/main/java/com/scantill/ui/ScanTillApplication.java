@@ -9,6 +9,7 @@ import com.scantill.words.Words;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -20,44 +21,72 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The till. Without a secret key configured it runs in training mode against the embedded simulator. */
+/**
+ * The till. Without a secret key configured it runs in training mode against the embedded simulator. Its window shows
+ * at once, saying it is starting; the font, the settings, the ledger, Omise's connection and the simulator are opened
+ * on a thread of their own meanwhile, and the till's screen takes the window once they are. No scan is taken before:
+ * nothing listens for one until the till's screen is there.
+ */
 public final class ScanTillApplication extends Application {
 
-    private static final Logger log = LoggerFactory.getLogger(ScanTillApplication.class);
-
-    private TillRuntime runtime;
+    private volatile TillRuntime runtime;
     private TillUi ui;
-    private String startupProblem;
+    private volatile String startupProblem;
     private FxBackgroundExecutor background;
     private Thread closeOnSignal;
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    /** Runs on the launcher thread: settings, ledger and simulator are opened without holding up the FX thread. */
-    @Override
-    public void init() {
-        background = new FxBackgroundExecutor();
-        Fonts.load();
-        try {
-            Settings settings = SettingsStore.forThisMachine().load();
-            runtime = TillRuntime.open(settings);
-            // Ctrl+C in a terminal, or the system shutting down: the ledger is closed on the way out all the same.
-            closeOnSignal = new Thread(runtime::close, "scantill-close-on-signal");
-            Runtime.getRuntime().addShutdownHook(closeOnSignal);
-            log.info("ScanTill starting: till {}, {} mode, API {}", settings.tillId(), runtime.connection().mode(),
-                    runtime.connection().apiUrl());
-        } catch (LedgerInUseException e) {
-            log.error(e.getMessage());
-            startupProblem = e.getMessage() + "\n\n" + Words.of(Language.TH, ZoneOffset.UTC).get("startup.inUse");
-        } catch (RuntimeException e) {
-            // A settings file a person got wrong, a data folder that cannot be written: say what, do not crash.
-            startupProblem = inBothLanguages("startup.problem", e.getMessage());
-            log.error("ScanTill cannot start", e);
-        }
+    /** The logger, in a class of its own: logging is set up at its first use, on the opening thread, after the window shows. */
+    private static final class Logging {
+        static final Logger log = LoggerFactory.getLogger(ScanTillApplication.class);
     }
 
     @Override
     public void start(Stage stage) {
         // The stage may have shown a till before (a restart in the same process): its title follows this one now.
         stage.titleProperty().unbind();
+        stage.setTitle("ScanTill");
+        stage.setScene(new Scene(startingView(), 1024, 768));
+        stage.show();
+        background = new FxBackgroundExecutor();
+        Thread opening = new Thread(() -> {
+            open();
+            Platform.runLater(() -> showTill(stage));
+        }, "scantill-opening");
+        opening.setDaemon(true);
+        opening.start();
+    }
+
+    /** Done once the till's screen (or why it cannot start) has taken the window: for tests that drive it. */
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    /** On the opening thread: the font, the settings, the ledger, Omise's connection and the simulator. */
+    private void open() {
+        try {
+            Fonts.load();
+            Settings settings = SettingsStore.forThisMachine().load();
+            runtime = TillRuntime.open(settings);
+            // Ctrl+C in a terminal, or the system shutting down: the ledger is closed on the way out all the same.
+            closeOnSignal = new Thread(runtime::close, "scantill-close-on-signal");
+            Runtime.getRuntime().addShutdownHook(closeOnSignal);
+            Logging.log.info("ScanTill starting: till {}, {} mode, API {}", settings.tillId(), runtime.connection().mode(),
+                    runtime.connection().apiUrl());
+        } catch (LedgerInUseException e) {
+            Logging.log.error(e.getMessage());
+            startupProblem = e.getMessage() + "\n\n" + Words.of(Language.TH, ZoneOffset.UTC).get("startup.inUse");
+        } catch (RuntimeException e) {
+            // A settings file a person got wrong, a data folder that cannot be written: say what, do not crash.
+            startupProblem = inBothLanguages("startup.problem", e.getMessage());
+            Logging.log.error("ScanTill cannot start", e);
+        } finally {
+            opened.complete(null);
+        }
+    }
+
+    private void showTill(Stage stage) {
         if (runtime == null) {
             Scene scene = new Scene(startupProblemView(), 640, 240);
             scene.getStylesheets().add(ScanTillApplication.class.getResource("scantill.css").toExternalForm());
@@ -69,7 +98,16 @@ public final class ScanTillApplication extends Application {
             stage.setScene(ui.scene());
             ui.start(ScanTillApplication::logReady);
         }
-        stage.show();
+        ready.complete(null);
+    }
+
+    /** What the window shows while the till opens, in both languages: the font that draws Thai is not loaded yet. */
+    private static VBox startingView() {
+        Label starting = new Label(Words.of(Language.EN, ZoneOffset.UTC).get("startup.starting"));
+        starting.setId("startupStarting");
+        VBox view = new VBox(starting);
+        view.setPadding(new Insets(24));
+        return view;
     }
 
     /** Before the settings are known, a problem is told in both languages, English first. */
@@ -80,7 +118,7 @@ public final class ScanTillApplication extends Application {
     private static void logReady() {
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         Runtime memory = Runtime.getRuntime();
-        log.info("ScanTill ready: first screen shown {} ms after the JVM started; heap in use {} MB", sinceJvmStart,
+        Logging.log.info("ScanTill ready: the till's screen shown {} ms after the JVM started; heap in use {} MB", sinceJvmStart,
                 (memory.totalMemory() - memory.freeMemory()) / (1024 * 1024));
     }
 
@@ -106,11 +144,15 @@ public final class ScanTillApplication extends Application {
         if (ui != null) {
             ui.stop();
         }
-        background.close();
+        if (background != null) {
+            background.close();
+        }
+        // Closed while still opening: the ledger is closed once it is open, not left locked.
+        opened.join();
         if (runtime != null) {
             runtime.close();
             Runtime.getRuntime().removeShutdownHook(closeOnSignal);
         }
-        log.info("ScanTill stopped");
+        Logging.log.info("ScanTill stopped");
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -73,6 +74,7 @@ final class TillDriver implements AutoCloseable {
 
     void launch() throws Exception {
         application = FxToolkit.setupApplication(ScanTillApplication.class);
+        ((ScanTillApplication) application).ready().get(60, TimeUnit.SECONDS);
         runtime = ((ScanTillApplication) application).runtime();
     }
 

@@ -7,6 +7,7 @@ import com.scantill.ledger.Ledger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,7 @@ class TrainingWindowTest {
 
     private void launch() throws Exception {
         application = FxToolkit.setupApplication(ScanTillApplication.class);
+        ((ScanTillApplication) application).ready().get(60, TimeUnit.SECONDS);
     }
 
     @AfterEach
