@@ -20,10 +20,11 @@ import java.util.stream.Collectors;
  * till shows, and where a business day begins and ends), {@code ui.language} ({@code th} or {@code en}: the till's
  * language while nobody is signed in; each operator may choose their own on the sign-in screen),
  * {@code payment.methods} ({@code wechat_pay_upm}: the Omise source types switched on for the shop's account, separated
- * by commas; {@code alipayplus_upm} adds the Alipay+ wallets).
+ * by commas; {@code alipayplus_upm} adds the Alipay+ wallets), {@code till.kiosk} ({@code false}; {@code true} for a
+ * dedicated till: full screen, always in front, closed only by a manager's Ctrl+Q on the till screen).
  */
 public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHashIterations, Duration trainingCustomerDelay,
-                          ZoneId shopZone, String language, Set<PaymentMethod> paymentMethods) {
+                          ZoneId shopZone, String language, Set<PaymentMethod> paymentMethods, boolean kiosk) {
 
     public static final ZoneId DEFAULT_SHOP_ZONE = ZoneId.of("Asia/Bangkok");
 
@@ -34,6 +35,8 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
     static final String SHOP_ZONE = "shop.timeZone";
     static final String LANGUAGE = "ui.language";
     static final String PAYMENT_METHODS = "payment.methods";
+    /** A dedicated till: full screen, always in front, closed only by a manager's sign-out to the desktop. */
+    static final String KIOSK = "till.kiosk";
     /** The till is for shops in Thailand: Thai, and English one key away. */
     static final String DEFAULT_LANGUAGE = "th";
 
@@ -67,7 +70,7 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
 
     public static TillOptions defaults() {
         return new TillOptions(Duration.ofSeconds(60), Duration.ofMinutes(10), 600_000, Duration.ofSeconds(10), DEFAULT_SHOP_ZONE,
-                DEFAULT_LANGUAGE, Set.of(PaymentMethod.WECHAT_PAY));
+                DEFAULT_LANGUAGE, Set.of(PaymentMethod.WECHAT_PAY), false);
     }
 
     static TillOptions from(Properties file) {
@@ -82,7 +85,8 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
                 zone(file.getProperty(SHOP_ZONE), defaults.shopZone()),
                 file.getProperty(LANGUAGE) == null || file.getProperty(LANGUAGE).isBlank() ? defaults.language()
                         : file.getProperty(LANGUAGE).strip().toLowerCase(Locale.ROOT),
-                file.getProperty(PAYMENT_METHODS) == null ? defaults.paymentMethods() : methods(file.getProperty(PAYMENT_METHODS)));
+                file.getProperty(PAYMENT_METHODS) == null ? defaults.paymentMethods() : methods(file.getProperty(PAYMENT_METHODS)),
+                Boolean.parseBoolean(file.getProperty(KIOSK, "false").strip()));
     }
 
     private static Set<PaymentMethod> methods(String text) {
@@ -101,7 +105,7 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
 
     /** The same options with another shop time zone. */
     public TillOptions withShopZone(ZoneId zone) {
-        return new TillOptions(pendingLimit, idleSignOut, pinHashIterations, trainingCustomerDelay, zone, language, paymentMethods);
+        return new TillOptions(pendingLimit, idleSignOut, pinHashIterations, trainingCustomerDelay, zone, language, paymentMethods, kiosk);
     }
 
     void writeTo(Properties file) {
@@ -114,6 +118,7 @@ public record TillOptions(Duration pendingLimit, Duration idleSignOut, int pinHa
         // In the order the till shows them, so that the file reads the same after every save.
         file.setProperty(PAYMENT_METHODS, PaymentMethod.CHARGEABLE.stream().filter(paymentMethods::contains)
                 .map(PaymentMethod::sourceType).collect(Collectors.joining(",")));
+        file.setProperty(KIOSK, Boolean.toString(kiosk));
     }
 
     private static ZoneId zone(String text, ZoneId fallback) {

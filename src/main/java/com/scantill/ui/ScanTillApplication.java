@@ -17,7 +17,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,9 +98,23 @@ public final class ScanTillApplication extends Application {
             ui = new TillUi(runtime, background, Clock.system(runtime.settings().options().shopZone()));
             stage.titleProperty().bind(ui.statusBar().modeProperty().map(mode -> "ScanTill — " + mode));
             stage.setScene(ui.scene());
+            frame(stage, ui.kiosk());
             ui.start(ScanTillApplication::logReady);
         }
         ready.complete(null);
+    }
+
+    /**
+     * A dedicated till (kiosk): the whole screen without the window's frame, always in front, no key leaving full
+     * screen, and the window's close (Alt+F4, the system's) refused: only a manager's Ctrl+Q on the till screen closes
+     * it. Otherwise an ordinary window, whatever the stage was before (a restart in the same process).
+     */
+    private static void frame(Stage stage, boolean kiosk) {
+        stage.setFullScreenExitKeyCombination(kiosk ? KeyCombination.NO_MATCH : null);
+        stage.setFullScreenExitHint(kiosk ? "" : null);
+        stage.setFullScreen(kiosk);
+        stage.setAlwaysOnTop(kiosk);
+        stage.setOnCloseRequest(kiosk ? WindowEvent::consume : null);
     }
 
     /** What the window shows while the till opens, in both languages: the font that draws Thai is not loaded yet. */

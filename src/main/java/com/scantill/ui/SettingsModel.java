@@ -134,7 +134,7 @@ public final class SettingsModel {
                     loaded.options().pinHashIterations(),
                     loaded.options().trainingCustomerDelay(), loaded.options().shopZone(), loaded.options().language(),
                     methods.entrySet().stream().filter(entry -> entry.getValue().get()).map(Map.Entry::getKey)
-                            .collect(Collectors.toSet()));
+                            .collect(Collectors.toSet()), loaded.options().kiosk());
             SlipSettings slips = loaded.slips().with(printer(), onPaid.get());
             change = new SettingsChange(newKey.get(), removeKey.get(), address(apiUrl.get()), tillId.get().strip(), scanner, options,
                     slips);

@@ -232,6 +232,11 @@ final class TillUi implements Navigation {
         session.signOut(why);
     }
 
+    /** Whether this is a dedicated till: full screen, in front, closed only by a manager (setting {@code till.kiosk}). */
+    boolean kiosk() {
+        return runtime.settings().options().kiosk();
+    }
+
     private boolean may(Role role) {
         return session.operator() != null && session.operator().may(role);
     }
@@ -290,6 +295,10 @@ final class TillUi implements Navigation {
             case TILL -> {
                 if (event.getCode() == KeyCode.P && event.isShortcutDown()) {
                     till.printSlip();
+                } else if (event.getCode() == KeyCode.Q && event.isShortcutDown() && kiosk() && may(Role.MANAGER)) {
+                    // A dedicated till closes only by a manager's sign-out to the desktop.
+                    signOut("signed out to the desktop");
+                    scene.getWindow().hide();
                 } else {
                     handled = tillKey(event.getCode());
                 }
@@ -321,7 +330,7 @@ final class TillUi implements Navigation {
             case SIGN_IN -> {
                 if (event.getCode() == KeyCode.F1) {
                     toggleLanguage();
-                } else if (event.getCode() == KeyCode.Q && event.isShortcutDown()) {
+                } else if (event.getCode() == KeyCode.Q && event.isShortcutDown() && !kiosk()) {
                     // As closing the window: the application stops and closes the ledger. Only when nobody is signed in.
                     scene.getWindow().hide();
                 } else {
