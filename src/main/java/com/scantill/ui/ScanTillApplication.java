@@ -5,6 +5,7 @@ import com.scantill.app.SettingsStore;
 import com.scantill.app.TillRuntime;
 import com.scantill.ledger.LedgerInUseException;
 import com.scantill.words.Language;
+import com.scantill.words.TypeFace;
 import com.scantill.words.Words;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
@@ -25,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The till. Without a secret key configured it runs in training mode against the embedded simulator. Its window shows
- * at once, saying it is starting; the font, the settings, the ledger, Omise's connection and the simulator are opened
- * on a thread of their own meanwhile, and the till's screen takes the window once they are. No scan is taken before:
+ * at once, saying it is starting; the settings, the ledger, Omise's connection and the simulator are opened on a
+ * thread of their own meanwhile, and the till's screen takes the window once they are. No scan is taken before:
  * nothing listens for one until the till's screen is there.
  */
 public final class ScanTillApplication extends Application {
@@ -49,6 +51,8 @@ public final class ScanTillApplication extends Application {
         // The stage may have shown a till before (a restart in the same process): its title follows this one now.
         stage.titleProperty().unbind();
         stage.setTitle("ScanTill");
+        // Two small files: loaded first, so that the starting window's Thai is drawn, not boxes.
+        Fonts.load();
         stage.setScene(new Scene(startingView(), 1024, 768));
         stage.show();
         background = new FxBackgroundExecutor();
@@ -65,10 +69,9 @@ public final class ScanTillApplication extends Application {
         return ready;
     }
 
-    /** On the opening thread: the font, the settings, the ledger, Omise's connection and the simulator. */
+    /** On the opening thread: the settings, the ledger, Omise's connection and the simulator. */
     private void open() {
         try {
-            Fonts.load();
             Settings settings = SettingsStore.forThisMachine().load();
             runtime = TillRuntime.open(settings);
             // Ctrl+C in a terminal, or the system shutting down: the ledger is closed on the way out all the same.
@@ -117,10 +120,11 @@ public final class ScanTillApplication extends Application {
         stage.setOnCloseRequest(kiosk ? WindowEvent::consume : null);
     }
 
-    /** What the window shows while the till opens, in both languages: the font that draws Thai is not loaded yet. */
+    /** What the window shows while the till opens, in both languages: the settings that say which are not read yet. */
     private static VBox startingView() {
         Label starting = new Label(Words.of(Language.EN, ZoneOffset.UTC).get("startup.starting"));
         starting.setId("startupStarting");
+        starting.setFont(Font.font(TypeFace.FAMILY, 18));
         VBox view = new VBox(starting);
         view.setPadding(new Insets(24));
         return view;
