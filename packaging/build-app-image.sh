@@ -12,14 +12,15 @@ cp target/scantill-*.jar target/dist-libs/
 version=$(ls target/scantill-*.jar | sed -E 's/.*scantill-([0-9.]+).*\.jar/\1/')
 
 # The runtime inside holds only the modules the application uses: those jdeps finds in its jars, and the ones reached
-# only as services, which jdeps cannot see (elliptic-curve TLS to Omise, Thai locale data, more charsets, zip files).
+# only as services, which jdeps cannot see (elliptic-curve TLS to Omise, Thai locale data, more charsets, zip files);
+# of the locales, English and Thai.
 modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --class-path 'target/dist-libs/*' target/dist-libs/*.jar 2>/dev/null | tail -1)
 modules="$modules,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs"
 
 rm -rf target/dist
 jpackage --type "$type" \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands" \
+  --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --include-locales=en,th" \
   --name ScanTill \
   --app-version "$version" \
   --vendor "ScanTill" \
