@@ -75,9 +75,14 @@ class ReportBenchmark {
     }
 
     private static long[] time(Runnable work) {
-        long[] micros = new long[RUNS];
+        return time(work, RUNS);
+    }
+
+    /** {@code work}'s times in microseconds over {@code runs} runs after a warm-up, sorted. */
+    static long[] time(Runnable work, int runs) {
+        long[] micros = new long[runs];
         work.run();
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             long started = System.nanoTime();
             work.run();
             micros[i] = (System.nanoTime() - started) / 1_000;

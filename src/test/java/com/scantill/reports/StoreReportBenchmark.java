@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -73,15 +72,7 @@ class StoreReportBenchmark {
     }
 
     private static long[] time(Runnable work) {
-        long[] micros = new long[RUNS];
-        work.run();
-        for (int i = 0; i < RUNS; i++) {
-            long started = System.nanoTime();
-            work.run();
-            micros[i] = (System.nanoTime() - started) / 1_000;
-        }
-        Arrays.sort(micros);
-        return micros;
+        return ReportBenchmark.time(work, RUNS);
     }
 
     /**
