@@ -17,8 +17,16 @@ version=$(ls target/scantill-*.jar | sed -E 's/.*scantill-([0-9.]+).*\.jar/\1/')
 modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --class-path 'target/dist-libs/*' target/dist-libs/*.jar 2>/dev/null | tail -1)
 modules="$modules,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs"
 
+# An installer adds a menu entry with the icon; an application folder has only the icon.
+installer=()
+if [ "$type" = deb ] || [ "$type" = rpm ]; then
+  installer=(--linux-shortcut --linux-menu-group Office --linux-app-category misc)
+fi
+
 rm -rf target/dist
 jpackage --type "$type" \
+  --icon packaging/scantill.png \
+  "${installer[@]}" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --include-locales=en,th" \
   --name ScanTill \
