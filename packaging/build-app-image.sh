@@ -17,15 +17,24 @@ version=$(ls target/scantill-*.jar | sed -E 's/.*scantill-([0-9.]+).*\.jar/\1/')
 modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --class-path 'target/dist-libs/*' target/dist-libs/*.jar 2>/dev/null | tail -1)
 modules="$modules,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs"
 
-# An installer adds a menu entry with the icon; an application folder has only the icon.
+# The icon in each system's own format (macOS keeps jpackage's until a scantill.icns is added); an installer adds a
+# menu entry with it: Linux's menu, Windows' Start menu and a desktop shortcut.
 installer=()
-if [ "$type" = deb ] || [ "$type" = rpm ]; then
-  installer=(--linux-shortcut --linux-menu-group Office --linux-app-category misc)
-fi
+case "$(uname -s)" in
+  Linux) icon=(--icon packaging/scantill.png)
+         if [ "$type" = deb ] || [ "$type" = rpm ]; then
+           installer=(--linux-shortcut --linux-menu-group Office --linux-app-category misc)
+         fi ;;
+  MINGW*|MSYS*|CYGWIN*) icon=(--icon packaging/scantill.ico)
+         if [ "$type" = msi ] || [ "$type" = exe ]; then
+           installer=(--win-menu --win-shortcut --win-dir-chooser)
+         fi ;;
+  *) icon=() ;;
+esac
 
 rm -rf target/dist
 jpackage --type "$type" \
-  --icon packaging/scantill.png \
+  "${icon[@]}" \
   "${installer[@]}" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --include-locales=en,th" \
