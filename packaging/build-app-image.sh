@@ -23,7 +23,8 @@ installer=()
 case "$(uname -s)" in
   Linux) icon=(--icon packaging/scantill.png)
          if [ "$type" = deb ] || [ "$type" = rpm ]; then
-           installer=(--linux-shortcut --linux-menu-group Office --linux-app-category misc)
+           # packaging/resources holds the store service's desktop file: hidden from the menu (NoDisplay).
+           installer=(--linux-shortcut --linux-menu-group Office --linux-app-category misc --resource-dir packaging/resources)
          fi ;;
   MINGW*|MSYS*|CYGWIN*) icon=(--icon packaging/scantill.ico)
          if [ "$type" = msi ] || [ "$type" = exe ]; then

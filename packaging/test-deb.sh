@@ -21,6 +21,9 @@ entry=$(grep -l "^Exec=/opt/scantill/bin/ScanTill" /usr/share/applications/*.des
 [ -n "$entry" ] || fail "no menu entry for ScanTill in /usr/share/applications"
 icon=$(sed -n 's/^Icon=//p' "$entry")
 [ -f "$icon" ] || fail "the menu entry's icon $icon is missing"
+for service in $(grep -l "^Exec=/opt/scantill/bin/scantill-store" /usr/share/applications/*.desktop 2>/dev/null); do
+  grep -q "^NoDisplay=true" "$service" || fail "the headless store service shows in the menu ($service)"
+done
 
 home=$(mktemp -d)
 display=":$((80 + RANDOM % 9))"
