@@ -101,10 +101,6 @@ public final class ReportRecords {
         return groups.stream().mapToLong(value).sum();
     }
 
-    public List<StatusSum> byStatus(Instant from, Instant to, String tillId) {
-        return sums(from, to, tillId).byStatus();
-    }
-
     /** Refunds made in the period, whatever day their sale was. */
     public RefundSum refundsMade(Instant from, Instant to, String tillId) {
         // Driven from the day's few refunds, each sale looked up by its key, rather than from all of a till's sales.
@@ -112,14 +108,6 @@ public final class ReportRecords {
                         + "AND r.finished_at >= ? AND r.finished_at < ?" + (tillId == null ? "" : " AND EXISTS (SELECT 1 "
                         + "FROM sale s WHERE s.till_reference = r.till_reference AND s.till_id = ?)"),
                 row -> new RefundSum(row.getLong(1), row.getLong(2)), parameters(from, to, tillId)).get(0);
-    }
-
-    public List<OperatorSum> byOperator(Instant from, Instant to, String tillId) {
-        return sums(from, to, tillId).byOperator();
-    }
-
-    public List<MethodSum> byMethod(Instant from, Instant to, String tillId) {
-        return sums(from, to, tillId).byMethod();
     }
 
     public List<HourSum> byHour(Instant from, Instant to, String tillId) {

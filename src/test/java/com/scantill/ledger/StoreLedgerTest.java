@@ -38,7 +38,7 @@ class StoreLedgerTest extends LedgerContract {
             assertThat(store.reports().tillIds()).containsExactly("till-1", "till-2", "till-3");
             assertThat(store.reports().sales(from, NOW.plusSeconds(60), "till-2")).singleElement()
                     .extracting(Sale::tillReference, Sale::method, Sale::wallet).containsExactly("till-2-A", PaymentMethod.ALIPAY_PLUS, "TrueMoney");
-            assertThat(store.reports().byMethod(from, NOW.plusSeconds(60), null)).singleElement()
+            assertThat(store.reports().sums(from, NOW.plusSeconds(60), null).byMethod()).singleElement()
                     .isEqualTo(new ReportRecords.MethodSum("alipayplus_upm", 3, 3, 30_000, 495, 36, 29_469));
         }
     }

@@ -104,8 +104,8 @@ class StoreReplicationTest {
                 EventKind.STATUS_SEEN, EventKind.REFUND_REQUESTED, EventKind.REFUNDED);
         Instant from = DAY;
         Instant to = DAY.plus(1, ChronoUnit.DAYS);
-        assertThat(store.reports().byStatus(from, to, "till-1")).isEqualTo(till1.reports().byStatus(from, to, "till-1"));
-        assertThat(store.reports().byMethod(from, to, "till-2")).isEqualTo(till2.reports().byMethod(from, to, "till-2"));
+        assertThat(store.reports().sums(from, to, "till-1").byStatus()).isEqualTo(till1.reports().sums(from, to, "till-1").byStatus());
+        assertThat(store.reports().sums(from, to, "till-2").byMethod()).isEqualTo(till2.reports().sums(from, to, "till-2").byMethod());
         assertThat(store.reports().refundsMade(from, to, null).amount())
                 .isEqualTo(till1.reports().refundsMade(from, to, null).amount() + till2.reports().refundsMade(from, to, null).amount());
         assertThat(store.reports().tillIds()).containsExactly("till-1", "till-2");
