@@ -61,6 +61,14 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
         State with(Status newStatus, long newWaiting) {
             return new State(newStatus, newWaiting, pushed, restartForShopSettings);
         }
+
+        State withPushed(boolean nowPushed) {
+            return new State(status, waiting, nowPushed, restartForShopSettings);
+        }
+
+        State withRestartForShopSettings() {
+            return new State(status, waiting, pushed, true);
+        }
     }
 
     /** Told each time the state changes, on the link's thread. */
@@ -96,9 +104,12 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts copying: now, then every {@code every}, and after each change of a sale. */
+    /**
+     * Starts copying: now, then every {@code every}, and after each change of a sale. The operators and the shop's
+     * settings are shared at the same pace, not after each change of a sale.
+     */
     void start(Duration every) {
-        thread.scheduleWithFixedDelay(this::copy, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::shareAll, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -107,7 +118,7 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
      */
     boolean takeOperatorsNow(Duration wait) {
         try {
-            thread.submit(this::copy).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            thread.submit(this::shareAll).get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return state.status() != Status.UNREACHABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,7 +142,7 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
             public void pushChanged(boolean working) {
                 engine.pushChanged(working);
                 if (!thread.isShutdown()) {
-                    thread.execute(() -> changeTo(new State(state.status(), state.waiting(), working, state.restartForShopSettings())));
+                    thread.execute(() -> changeTo(state.withPushed(working)));
                 }
             }
         }, timing, clock);
@@ -162,18 +173,30 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
         return replication == null ? Optional.empty() : Optional.ofNullable(store);
     }
 
-    private void copy() {
+    /** The sales copied, then the operators and the shop's settings shared. */
+    private void shareAll() {
+        if (!copy()) {
+            return;
+        }
+        try {
+            OperatorSharing.Shared shared = operators.share();
+            if (shared.taken() > 0) {
+                log.info("Took {} operator account(s) changed on another till from the store", shared.taken());
+            }
+            shareSettings();
+        } catch (RuntimeException e) {
+            unreachable(e);
+        }
+    }
+
+    /** Brings the store up to date with this till's sales; whether it could be reached. */
+    private boolean copy() {
         try {
             if (replication == null) {
                 store = Ledger.openStore(pool, keyFolder);
                 replication = new StoreReplication(till, store, tillId, clock);
                 operators = new OperatorSharing(till, store, clock);
             }
-            OperatorSharing.Shared shared = operators.share();
-            if (shared.taken() > 0) {
-                log.info("Took {} operator account(s) changed on another till from the store", shared.taken());
-            }
-            shareSettings();
             long waiting = replication.waiting();
             if (waiting > 0) {
                 changeTo(state.with(Status.WAITING, waiting));
@@ -181,12 +204,18 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
             }
             // catchUp returns once a batch finds nothing left: the store has everything.
             changeTo(state.with(Status.SYNCED, 0));
+            return true;
         } catch (RuntimeException e) {
-            if (state.status() != Status.UNREACHABLE) {
-                log.warn("The store cannot be reached; sales are kept in this till's ledger until it can: {}", e.getMessage());
-            }
-            changeTo(state.with(Status.UNREACHABLE, -1));
+            unreachable(e);
+            return false;
         }
+    }
+
+    private void unreachable(RuntimeException e) {
+        if (state.status() != Status.UNREACHABLE) {
+            log.warn("The store cannot be reached; sales are kept in this till's ledger until it can: {}", e.getMessage());
+        }
+        changeTo(state.with(Status.UNREACHABLE, -1));
     }
 
     /**
@@ -213,7 +242,7 @@ public final class StoreLink implements CheckoutListener, AutoCloseable {
             }
             try {
                 settingsFile.takeShared(theShops);
-                changeTo(new State(state.status(), state.waiting(), state.pushed(), true));
+                changeTo(state.withRestartForShopSettings());
                 log.warn("Took the shop's settings changed on till {}; they take effect when ScanTill next starts",
                         shops.get().changedBy());
             } catch (RuntimeException e) {
