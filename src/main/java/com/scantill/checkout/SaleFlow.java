@@ -245,9 +245,7 @@ final class SaleFlow {
                     && missedPushes.incrementAndGet() == MISSED_PUSHES_TO_DISTRUST) {
                 log.warn("{} charges in a row ended without a notice from the store: Omise's webhooks may not reach it; "
                         + "polling as usual until one does", MISSED_PUSHES_TO_DISTRUST);
-                for (SaleWorker other : workers.values()) {
-                    other.submit(() -> schedulePoll(other));
-                }
+                rescheduleEveryPoll();
             }
         } catch (OmiseException e) {
             access.heard(e);
@@ -319,9 +317,14 @@ final class SaleFlow {
     void pushChanged(boolean working) {
         pushed = working;
         if (!working) {
-            for (SaleWorker worker : workers.values()) {
-                worker.submit(() -> schedulePoll(worker));
-            }
+            rescheduleEveryPoll();
+        }
+    }
+
+    /** Every pending sale's next look, in place of the one scheduled: for when the schedule in force changed. */
+    private void rescheduleEveryPoll() {
+        for (SaleWorker worker : workers.values()) {
+            worker.submit(() -> schedulePoll(worker));
         }
     }
 
