@@ -101,7 +101,8 @@ public final class ChargeNotices implements AutoCloseable {
                     toldUnreachable = true;
                 }
                 pause(retry);
-                retry = retry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : retry.multipliedBy(2);
+                Duration doubled = retry.multipliedBy(2);
+                retry = doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
             }
         }
     }

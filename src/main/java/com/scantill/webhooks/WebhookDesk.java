@@ -85,7 +85,7 @@ final class WebhookDesk {
             keep(event, now, WebhookRecord.Outcome.NOT_A_TILLS_CHARGE, charge, Optional.empty());
             return new Reply(200, "not a till's charge");
         }
-        ChargeNotice notice = new ChargeNotice(charge.id(), charge.tillId(), charge.tillReference(), charge.status().name().toLowerCase(Locale.ROOT));
+        ChargeNotice notice = new ChargeNotice(charge.id(), charge.tillId(), charge.tillReference(), statusOf(charge));
         boolean kept = keep(event, now, WebhookRecord.Outcome.TILL_TOLD, charge, Optional.of(notice));
         if (kept) {
             log.info("Event {} ({}): charge {} of till {} is {}; the till is told", event.id(), event.key(), charge.id(),
@@ -94,10 +94,18 @@ final class WebhookDesk {
         return new Reply(200, kept ? "till told" : "duplicate");
     }
 
+    /** @param charge the charge as Omise has it, or {@code null} when it was not retrieved */
     private boolean keep(WebhookEvent event, Instant now, WebhookRecord.Outcome outcome, Charge charge,
                          Optional<ChargeNotice> notice) {
-        return webhooks.record(new WebhookRecord(event.id(), event.key(), event.chargeId(), now, outcome,
-                charge == null ? null : charge.status().name().toLowerCase(Locale.ROOT), charge == null ? null : charge.tillId(),
-                charge == null ? null : charge.tillReference()), notice);
+        WebhookRecord record = charge == null
+                ? new WebhookRecord(event.id(), event.key(), event.chargeId(), now, outcome, null, null, null)
+                : new WebhookRecord(event.id(), event.key(), event.chargeId(), now, outcome, statusOf(charge), charge.tillId(),
+                        charge.tillReference());
+        return webhooks.record(record, notice);
+    }
+
+    /** The charge's status as Omise writes it ("successful"). */
+    private static String statusOf(Charge charge) {
+        return charge.status().name().toLowerCase(Locale.ROOT);
     }
 }
