@@ -27,15 +27,10 @@ class SharedSettingsTest {
         String url = TestPostgres.freshDatabaseUrl();
         Path one = folder.resolve("till-1");
         Path two = folder.resolve("till-2");
-        Files.createDirectories(one);
-        Files.createDirectories(two);
         // The shop's lines are written by hand, as the README says; the rest through the settings screen below.
-        Files.writeString(one.resolve(SettingsStore.FILE_NAME), "till.id=till-1\nshop.name=Khun Somsri's Noodles\n"
-                + "shop.address=12 Soi 4, Bangkok\n");
-        Files.writeString(two.resolve(SettingsStore.FILE_NAME), "till.id=till-2\nomise.secretKey=skey_test_tilltwoownkey\n"
+        SettingsStore settingsOne = settingsIn(one, "till.id=till-1\nshop.name=Khun Somsri's Noodles\nshop.address=12 Soi 4, Bangkok\n");
+        SettingsStore settingsTwo = settingsIn(two, "till.id=till-2\nomise.secretKey=skey_test_tilltwoownkey\n"
                 + "printer.connection=network\nprinter.address=192.168.1.60\nshop.name=Old name\nshop.branch=Siam\n");
-        SettingsStore settingsOne = new SettingsStore(one, Map.of());
-        SettingsStore settingsTwo = new SettingsStore(two, Map.of());
 
         Settings before = settingsOne.load();
         settingsOne.save(new SettingsChange(null, false, before.apiUrl(), before.tillId(), before.scanner(),
@@ -69,12 +64,8 @@ class SharedSettingsTest {
         String url = TestPostgres.freshDatabaseUrl();
         Path one = folder.resolve("till-1");
         Path two = folder.resolve("till-2");
-        Files.createDirectories(one);
-        Files.createDirectories(two);
-        Files.writeString(one.resolve(SettingsStore.FILE_NAME), "till.id=till-1\nshop.name=First name\n");
-        Files.writeString(two.resolve(SettingsStore.FILE_NAME), "till.id=till-2\n");
-        SettingsStore settingsOne = new SettingsStore(one, Map.of());
-        SettingsStore settingsTwo = new SettingsStore(two, Map.of());
+        SettingsStore settingsOne = settingsIn(one, "till.id=till-1\nshop.name=First name\n");
+        SettingsStore settingsTwo = settingsIn(two, "till.id=till-2\n");
         share(url, one, settingsOne, "till-1");
         share(url, two, settingsTwo, "till-2");
         assertThat(settingsTwo.load().slips().shop().name()).isEqualTo("First name");
@@ -95,6 +86,13 @@ class SharedSettingsTest {
         share(url, two, settingsTwo, "till-2");
         assertThat(settingsTwo.load().slips().shop().name()).isEqualTo("Second name");
         assertThat(settingsOne.load().slips().shop().name()).isEqualTo("Second name");
+    }
+
+    /** A till's data folder holding a settings file of {@code lines}, and its settings. */
+    private static SettingsStore settingsIn(Path dataFolder, String lines) throws Exception {
+        Files.createDirectories(dataFolder);
+        Files.writeString(dataFolder.resolve(SettingsStore.FILE_NAME), lines);
+        return new SettingsStore(dataFolder, Map.of());
     }
 
     /** One round of the till's link with the store. */

@@ -168,11 +168,7 @@ class StorePushTest {
 
         startService(0);
         await().atMost(Duration.ofSeconds(10)).until(() -> till.link().state().pushed());
-        String next = sell(till, new CustomerBehaviour.NeverConfirms()).sale().tillReference();
-        String nextCharge = chargeOf(till, next);
-        long before = retrievesOf(nextCharge);
-        sleep(Duration.ofSeconds(3));
-        assertThat(retrievesOf(nextCharge)).as("no polling of a pending charge while push works").isEqualTo(before);
+        assertNoLookFor3sAtAPendingCharge(till, "no polling of a pending charge while push works");
     }
 
     @Test
@@ -196,11 +192,7 @@ class StorePushTest {
         simulator.sendWebhooksTo(service.webhookUri(), Duration.ZERO, SECRET);
         String pushedAgain = sell(till, new CustomerBehaviour.Pays(Duration.ofMillis(300))).sale().tillReference();
         await().atMost(Duration.ofSeconds(3)).until(() -> status(till, pushedAgain) == SaleStatus.SUCCESSFUL);
-        String quiet = sell(till, new CustomerBehaviour.NeverConfirms()).sale().tillReference();
-        String quietCharge = chargeOf(till, quiet);
-        long looks = retrievesOf(quietCharge);
-        sleep(Duration.ofMillis(3_000));
-        assertThat(retrievesOf(quietCharge)).as("a notice came: the safety net again, no look in 3 s").isEqualTo(looks);
+        assertNoLookFor3sAtAPendingCharge(till, "a notice came: the safety net again, no look in 3 s");
     }
 
     @Test
@@ -259,6 +251,15 @@ class StorePushTest {
         await().atMost(Duration.ofSeconds(8)).until(() -> status(one, first) == SaleStatus.SUCCESSFUL
                 && status(two, second) == SaleStatus.SUCCESSFUL);
         assertThat(retrievesOf(chargeOf(one, first))).as("seen through the push, not a poll").isEqualTo(2);
+    }
+
+    /** A charge the customer never confirms is not looked at for 3 s: the till polls only as the safety net. */
+    private void assertNoLookFor3sAtAPendingCharge(TillUnderTest till, String why) {
+        String reference = sell(till, new CustomerBehaviour.NeverConfirms()).sale().tillReference();
+        String chargeId = chargeOf(till, reference);
+        long looks = retrievesOf(chargeId);
+        sleep(Duration.ofSeconds(3));
+        assertThat(retrievesOf(chargeId)).as(why).isEqualTo(looks);
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
