@@ -14,12 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.text.Font;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
@@ -113,6 +115,14 @@ public final class ScanTillApplication extends Application {
      * it. Otherwise an ordinary window, whatever the stage was before (a restart in the same process).
      */
     private static void frame(Stage stage, boolean kiosk) {
+        if (kiosk) {
+            // The screen's size as well: a dedicated till may run without a window manager to honour full screen.
+            Rectangle2D screen = Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        }
         stage.setFullScreenExitKeyCombination(kiosk ? KeyCombination.NO_MATCH : null);
         stage.setFullScreenExitHint(kiosk ? "" : null);
         stage.setFullScreen(kiosk);

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.event.Event;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,9 @@ class KioskFlowTest {
         Stage stage = (Stage) till.scene().getWindow();
         assertThat(stage.isFullScreen()).isTrue();
         assertThat(stage.isAlwaysOnTop()).isTrue();
+        Rectangle2D screen = Screen.getPrimary().getBounds();
+        assertThat(stage.getWidth()).as("the screen's width, with or without a window manager").isEqualTo(screen.getWidth());
+        assertThat(stage.getHeight()).isEqualTo(screen.getHeight());
 
         till.robot.interact(() -> Event.fireEvent(stage, new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         till.robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
