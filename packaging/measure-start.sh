@@ -38,7 +38,8 @@ sleep 1
 export DISPLAY="$display"
 export SCANTILL_HOME="$work/data"
 
-# One run: start the command, wait until a window named $1 is mapped; print seconds and the process's RSS in MB.
+# One run: start the command, wait until a window named $1 is mapped; print the milliseconds to it and the process's
+# resident memory in MB 3 s after it and 10 s after it, once the till has settled.
 measure() {
   local title=$1; shift
   local start end pid rss
@@ -57,8 +58,10 @@ measure() {
   end=$(date +%s%N)
   sleep 3
   rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+  sleep 7
+  settled=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$(( (end - start) / 1000000 )) $rss"
+  echo "$(( (end - start) / 1000000 )) $rss $settled"
 }
 
 # A first start makes the data folder (ledger, training simulator): the runs below find it there, as at a shop.
@@ -70,9 +73,13 @@ for i in $(seq "$runs"); do
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
-bare_ms=$(cut -d' ' -f1 "$work/bare.txt" | median); app_ms=$(cut -d' ' -f1 "$work/app.txt" | median)
-bare_mb=$(cut -d' ' -f2 "$work/bare.txt" | median); app_mb=$(cut -d' ' -f2 "$work/app.txt" | median)
-echo "runs: $runs each, alternating; first window in ms and resident memory in MB 3 s after it"
-echo "bare JavaFX window: $(cut -d' ' -f1 "$work/bare.txt" | tr '\n' ' ')ms; $(cut -d' ' -f2 "$work/bare.txt" | tr '\n' ' ')MB"
-echo "ScanTill:           $(cut -d' ' -f1 "$work/app.txt" | tr '\n' ' ')ms; $(cut -d' ' -f2 "$work/app.txt" | tr '\n' ' ')MB"
-echo "medians: bare ${bare_ms} ms ${bare_mb} MB; ScanTill ${app_ms} ms ${app_mb} MB; ratio $(awk "BEGIN {printf \"%.2f\", $app_ms / $bare_ms}")"
+column() { cut -d' ' -f"$1" "$work/$2.txt"; }
+echo "runs: $runs each, alternating; first window in ms; resident memory in MB 3 s and 10 s after it"
+for who in bare app; do
+  printf '%-19s %sms; %sMB; %sMB\n' "$([ $who = bare ] && echo 'bare JavaFX window:' || echo 'ScanTill:')" \
+    "$(column 1 $who | tr '\n' ' ')" "$(column 2 $who | tr '\n' ' ')" "$(column 3 $who | tr '\n' ' ')"
+done
+bare_ms=$(column 1 bare | median); app_ms=$(column 1 app | median)
+echo "medians: bare ${bare_ms} ms, $(column 2 bare | median) MB, $(column 3 bare | median) MB;" \
+  "ScanTill ${app_ms} ms, $(column 2 app | median) MB, $(column 3 app | median) MB;" \
+  "ratio $(awk "BEGIN {printf \"%.2f\", $app_ms / $bare_ms}")"

@@ -21,6 +21,7 @@ entry=$(grep -l "^Exec=/opt/scantill/bin/ScanTill" /usr/share/applications/*.des
 [ -n "$entry" ] || fail "no menu entry for ScanTill in /usr/share/applications"
 icon=$(sed -n 's/^Icon=//p' "$entry")
 [ -f "$icon" ] || fail "the menu entry's icon $icon is missing"
+[ -f /opt/scantill/lib/app/scantill.jsa ] || fail "the installer made no class data archive (postinst)"
 for service in $(grep -l "^Exec=/opt/scantill/bin/scantill-store" /usr/share/applications/*.desktop 2>/dev/null); do
   grep -q "^NoDisplay=true" "$service" || fail "the headless store service shows in the menu ($service)"
 done
@@ -31,7 +32,8 @@ Xvfb "$display" -screen 0 1024x768x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
 sleep 1
-DISPLAY="$display" SCANTILL_HOME="$home" /opt/scantill/bin/ScanTill >/dev/null 2>&1 &
+DISPLAY="$display" SCANTILL_HOME="$home" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$home/classes.log" \
+  /opt/scantill/bin/ScanTill >/dev/null 2>&1 &
 till=$!
 for _ in $(seq 600); do
   DISPLAY="$display" xdotool search --onlyvisible --name "ScanTill" >/dev/null 2>&1 && break
@@ -43,9 +45,11 @@ DISPLAY="$display" xdotool search --onlyvisible --name "ScanTill" >/dev/null 2>&
 for _ in $(seq 300); do [ -d "$home/training/ledger" ] && break; sleep 0.1; done
 [ -d "$home/training/ledger" ] || fail "the installed till made no ledger in its data folder"
 kill "$till"; wait "$till" 2>/dev/null || true
+grep -q "com.scantill.ui.ScanTillApplication source: shared objects file" "$home/classes.log" \
+  || fail "the installed till did not take its classes from the class data archive"
 
 "${as_root[@]}" dpkg -r scantill
-[ ! -e /opt/scantill/bin/ScanTill ] || fail "the launcher is still there after removing the package"
+[ ! -e /opt/scantill ] || fail "/opt/scantill is still there after removing the package"
 ! grep -l "^Exec=/opt/scantill/bin/ScanTill" /usr/share/applications/*.desktop >/dev/null 2>&1 || fail "the menu entry is still there"
 [ -d "$home/training/ledger" ] || fail "removing the package took the till's data folder"
-echo "test-deb: installed with dpkg -i, menu entry and icon, started, removed; the data folder stayed"
+echo "test-deb: installed with dpkg -i, menu entry and icon, class data archive used, started, removed; the data folder stayed"

@@ -33,6 +33,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -81,6 +83,8 @@ public final class OmiseClient implements AutoCloseable {
                         .build())
                 .setMaxConnTotal(builder.maxConnections)
                 .setMaxConnPerRoute(builder.maxConnections)
+                .setTlsSocketStrategy((socket, target, port, attachment, context) ->
+                        SystemTls.STRATEGY.upgrade(socket, target, port, attachment, context))
                 .build();
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
@@ -92,6 +96,15 @@ public final class OmiseClient implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .build();
+    }
+
+    /**
+     * TLS as HttpClient sets it up by default, but at the first https connection instead of when the client is made:
+     * loading the trusted certificates costs start time and memory that a till in training (plain http to its
+     * simulator) never needs.
+     */
+    private static final class SystemTls {
+        static final TlsSocketStrategy STRATEGY = DefaultClientTlsStrategy.createDefault();
     }
 
     public static Builder builder(SecretKey secretKey) {

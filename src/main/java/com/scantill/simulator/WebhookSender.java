@@ -41,7 +41,8 @@ final class WebhookSender implements AutoCloseable {
 
     private volatile Endpoint endpoint;
     private final SimulatorClock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** Made at the first delivery, on the sender's one thread: most simulators never send a webhook. */
+    private HttpClient http;
     private final ScheduledExecutorService thread;
     private final SecureRandom random = new SecureRandom();
     private final List<WebhookDelivery> deliveries = new ArrayList<>();
@@ -93,6 +94,9 @@ final class WebhookSender implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (to.secret() != null) {
             request.header("Omise-Signature", sign(to.secret(), timestamp, body)).header("Omise-Signature-Timestamp", timestamp);
+        }
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         }
         int status;
         try {
