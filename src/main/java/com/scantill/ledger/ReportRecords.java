@@ -5,10 +5,12 @@ import com.scantill.model.SaleStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -37,6 +39,20 @@ public final class ReportRecords {
 
     public record RefundSum(long count, long amount) {
     }
+
+    /** The sales a filter picks: all of them, and the successful ones with their fees. */
+    public record FilteredSum(long sales, long amount, long paid, long paidAmount, long fee, long feeVat, long net) {
+    }
+
+    /**
+     * The sales started in the quarter hour from {@code start}, and the refunds made in it. Every time zone's offset
+     * and daylight-saving change falls on a quarter hour, so quarters add up exactly into any zone's days and hours.
+     */
+    public record QuarterSum(Instant start, long sales, long paid, long paidAmount, long fee, long feeVat, long net,
+                             long refunds, long refundedAmount) {
+    }
+
+    private static final long QUARTER_SECONDS = 15 * 60;
 
     private final Ledger ledger;
 
@@ -110,6 +126,56 @@ public final class ReportRecords {
                 row -> new RefundSum(row.getLong(1), row.getLong(2)), parameters(from, to, tillId)).get(0);
     }
 
+    public FilteredSum sum(SaleFilter filter) {
+        return ledger.query("SELECT COUNT(*), COALESCE(SUM(amount), 0), "
+                        + "COALESCE(SUM(CASE WHEN status = 'SUCCESSFUL' THEN 1 ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN status = 'SUCCESSFUL' THEN amount ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN status = 'SUCCESSFUL' THEN fee ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN status = 'SUCCESSFUL' THEN fee_vat ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN status = 'SUCCESSFUL' THEN net ELSE 0 END), 0) FROM sale WHERE " + filter.where(),
+                row -> new FilteredSum(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                        row.getLong(6), row.getLong(7)), filter.parameters()).get(0);
+    }
+
+    /** The first {@code limit} sales a filter picks, oldest first. */
+    public List<Sale> sales(SaleFilter filter, int limit) {
+        return ledger.sales().querySales("WHERE " + filter.where() + " ORDER BY created_at, till_reference FETCH FIRST "
+                + Math.max(1, limit) + " ROWS ONLY", filter.parameters());
+    }
+
+    /** A period's sales and refunds by quarter hour, the quarters with neither left out; oldest first. */
+    public List<QuarterSum> byQuarter(Instant from, Instant to, String tillId) {
+        // The period's start goes in as a number, not a parameter: H2 plans a parameter inside GROUP BY badly.
+        String quarter = "CAST(FLOOR((EXTRACT(EPOCH FROM %s) - " + from.getEpochSecond() + ") / " + QUARTER_SECONDS + ") AS INTEGER)";
+        Map<Integer, long[]> sums = new TreeMap<>();
+        ledger.query("SELECT " + quarter.formatted("created_at") + " AS quarter, COUNT(*), "
+                        + "SUM(CASE WHEN status = 'SUCCESSFUL' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'SUCCESSFUL' THEN amount ELSE 0 END), "
+                        + "SUM(CASE WHEN status = 'SUCCESSFUL' THEN fee ELSE 0 END), SUM(CASE WHEN status = 'SUCCESSFUL' THEN fee_vat ELSE 0 END), "
+                        + "SUM(CASE WHEN status = 'SUCCESSFUL' THEN net ELSE 0 END) FROM sale WHERE " + period(tillId)
+                        + " GROUP BY quarter",
+                row -> {
+                    long[] sum = sums.computeIfAbsent(row.getInt(1), key -> new long[8]);
+                    for (int i = 0; i < 6; i++) {
+                        sum[i] = row.getLong(i + 2);
+                    }
+                    return null;
+                }, parameters(from, to, tillId));
+        ledger.query("SELECT " + quarter.formatted("r.finished_at") + " AS quarter, COUNT(*), SUM(r.amount) FROM sale_refund r "
+                        + "WHERE r.status = 'DONE' AND r.finished_at >= ? AND r.finished_at < ?" + (tillId == null ? "" : " AND EXISTS "
+                        + "(SELECT 1 FROM sale s WHERE s.till_reference = r.till_reference AND s.till_id = ?)") + " GROUP BY quarter",
+                row -> {
+                    long[] sum = sums.computeIfAbsent(row.getInt(1), key -> new long[8]);
+                    sum[6] = row.getLong(2);
+                    sum[7] = row.getLong(3);
+                    return null;
+                }, parameters(from, to, tillId));
+        return sums.entrySet().stream().map(entry -> {
+            long[] sum = entry.getValue();
+            return new QuarterSum(from.plusSeconds(entry.getKey() * QUARTER_SECONDS), sum[0], sum[1], sum[2], sum[3], sum[4],
+                    sum[5], sum[6], sum[7]);
+        }).toList();
+    }
+
     public List<HourSum> byHour(Instant from, Instant to, String tillId) {
         // The period's start goes in as a number, not a parameter: H2 plans a parameter inside GROUP BY badly.
         String hour = "CAST(FLOOR((EXTRACT(EPOCH FROM created_at) - " + from.getEpochSecond() + ") / 3600) AS INTEGER)";
@@ -130,6 +196,44 @@ public final class ReportRecords {
     public List<Sale> refundsOwed(Instant to, String tillId) {
         return ledger.sales().querySales("WHERE refund_owed = TRUE AND refunded_amount < amount AND created_at < ? ORDER BY created_at", to)
                 .stream().filter(sale -> tillId == null || tillId.equals(sale.tillId())).toList();
+    }
+
+    /** Sales whose payment code ends in {@code lastFour}, newest first. */
+    public List<Sale> findByLastFour(String lastFour, int limit) {
+        return found("payment_code_masked LIKE ?", limit, "%" + lastFour);
+    }
+
+    /** Sales whose charge id starts with {@code prefix}, newest first. */
+    public List<Sale> findByChargeId(String prefix, int limit) {
+        return found("charge_id LIKE ?", limit, likePrefix(prefix));
+    }
+
+    /** Sales whose till reference starts with {@code prefix}, newest first. */
+    public List<Sale> findByTillReference(String prefix, int limit) {
+        return found("till_reference LIKE ?", limit, likePrefix(prefix));
+    }
+
+    /** Sales of exactly {@code amount} satang, newest first. */
+    public List<Sale> findByAmount(long amount, int limit) {
+        return found("amount = ?", limit, amount);
+    }
+
+    /** Sales started in any of the {@code [from, to)} spans, newest first. */
+    public List<Sale> findStartedIn(List<Instant[]> spans, int limit) {
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        String condition = String.join(" OR ", Collections.nCopies(spans.size(), "(created_at >= ? AND created_at < ?)"));
+        return found(condition, limit, spans.stream().flatMap(Arrays::stream).toArray());
+    }
+
+    private List<Sale> found(String condition, int limit, Object... parameters) {
+        return ledger.sales().querySales("WHERE " + condition + " ORDER BY created_at DESC, till_reference DESC FETCH FIRST "
+                + Math.max(1, limit) + " ROWS ONLY", parameters);
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public List<String> tillIds() {

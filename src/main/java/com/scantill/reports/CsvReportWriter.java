@@ -11,7 +11,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -31,11 +33,16 @@ public final class CsvReportWriter {
     }
 
     public static void writeTransactions(DailyReport report, OutputStream out) {
+        writeTransactions(report.transactions(), report.zone(), out);
+    }
+
+    /** Any sales, one row each, with the same columns as the daily report's. */
+    public static void writeTransactions(List<Sale> sales, ZoneId zone, OutputStream out) {
         write(out, new String[] {"time", "till_reference", "till", "operator", "payment_method", "wallet", "payment_code",
             "amount_satang", "amount", "status", "failure_code", "charge_id", "fee_satang", "fee_vat_satang", "net_satang",
             "refunded_satang", "refund_owed"}, printer -> {
-                for (Sale sale : report.transactions()) {
-                    printer.printRecord(TIME.format(sale.createdAt().atZone(report.zone())), sale.tillReference(),
+                for (Sale sale : sales) {
+                    printer.printRecord(TIME.format(sale.createdAt().atZone(zone)), sale.tillReference(),
                             sale.tillId(), sale.operatorId(), sale.method().sourceType(), sale.wallet(), sale.paymentCodeMasked(),
                             sale.amount(), Money.format(sale.amount()),
                             sale.status(), sale.failureCode(), sale.chargeId(), sale.fee(), sale.feeVat(), sale.net(),
@@ -76,6 +83,28 @@ public final class CsvReportWriter {
                 printer.printRecord(day, scope, "omise_check_differ", report.omiseCheck().differing(), null, null);
             }
         });
+    }
+
+    /**
+     * A period day by day, as the monthly VAT return needs it: sales, the successful ones' gross, Omise's fee, the VAT
+     * on the fee, the net, and the refunds made that day; the period's total last.
+     */
+    public static void writeDays(PeriodReport report, OutputStream out) {
+        write(out, new String[] {"day", "scope", "sales", "successful", "gross_satang", "fee_satang", "fee_vat_satang",
+            "net_satang", "refunds", "refunded_satang", "net_after_refunds_satang", "gross", "fee", "fee_vat", "net"}, printer -> {
+                String scope = report.tillId() == null ? "all" : report.tillId();
+                for (PeriodReport.DaySum day : report.days()) {
+                    printer.printRecord(day.day(), scope, day.sales(), day.paid(), day.gross(), day.fee(), day.feeVat(), day.net(),
+                            day.refunds(), day.refundedAmount(), day.netAfterRefunds(), Money.format(day.gross()),
+                            Money.format(day.fee()), Money.format(day.feeVat()), Money.format(day.net()));
+                }
+                DailyReport.Totals totals = report.totals();
+                long sales = report.days().stream().mapToLong(PeriodReport.DaySum::sales).sum();
+                printer.printRecord("total " + report.period().first() + " to " + report.period().last(), scope, sales,
+                        totals.successful().count(), totals.gross(), totals.fee(), totals.feeVat(), totals.net(),
+                        totals.refunds().count(), totals.refunds().amount(), totals.netAfterRefunds(), Money.format(totals.gross()),
+                        Money.format(totals.fee()), Money.format(totals.feeVat()), Money.format(totals.net()));
+            });
     }
 
     /** The end-of-day check against Omise: one row a difference, with who settled it. */

@@ -53,21 +53,7 @@ public final class DailyReports {
         CompletableFuture<List<Sale>> daysSales = CompletableFuture.supplyAsync(() -> records.sales(from, to, tillId), SALES_READING);
         ReportRecords.PeriodSums periodSums = records.sums(from, to, tillId);
         List<StatusSum> sums = periodSums.byStatus();
-        ReportRecords.RefundSum refunds = records.refundsMade(from, to, tillId);
-        List<StatusSum> successful = sums.stream().filter(sum -> sum.status() == SaleStatus.SUCCESSFUL).toList();
-        long fee = successful.stream().mapToLong(StatusSum::fee).sum();
-        long feeVat = successful.stream().mapToLong(StatusSum::feeVat).sum();
-        long net = successful.stream().mapToLong(StatusSum::net).sum();
-        DailyReport.Count paid = count(sums, sum -> sum.status() == SaleStatus.SUCCESSFUL);
-        DailyReport.Totals totals = new DailyReport.Totals(
-                paid,
-                count(sums, sum -> sum.status() == SaleStatus.FAILED || sum.status() == SaleStatus.REVERSED),
-                count(sums, sum -> sum.status() == SaleStatus.EXPIRED),
-                count(sums, sum -> sum.status() == SaleStatus.NOT_CREATED),
-                count(sums, sum -> !sum.status().isFinal()),
-                paid.amount(), fee, feeVat, net,
-                new DailyReport.Count(refunds.count(), refunds.amount()),
-                net - refunds.amount());
+        DailyReport.Totals totals = totals(sums, records.refundsMade(from, to, tillId));
         Map<String, DailyReport.Count> failedByCode = new LinkedHashMap<>();
         sums.stream().filter(sum -> sum.status() == SaleStatus.FAILED).forEach(sum -> failedByCode.merge(
                 sum.failureCode() == null ? "unknown" : sum.failureCode(), new DailyReport.Count(sum.count(), sum.amount()),
@@ -79,6 +65,24 @@ public final class DailyReports {
                 transactions,
                 transactions.stream().filter(Sale::refundOwed).toList(), records.refundsOwed(to, tillId),
                 checked.orElse(null), checked.map(run -> checks.differences(run.id())).orElse(List.of()));
+    }
+
+    /** A period's totals from its sums by status and the refunds made in it. */
+    static DailyReport.Totals totals(List<StatusSum> sums, ReportRecords.RefundSum refunds) {
+        List<StatusSum> successful = sums.stream().filter(sum -> sum.status() == SaleStatus.SUCCESSFUL).toList();
+        long fee = successful.stream().mapToLong(StatusSum::fee).sum();
+        long feeVat = successful.stream().mapToLong(StatusSum::feeVat).sum();
+        long net = successful.stream().mapToLong(StatusSum::net).sum();
+        DailyReport.Count paid = count(sums, sum -> sum.status() == SaleStatus.SUCCESSFUL);
+        return new DailyReport.Totals(
+                paid,
+                count(sums, sum -> sum.status() == SaleStatus.FAILED || sum.status() == SaleStatus.REVERSED),
+                count(sums, sum -> sum.status() == SaleStatus.EXPIRED),
+                count(sums, sum -> sum.status() == SaleStatus.NOT_CREATED),
+                count(sums, sum -> !sum.status().isFinal()),
+                paid.amount(), fee, feeVat, net,
+                new DailyReport.Count(refunds.count(), refunds.amount()),
+                net - refunds.amount());
     }
 
     private static List<Sale> salesOf(CompletableFuture<List<Sale>> reading) {

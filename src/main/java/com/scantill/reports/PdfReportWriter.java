@@ -71,7 +71,7 @@ public final class PdfReportWriter {
     }
 
     /** Draws {@code line} on its baseline, given from the top of the page as the layout gives it. */
-    private static void draw(PdfContentByte content, Map<TypeFace, BaseFont> fonts, ReportLayout layout, float baseline,
+    static void draw(PdfContentByte content, Map<TypeFace, BaseFont> fonts, ReportLayout layout, float baseline,
                              ReportLine line) {
         Style style = line.style();
         for (Piece piece : line.pieces()) {
@@ -86,7 +86,7 @@ public final class PdfReportWriter {
         }
     }
 
-    private static Map<TypeFace, BaseFont> fonts() {
+    static Map<TypeFace, BaseFont> fonts() {
         Map<TypeFace, BaseFont> fonts = new EnumMap<>(TypeFace.class);
         for (TypeFace face : TypeFace.values()) {
             try {

@@ -170,6 +170,11 @@ final class ReportController {
     }
 
     @FXML
+    void openSales() {
+        navigation.showSales();
+    }
+
+    @FXML
     void back() {
         navigation.showTill();
     }

@@ -6,6 +6,7 @@ import com.scantill.app.TillRuntime;
 import com.scantill.model.Role;
 import com.scantill.operators.Operator;
 import com.scantill.reports.DailyReports;
+import com.scantill.reports.PeriodReports;
 import com.scantill.scanner.ScannerState;
 import com.scantill.words.Language;
 import java.time.Clock;
@@ -29,16 +30,17 @@ import org.slf4j.LoggerFactory;
  * The till's window: the status bar always on top, one screen at a time beneath it, and the supervisor's PIN
  * prompt over everything when asked for. Keys: F2 new sale, F3 stop waiting, F4 expire, F5/F7 the training phone,
  * F6 refund, F8 operators, F9 settings, F10 daily report, F11 confirm a sale recovered from Omise, F12 sign out, Ctrl+P
- * print the slip of the sale on the panel or selected in the list, Esc
+ * print the slip of the sale on the panel or selected in the list, Ctrl+F find a sale (manager: the sales screen's search), Esc
  * back or cancel, F1 ไทย/EN and Ctrl+Q quit (signed out). On the report: F11 on the receipt printer (F4 would also open the
  * day picker's calendar), F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10
- * accept Omise's state of the selected difference.
+ * accept Omise's state of the selected difference, F2 the sales screen. On the sales screen: Ctrl+1 to Ctrl+4 its tabs
+ * (table, charts, days, find), F6 refund the sale found, F7 PDF, F8 CSV.
  */
 final class TillUi implements Navigation {
 
     private static final Logger log = LoggerFactory.getLogger(TillUi.class);
 
-    private enum Screen { NONE, SETUP, SIGN_IN, TILL, OPERATORS, SETTINGS, REPORT }
+    private enum Screen { NONE, SETUP, SIGN_IN, TILL, OPERATORS, SETTINGS, REPORT, SALES }
 
     private final TillRuntime runtime;
     private final BackgroundExecutor background;
@@ -53,6 +55,7 @@ final class TillUi implements Navigation {
     private final OperatorsController operators;
     private final SettingsController settings;
     private final ReportController report;
+    private final SalesController sales;
     private final PinPromptController pinPromptController;
     private final Parent setupView;
     private final Parent signInView;
@@ -60,6 +63,7 @@ final class TillUi implements Navigation {
     private final Parent operatorsView;
     private final Parent settingsView;
     private final Parent reportView;
+    private final Parent salesView;
     private final Parent pinPromptView;
     private final StackPane screenHolder = new StackPane();
     private final Scene scene;
@@ -84,6 +88,13 @@ final class TillUi implements Navigation {
                 .map(store -> new ReportModel.Source(new DailyReports(store, clock), runtime.reconcilerOver(store)));
         report = new ReportController(new ReportModel(new ReportModel.Source(new DailyReports(runtime.ledger(), clock), runtime.reconciler()),
                 shop, runtime.slips(), pinPrompt, session, background, runtime.settings().modeFolder(), shopZone, clock, words), this);
+        Notice salesMessage = new Notice();
+        TransactionsModel found = new TransactionsModel(runtime, session, new ApprovedActions(pinPrompt, background, salesMessage, words),
+                background, salesMessage, clock, shopZone, words);
+        Supplier<Optional<SalesModel.Source>> shopSales = runtime.storeLink().isEmpty() ? null : () -> runtime.shopLedger()
+                .map(store -> new SalesModel.Source(store, new PeriodReports(store, clock)));
+        sales = new SalesController(new SalesModel(new SalesModel.Source(runtime.ledger(), new PeriodReports(runtime.ledger(), clock)),
+                shopSales, found, salesMessage, session, background, runtime.settings().modeFolder(), shopZone, clock, words), this);
         pinPromptController = new PinPromptController(pinPrompt);
         setupView = Views.load("setup.fxml", setup, language.wordsProperty());
         signInView = Views.load("sign-in.fxml", signIn, language.wordsProperty());
@@ -91,6 +102,7 @@ final class TillUi implements Navigation {
         operatorsView = Views.load("operators.fxml", operators, language.wordsProperty());
         settingsView = Views.load("settings.fxml", settings, language.wordsProperty());
         reportView = Views.load("report.fxml", report, language.wordsProperty());
+        salesView = Views.load("sales.fxml", sales, language.wordsProperty());
         pinPromptView = Views.load("pin-prompt.fxml", pinPromptController, language.wordsProperty());
 
         BorderPane shell = new BorderPane();
@@ -137,6 +149,7 @@ final class TillUi implements Navigation {
         statusBar.reword();
         till.reword();
         report.reword();
+        sales.reword();
         settings.reword();
     }
 
@@ -227,6 +240,13 @@ final class TillUi implements Navigation {
     }
 
     @Override
+    public void showSales() {
+        if (may(Role.MANAGER)) {
+            show(Screen.SALES);
+        }
+    }
+
+    @Override
     public void signOut(String why) {
         pinPrompt.cancel();
         session.signOut(why);
@@ -274,6 +294,10 @@ final class TillUi implements Navigation {
                 screenHolder.getChildren().setAll(reportView);
                 report.activate();
             }
+            case SALES -> {
+                screenHolder.getChildren().setAll(salesView);
+                sales.activate();
+            }
             case NONE -> screenHolder.getChildren().clear();
         }
     }
@@ -295,6 +319,9 @@ final class TillUi implements Navigation {
             case TILL -> {
                 if (event.getCode() == KeyCode.P && event.isShortcutDown()) {
                     till.printSlip();
+                } else if (event.getCode() == KeyCode.F && event.isShortcutDown() && may(Role.MANAGER)) {
+                    show(Screen.SALES);
+                    sales.showTab(SalesController.FIND_TAB);
                 } else if (event.getCode() == KeyCode.Q && event.isShortcutDown() && kiosk() && may(Role.MANAGER)) {
                     // A dedicated till closes only by a manager's sign-out to the desktop.
                     signOut("signed out to the desktop");
@@ -313,9 +340,11 @@ final class TillUi implements Navigation {
                     case F8 -> report.saveCsv();
                     case F9 -> report.checkAgainstOmise();
                     case F10 -> report.acceptOmiseState();
+                    case F2 -> showSales();
                     default -> handled = backOn(event, report::back);
                 }
             }
+            case SALES -> handled = salesKey(event);
             case SETTINGS -> {
                 if (event.getCode() == KeyCode.S && event.isShortcutDown()) {
                     settings.save();
@@ -342,6 +371,27 @@ final class TillUi implements Navigation {
         if (handled) {
             event.consume();
         }
+    }
+
+    /** The sales screen's keys: Ctrl+1 to Ctrl+4 its tabs, F6 refund the sale found, F7 PDF, F8 CSV, Esc back. */
+    private boolean salesKey(KeyEvent event) {
+        if (event.isShortcutDown() && event.getCode().isDigitKey()) {
+            int tab = event.getCode().getCode() - KeyCode.DIGIT1.getCode();
+            if (tab >= 0 && tab < SalesController.TABS) {
+                sales.showTab(tab);
+                return true;
+            }
+            return false;
+        }
+        switch (event.getCode()) {
+            case F6 -> sales.refund();
+            case F7 -> sales.savePdf();
+            case F8 -> sales.saveCsv();
+            default -> {
+                return backOn(event, sales::back);
+            }
+        }
+        return true;
     }
 
     /** The till screen's function keys; false for a key that is none of them. */

@@ -1,6 +1,7 @@
 package com.scantill.ui;
 
 import com.scantill.app.TillRuntime;
+import com.scantill.ledger.Ledger;
 import com.scantill.model.ApprovalRequest;
 import com.scantill.model.Money;
 import com.scantill.model.RefundRecord;
@@ -15,6 +16,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,6 +48,8 @@ final class TransactionsModel {
     private final ReadOnlyBooleanWrapper refundAvailable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper confirmRecoveredAvailable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper refundWarning = new ReadOnlyStringWrapper("");
+    private Supplier<Ledger> ledger;
+    private Callable<List<Sale>> reading;
 
     TransactionsModel(TillRuntime runtime, SessionModel session, ApprovedActions approved, BackgroundExecutor background,
                       Notice message, Clock clock, ZoneId zone, CashierMessages words) {
@@ -56,19 +61,29 @@ final class TransactionsModel {
         this.clock = clock;
         this.zone = zone;
         this.words = words;
+        this.ledger = runtime::ledger;
+        this.reading = this::todaysSales;
         selected.addListener((observable, before, now) -> showDetails(now));
     }
 
-    /** Reads the day's sales of this till again. */
-    void refresh() {
+    /** From now on the sales are those {@code reading} finds, their history in {@code ledger}: a search's, say. */
+    void readFrom(Supplier<Ledger> ledger, Callable<List<Sale>> reading) {
+        this.ledger = ledger;
+        this.reading = reading;
+    }
+
+    private List<Sale> todaysSales() {
         Instant from = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         String tillId = runtime.settings().tillId();
-        background.run(() -> runtime.ledger().sales().salesCreatedBetween(from, from.plus(Duration.ofDays(1))).stream()
-                        .filter(sale -> sale.tillId().equals(tillId))
-                        .sorted(Comparator.comparing(Sale::createdAt).reversed())
-                        .toList(),
-                this::show,
-                failure -> message.problem(words.text("transactions.unread", failure.getMessage())));
+        return runtime.ledger().sales().salesCreatedBetween(from, from.plus(Duration.ofDays(1))).stream()
+                .filter(sale -> sale.tillId().equals(tillId))
+                .sorted(Comparator.comparing(Sale::createdAt).reversed())
+                .toList();
+    }
+
+    /** Reads the sales again: the day's sales of this till, unless told otherwise. */
+    void refresh() {
+        background.run(reading, this::show, failure -> message.problem(words.text("transactions.unread", failure.getMessage())));
     }
 
     /** Says the warning and the details again in the language of the moment. */
@@ -95,11 +110,14 @@ final class TransactionsModel {
             confirmRecoveredAvailable.set(false);
             return;
         }
-        refundAvailable.set(sale.status() == SaleStatus.SUCCESSFUL && sale.refundableAmount() > 0);
+        // Only the till that made a sale refunds it: its engine holds the charge, and its ledger the sale.
+        refundAvailable.set(sale.status() == SaleStatus.SUCCESSFUL && sale.refundableAmount() > 0
+                && runtime.settings().tillId().equals(sale.tillId()));
         confirmRecoveredAvailable.set(sale.recoveredFromOmise() && sale.status().isFinal());
         refundAmountText.set(sale.refundableAmount() > 0 ? Money.format(sale.refundableAmount()).substring(1) : "");
         String reference = sale.tillReference();
-        background.run(() -> new History(runtime.ledger().sales().refunds(reference), runtime.ledger().sales().events(reference)),
+        Ledger source = ledger.get();
+        background.run(() -> new History(source.sales().refunds(reference), source.sales().events(reference)),
                 history -> details.set(words.details(sale, history.refunds(), history.events())),
                 failure -> details.set(words.details(sale, List.of(), List.of())));
     }

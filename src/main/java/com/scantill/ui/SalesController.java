@@ -1,0 +1,327 @@
+package com.scantill.ui;
+
+import com.scantill.model.Money;
+import com.scantill.model.Sale;
+import com.scantill.model.SaleStatus;
+import com.scantill.reports.PeriodReport;
+import com.scantill.reports.ReportCharts;
+import com.scantill.reports.ReportPeriod;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+
+/** The manager's view of the sales (see {@link SalesModel}); Ctrl+1 to Ctrl+4 pick its tabs. */
+final class SalesController {
+
+    static final int TABS = 4;
+    static final int FIND_TAB = 3;
+
+    private final SalesModel model;
+    private final Navigation navigation;
+    @FXML
+    private ComboBox<ReportPeriod.Preset> salesPreset;
+    @FXML
+    private DatePicker salesFirst;
+    @FXML
+    private DatePicker salesLast;
+    @FXML
+    private ComboBox<ReportModel.Scope> salesScope;
+    @FXML
+    private Label salesScopeLabel;
+    @FXML
+    private ComboBox<String> salesTill;
+    @FXML
+    private WrappedText salesPeriodTotals;
+    @FXML
+    private TabPane salesTabs;
+    @FXML
+    private ComboBox<SaleStatus> salesStatus;
+    @FXML
+    private ComboBox<String> salesOperator;
+    @FXML
+    private TableView<Sale> salesTable;
+    @FXML
+    private WrappedText salesFilteredSum;
+    @FXML
+    private BarChart<String, Number> paidByHourChart;
+    @FXML
+    private BarChart<String, Number> salesByHourChart;
+    @FXML
+    private BarChart<String, Number> paidByOperatorChart;
+    @FXML
+    private PieChart statusChart;
+    @FXML
+    private TableView<PeriodReport.DaySum> daysTable;
+    @FXML
+    private TextField salesSearch;
+    @FXML
+    private TableView<Sale> foundTable;
+    @FXML
+    private WrappedText foundDetails;
+    @FXML
+    private TextField foundRefundAmount;
+    @FXML
+    private Button foundRefund;
+    @FXML
+    private WrappedText salesMessage;
+    private final ChangeListener<ReportCharts> chartsShown = (observable, before, now) -> drawCharts(now);
+
+    SalesController(SalesModel model, Navigation navigation) {
+        this.model = model;
+        this.navigation = navigation;
+    }
+
+    @FXML
+    private void initialize() {
+        salesPreset.setItems(FXCollections.observableArrayList(ReportPeriod.Preset.values()));
+        salesPreset.setCellFactory(list -> cell(model::presetName));
+        salesPreset.setButtonCell(cell(model::presetName));
+        salesPreset.valueProperty().bindBidirectional(model.presetProperty());
+        salesFirst.setConverter(dayConverter(salesFirst));
+        salesLast.setConverter(dayConverter(salesLast));
+        salesFirst.valueProperty().bindBidirectional(model.firstProperty());
+        salesLast.valueProperty().bindBidirectional(model.lastProperty());
+        salesScope.setItems(model.scopes());
+        salesScope.setCellFactory(list -> cell(model::scopeName));
+        salesScope.setButtonCell(cell(model::scopeName));
+        salesScope.valueProperty().bindBidirectional(model.scopeProperty());
+        boolean shop = model.scopes().size() > 1;
+        for (Node node : new Node[] {salesScope, salesScopeLabel}) {
+            node.setVisible(shop);
+            node.setManaged(shop);
+        }
+        salesTill.setItems(model.tills());
+        salesTill.setCellFactory(list -> cell(model::tillName));
+        salesTill.setButtonCell(cell(model::tillName));
+        salesTill.valueProperty().bindBidirectional(model.tillProperty());
+        salesPeriodTotals.textProperty().bind(model.periodTotalsProperty());
+
+        salesStatus.setItems(model.statuses());
+        salesStatus.setCellFactory(list -> cell(model::statusName));
+        salesStatus.setButtonCell(cell(model::statusName));
+        salesStatus.valueProperty().bindBidirectional(model.statusProperty());
+        salesOperator.setItems(model.operators());
+        salesOperator.setCellFactory(list -> cell(model::operatorName));
+        salesOperator.setButtonCell(cell(model::operatorName));
+        salesOperator.valueProperty().bindBidirectional(model.operatorProperty());
+        saleColumns(salesTable);
+        SortedList<Sale> sorted = new SortedList<>(model.sales());
+        sorted.comparatorProperty().bind(salesTable.comparatorProperty());
+        salesTable.setItems(sorted);
+        salesFilteredSum.textProperty().bind(model.filteredSumTextProperty());
+
+        dayColumns();
+        daysTable.setItems(model.days());
+        model.chartsProperty().addListener(chartsShown);
+
+        saleColumns(foundTable);
+        foundTable.setItems(model.found().transactions());
+        foundTable.getSelectionModel().selectedItemProperty().addListener((observable, before, now) ->
+                model.found().selectedProperty().set(now));
+        foundDetails.textProperty().bind(model.found().detailsProperty());
+        foundRefundAmount.textProperty().bindBidirectional(model.found().refundAmountTextProperty());
+        foundRefundAmount.disableProperty().bind(model.found().refundAvailableProperty().not());
+        foundRefund.disableProperty().bind(model.found().refundAvailableProperty().not());
+        salesSearch.textProperty().bindBidirectional(model.searchTextProperty());
+        salesMessage.textProperty().bind(model.messageProperty());
+        model.notice().styles(salesMessage);
+    }
+
+    private void saleColumns(TableView<Sale> table) {
+        table.getColumns().setAll(List.of(
+                column("sales.column.time", model::time, Sale::createdAt),
+                column("sales.column.method", model::method, model::method),
+                column("sales.column.code", Sale::paymentCodeMasked, Sale::paymentCodeMasked),
+                column("sales.column.amount", sale -> Money.format(sale.amount()), Sale::amount),
+                column("sales.column.status", model::status, model::status),
+                column("sales.column.failure", sale -> orEmpty(sale.failureCode()), sale -> orEmpty(sale.failureCode())),
+                column("sales.column.refunded", sale -> sale.refundedAmount() == 0 ? "" : Money.format(sale.refundedAmount()),
+                        Sale::refundedAmount),
+                column("sales.column.charge", sale -> orEmpty(sale.chargeId()), sale -> orEmpty(sale.chargeId())),
+                column("sales.column.operator", Sale::operatorId, Sale::operatorId),
+                column("sales.column.till", Sale::tillId, Sale::tillId)));
+        table.setPlaceholder(new Label(""));
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** A column that shows {@code text} and sorts by {@code key}: the time by the instant, amounts by their satang. */
+    private TableColumn<Sale, Comparable<?>> column(String title, Function<Sale, String> text, Function<Sale, Comparable<?>> key) {
+        TableColumn<Sale, Comparable<?>> column = new TableColumn<>(model.columnTitle(title));
+        column.setUserData(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(key.apply(cell.getValue())));
+        column.setComparator(SalesController::compare);
+        column.setCellFactory(list -> new TableCell<>() {
+            @Override
+            protected void updateItem(Comparable<?> item, boolean empty) {
+                super.updateItem(item, empty);
+                Sale sale = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(sale == null ? null : text.apply(sale));
+            }
+        });
+        return column;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Comparable<?> one, Comparable<?> other) {
+        return ((Comparable) one).compareTo(other);
+    }
+
+    private void dayColumns() {
+        daysTable.getColumns().setAll(List.of(
+                dayColumn("sales.column.day", day -> model.dayText(day.day())),
+                dayColumn("period.column.sales", day -> model.number(day.sales())),
+                dayColumn("period.column.paid", day -> model.number(day.paid())),
+                dayColumn("period.column.gross", day -> Money.format(day.gross())),
+                dayColumn("period.column.fee", day -> Money.format(day.fee())),
+                dayColumn("period.column.feeVat", day -> Money.format(day.feeVat())),
+                dayColumn("period.column.net", day -> Money.format(day.net())),
+                dayColumn("period.column.refunds", day -> Money.format(day.refundedAmount()))));
+    }
+
+    private TableColumn<PeriodReport.DaySum, String> dayColumn(String title, Function<PeriodReport.DaySum, String> text) {
+        TableColumn<PeriodReport.DaySum, String> column = new TableColumn<>(model.columnTitle(title));
+        column.setUserData(title);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        return column;
+    }
+
+    private void drawCharts(ReportCharts charts) {
+        for (BarChart<String, Number> chart : List.of(paidByHourChart, salesByHourChart, paidByOperatorChart)) {
+            chart.getData().clear();
+        }
+        statusChart.getData().clear();
+        if (charts == null) {
+            return;
+        }
+        bars(paidByHourChart, charts.paidAmountByHour(), true);
+        bars(salesByHourChart, charts.salesByHour(), false);
+        bars(paidByOperatorChart, charts.paidAmountByOperator(), true);
+        statusChart.setTitle(charts.statusShares().title());
+        for (ReportCharts.Bar share : charts.statusShares().bars()) {
+            if (share.value() > 0) {
+                statusChart.getData().add(new PieChart.Data(share.label() + " " + share.valueText(), share.value()));
+            }
+        }
+    }
+
+    /** A chart of baht (satang shown as baht) or of counts. */
+    private static void bars(BarChart<String, Number> chart, ReportCharts.Chart bars, boolean satang) {
+        chart.setTitle(bars.title());
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (ReportCharts.Bar bar : bars.bars()) {
+            series.getData().add(new XYChart.Data<>(bar.label(), satang ? bar.value() / 100.0 : bar.value()));
+        }
+        chart.getData().add(series);
+    }
+
+    void reword() {
+        model.reword();
+        salesPreset.setButtonCell(cell(model::presetName));
+        salesScope.setButtonCell(cell(model::scopeName));
+        salesTill.setButtonCell(cell(model::tillName));
+        salesStatus.setButtonCell(cell(model::statusName));
+        salesOperator.setButtonCell(cell(model::operatorName));
+        salesFirst.setConverter(dayConverter(salesFirst));
+        salesLast.setConverter(dayConverter(salesLast));
+        for (TableView<?> table : List.of(salesTable, foundTable, daysTable)) {
+            table.getColumns().forEach(column -> column.setText(model.columnTitle((String) column.getUserData())));
+        }
+        drawCharts(model.chartsProperty().get());
+    }
+
+    private StringConverter<LocalDate> dayConverter(DatePicker picker) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate day) {
+                return day == null ? "" : model.dayText(day);
+            }
+
+            @Override
+            public LocalDate fromString(String typed) {
+                return model.readDay(typed).orElse(picker.getValue());
+            }
+        };
+    }
+
+    private static <T> ListCell<T> cell(Function<T, String> name) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T choice, boolean empty) {
+                super.updateItem(choice, empty);
+                setText(empty ? null : name.apply(choice));
+            }
+        };
+    }
+
+    void activate() {
+        model.activate();
+        salesPreset.requestFocus();
+    }
+
+    /** Ctrl+1 to Ctrl+4: the table, the charts, the days, the search (which takes the typing at once). */
+    void showTab(int index) {
+        salesTabs.getSelectionModel().select(index);
+        switch (index) {
+            case 0 -> salesStatus.requestFocus();
+            case 2 -> daysTable.requestFocus();
+            case FIND_TAB -> salesSearch.requestFocus();
+            default -> salesTabs.requestFocus();
+        }
+    }
+
+    @FXML
+    void find() {
+        model.find();
+        foundTable.getSelectionModel().clearSelection();
+    }
+
+    @FXML
+    void refund() {
+        model.found().refundSelected();
+    }
+
+    @FXML
+    void savePdf() {
+        model.savePdf();
+    }
+
+    @FXML
+    void saveCsv() {
+        model.saveCsv();
+    }
+
+    @FXML
+    void back() {
+        navigation.showTill();
+    }
+
+    Tab tab(int index) {
+        return salesTabs.getTabs().get(index);
+    }
+}
