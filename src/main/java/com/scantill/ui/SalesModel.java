@@ -95,6 +95,9 @@ public final class SalesModel {
     private record Searching(String typed, SaleSearch search, Ledger ledger) {
     }
 
+    /** Whether the next reading is a new search, whose hits are told; a reading after a refund tells nothing over it. */
+    private volatile boolean tellHits;
+
     public SalesModel(Source tillSource, Supplier<Optional<Source>> shopSource, TransactionsModel found, Notice message,
                       SessionModel session, BackgroundExecutor background, Path dataFolder, ZoneId zone, Clock clock,
                       CashierMessages words) {
@@ -282,6 +285,7 @@ public final class SalesModel {
             return;
         }
         searching = new Searching(typed, search.get(), source.get().ledger());
+        tellHits = true;
         message.info(words.text("sales.searching", typed));
         found.refresh();
     }
@@ -293,6 +297,10 @@ public final class SalesModel {
         }
         String typed = current.typed();
         List<Sale> hits = current.search().run(current.ledger().reports(), FOUND_LIMIT);
+        if (!tellHits) {
+            return hits;
+        }
+        tellHits = false;
         background.onFxThread(() -> message.info(hits.isEmpty() ? words.text("sales.foundNone", typed)
                 : words.text("sales.found", words.current().number(hits.size()), typed)));
         return hits;
