@@ -7,12 +7,16 @@ import com.scantill.reports.PeriodReport;
 import com.scantill.reports.ReportCharts;
 import com.scantill.reports.ReportPeriod;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -30,6 +34,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /** The manager's view of the sales (see {@link SalesModel}); Ctrl+1 to Ctrl+4 pick its tabs. */
@@ -87,6 +94,14 @@ final class SalesController {
     @FXML
     private WrappedText salesMessage;
     private final ChangeListener<ReportCharts> chartsShown = (observable, before, now) -> drawCharts(now);
+    private final Map<TableColumn<Sale, ?>, Function<Sale, String>> texts = new HashMap<>();
+    private final List<Fit<Sale>> saleFits = new ArrayList<>();
+    private final List<Fit<Sale>> foundFits = new ArrayList<>();
+    private final List<Fit<PeriodReport.DaySum>> dayFits = new ArrayList<>();
+
+    /** A column and the text its cells show, to size it to what it holds. */
+    private record Fit<T>(TableColumn<T, ?> column, Function<T, String> text) {
+    }
 
     SalesController(SalesModel model, Navigation navigation) {
         this.model = model;
@@ -126,7 +141,7 @@ final class SalesController {
         salesOperator.setCellFactory(list -> cell(model::operatorName));
         salesOperator.setButtonCell(cell(model::operatorName));
         salesOperator.valueProperty().bindBidirectional(model.operatorProperty());
-        saleColumns(salesTable);
+        saleColumns(salesTable, saleFits);
         SortedList<Sale> sorted = new SortedList<>(model.sales());
         sorted.comparatorProperty().bind(salesTable.comparatorProperty());
         salesTable.setItems(sorted);
@@ -134,9 +149,12 @@ final class SalesController {
 
         dayColumns();
         daysTable.setItems(model.days());
+        model.sales().addListener((ListChangeListener<Sale>) change -> fit(saleFits, model.sales()));
+        model.found().transactions().addListener((ListChangeListener<Sale>) change -> fit(foundFits, model.found().transactions()));
+        model.days().addListener((ListChangeListener<PeriodReport.DaySum>) change -> fit(dayFits, model.days()));
         model.chartsProperty().addListener(chartsShown);
 
-        saleColumns(foundTable);
+        saleColumns(foundTable, foundFits);
         foundTable.setItems(model.found().transactions());
         foundTable.getSelectionModel().selectedItemProperty().addListener((observable, before, now) ->
                 model.found().selectedProperty().set(now));
@@ -149,11 +167,11 @@ final class SalesController {
         model.notice().styles(salesMessage);
     }
 
-    private void saleColumns(TableView<Sale> table) {
+    private void saleColumns(TableView<Sale> table, List<Fit<Sale>> fits) {
         table.getColumns().setAll(List.of(
                 column("sales.column.time", model::time, Sale::createdAt),
                 column("sales.column.method", model::method, model::method),
-                column("sales.column.code", Sale::paymentCodeMasked, Sale::paymentCodeMasked),
+                column("sales.column.code", SalesController::lastFour, SalesController::lastFour),
                 column("sales.column.amount", sale -> Money.format(sale.amount()), Sale::amount),
                 column("sales.column.status", model::status, model::status),
                 column("sales.column.failure", sale -> orEmpty(sale.failureCode()), sale -> orEmpty(sale.failureCode())),
@@ -163,6 +181,38 @@ final class SalesController {
                 column("sales.column.operator", Sale::operatorId, Sale::operatorId),
                 column("sales.column.till", Sale::tillId, Sale::tillId)));
         table.setPlaceholder(new Label(""));
+        fits.clear();
+        for (TableColumn<Sale, ?> column : table.getColumns()) {
+            fits.add(new Fit<>(column, texts.get(column)));
+        }
+        fit(fits, List.of());
+    }
+
+    private static String lastFour(Sale sale) {
+        String masked = sale.paymentCodeMasked();
+        return "****" + masked.substring(Math.max(0, masked.length() - 4));
+    }
+
+    /**
+     * Sizes each column to its widest text (the header, or one of the first rows) in the till's font: every figure and
+     * id shown whole, the table scrolling sideways when it is wider than the screen.
+     */
+    private static <T> void fit(List<Fit<T>> fits, List<T> rows) {
+        Text probe = new Text();
+        probe.setFont(Font.font("ScanTill Sans", FontWeight.BOLD, 15));
+        List<T> measured = rows.subList(0, Math.min(rows.size(), 300));
+        for (Fit<T> fit : fits) {
+            double width = width(probe, fit.column().getText());
+            for (T row : measured) {
+                width = Math.max(width, width(probe, fit.text().apply(row)));
+            }
+            fit.column().setPrefWidth(Math.ceil(width) + 30);
+        }
+    }
+
+    private static double width(Text probe, String text) {
+        probe.setText(text == null ? "" : text);
+        return probe.getLayoutBounds().getWidth();
     }
 
     private static String orEmpty(String text) {
@@ -172,6 +222,7 @@ final class SalesController {
     /** A column that shows {@code text} and sorts by {@code key}: the time by the instant, amounts by their satang. */
     private TableColumn<Sale, Comparable<?>> column(String title, Function<Sale, String> text, Function<Sale, Comparable<?>> key) {
         TableColumn<Sale, Comparable<?>> column = new TableColumn<>(model.columnTitle(title));
+        texts.put(column, text);
         column.setUserData(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(key.apply(cell.getValue())));
         column.setComparator(SalesController::compare);
@@ -205,6 +256,7 @@ final class SalesController {
 
     private TableColumn<PeriodReport.DaySum, String> dayColumn(String title, Function<PeriodReport.DaySum, String> text) {
         TableColumn<PeriodReport.DaySum, String> column = new TableColumn<>(model.columnTitle(title));
+        dayFits.add(new Fit<>(column, text));
         column.setUserData(title);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
@@ -252,6 +304,9 @@ final class SalesController {
         for (TableView<?> table : List.of(salesTable, foundTable, daysTable)) {
             table.getColumns().forEach(column -> column.setText(model.columnTitle((String) column.getUserData())));
         }
+        fit(saleFits, model.sales());
+        fit(foundFits, model.found().transactions());
+        fit(dayFits, model.days());
         drawCharts(model.chartsProperty().get());
     }
 

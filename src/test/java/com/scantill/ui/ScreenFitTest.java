@@ -91,6 +91,18 @@ class ScreenFitTest {
             till.press(KeyCode.ESCAPE);
             till.awaitFocus("#amountField");
         }
+
+        // The sales screen, from the daily report: each of its tabs, by Ctrl+1 to Ctrl+4.
+        till.press(KeyCode.F10);
+        till.press(KeyCode.F2);
+        till.awaitText("#salesFilteredSum", text -> !text.isEmpty());
+        for (KeyCode tab : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4)) {
+            till.robot.press(KeyCode.CONTROL).type(tab).release(KeyCode.CONTROL);
+            Thread.sleep(300);
+            assertFits("sales, tab " + tab.getName());
+        }
+        till.press(KeyCode.ESCAPE);
+        till.awaitFocus("#amountField");
     }
 
     private List<String> cellTexts() {
