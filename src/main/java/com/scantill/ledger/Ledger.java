@@ -39,6 +39,9 @@ public final class Ledger implements AutoCloseable {
     private interface Storage {
         void forceToDisk(Connection connection) throws SQLException;
 
+        /** SQL for the quarter hours from 1970 to the timestamp {@code column}: each database's own fastest way. */
+        String quarterHourOf(String column);
+
         void backupTo(Connection connection, Path zipFile) throws SQLException;
 
         void close();
@@ -118,8 +121,8 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** The newest migration of the tills' schema ({@code db/migration}), and of the store's ({@code db/store}). */
-    static final String NEWEST_TILL_MIGRATION = "10";
-    static final String NEWEST_STORE_MIGRATION = "10.1";
+    static final String NEWEST_TILL_MIGRATION = "11";
+    static final String NEWEST_STORE_MIGRATION = "11";
     private static final String TILL_MIGRATIONS = "classpath:db/migration";
     private static final String STORE_MIGRATIONS = "classpath:db/store";
 
@@ -171,6 +174,12 @@ public final class Ledger implements AutoCloseable {
     private record H2File(Path folder, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) implements Storage {
 
         @Override
+        public String quarterHourOf(String column) {
+            // H2's EXTRACT(EPOCH …) is a decimal, and took four times as long over a year of sales as whole minutes.
+            return "(DATEDIFF(MINUTE, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', " + column + ") / 15)";
+        }
+
+        @Override
         public void forceToDisk(Connection connection) throws SQLException {
             try (var statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT SYNC");
@@ -203,6 +212,11 @@ public final class Ledger implements AutoCloseable {
      * default), so there is nothing more to force; it is backed up by the shop's own {@code pg_dump} or replication.
      */
     private record PostgresStore(DataSource pool) implements Storage {
+
+        @Override
+        public String quarterHourOf(String column) {
+            return "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") / 900) AS BIGINT)";
+        }
 
         @Override
         public void forceToDisk(Connection connection) {
@@ -339,6 +353,11 @@ public final class Ledger implements AutoCloseable {
         } catch (SQLException e) {
             throw new LedgerException("The ledger could not be written: " + e.getMessage(), e);
         }
+    }
+
+    /** SQL for the quarter hours from 1970 to the timestamp {@code column}. */
+    String quarterHourOf(String column) {
+        return storage.quarterHourOf(column);
     }
 
     <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) {

@@ -2,6 +2,8 @@ package com.scantill.ledger;
 
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +71,8 @@ public final class ReportRecords {
     public record PeriodSums(List<StatusSum> byStatus, List<MethodSum> byMethod, List<OperatorSum> byOperator, List<HourSum> byHour) {
     }
 
-    private record Group(SaleStatus status, String failureCode, String sourceType, String operatorId, long count,
+    /** Sales grouped finely in SQL; {@code quarterHour} from 1970, when grouped by it too. */
+    private record Group(long quarterHour, SaleStatus status, String failureCode, String sourceType, String operatorId, long count,
                          long amount, long fee, long feeVat, long net) {
 
         boolean paid() {
@@ -78,12 +81,64 @@ public final class ReportRecords {
     }
 
     public PeriodSums sums(Instant from, Instant to, String tillId) {
-        List<Group> groups = ledger.query("SELECT status, failure_code, source_type, operator_id, "
-                        + "COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(fee), 0), COALESCE(SUM(fee_vat), 0), COALESCE(SUM(net), 0) "
-                        + "FROM sale WHERE " + period(tillId) + " GROUP BY status, failure_code, source_type, operator_id",
-                row -> new Group(SaleStatus.valueOf(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
-                        row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9)),
-                parameters(from, to, tillId));
+        List<Group> groups = ledger.query("SELECT 0, status, failure_code, source_type, operator_id, " + SUMS + " FROM sale WHERE "
+                        + period(tillId) + " GROUP BY status, failure_code, source_type, operator_id",
+                ReportRecords::group, parameters(from, to, tillId));
+        return rolledUp(groups, byHour(from, to, tillId));
+    }
+
+    /** A period's sums by status, method and operator, and by quarter hour (with the refunds made in each). */
+    public record QuarterlySums(PeriodSums sums, List<QuarterSum> byQuarter) {
+    }
+
+    /**
+     * Any period's sums in one pass over its sales, grouped by quarter hour as well, which a month or a year needs for
+     * its days and hours: one pass over a year of sales instead of three.
+     */
+    public QuarterlySums sumsByQuarter(Instant from, Instant to, String tillId) {
+        List<Group> groups = ledger.query("SELECT " + ledger.quarterHourOf("created_at") + " AS quarter_hour, status, "
+                        + "failure_code, source_type, operator_id, " + SUMS + " FROM sale WHERE " + period(tillId)
+                        + " GROUP BY quarter_hour, status, failure_code, source_type, operator_id",
+                ReportRecords::group, parameters(from, to, tillId));
+        Map<Long, long[]> quarters = new TreeMap<>();
+        for (Group group : groups) {
+            long[] sum = quarters.computeIfAbsent(group.quarterHour(), key -> new long[8]);
+            sum[0] += group.count();
+            if (group.paid()) {
+                sum[1] += group.count();
+                sum[2] += group.amount();
+                sum[3] += group.fee();
+                sum[4] += group.feeVat();
+                sum[5] += group.net();
+            }
+        }
+        ledger.query("SELECT " + ledger.quarterHourOf("r.finished_at") + " AS quarter_hour, COUNT(*), SUM(r.amount) FROM sale_refund r "
+                        + "WHERE r.status = 'DONE' AND r.finished_at >= ? AND r.finished_at < ?" + (tillId == null ? "" : " AND EXISTS "
+                        + "(SELECT 1 FROM sale s WHERE s.till_reference = r.till_reference AND s.till_id = ?)") + " GROUP BY quarter_hour",
+                row -> {
+                    long[] sum = quarters.computeIfAbsent(row.getLong(1), key -> new long[8]);
+                    sum[6] = row.getLong(2);
+                    sum[7] = row.getLong(3);
+                    return null;
+                }, parameters(from, to, tillId));
+        List<QuarterSum> byQuarter = quarters.entrySet().stream().map(entry -> {
+            long[] sum = entry.getValue();
+            return new QuarterSum(Instant.ofEpochSecond(entry.getKey() * QUARTER_SECONDS), sum[0], sum[1], sum[2], sum[3], sum[4],
+                    sum[5], sum[6], sum[7]);
+        }).toList();
+        return new QuarterlySums(rolledUp(groups, List.of()), byQuarter);
+    }
+
+    private static final String SUMS = "COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(fee), 0), COALESCE(SUM(fee_vat), 0), "
+            + "COALESCE(SUM(net), 0)";
+
+    private static Group group(ResultSet row) throws SQLException {
+        return new Group(row.getLong(1), SaleStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4),
+                row.getString(5), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9), row.getLong(10));
+    }
+
+    /** The groups added up by status (and failure), by method and by operator. */
+    private static PeriodSums rolledUp(List<Group> groups, List<HourSum> byHour) {
         // Failure codes as H2 and PostgreSQL both order them when told: none first.
         Comparator<String> noneFirst = Comparator.nullsFirst(Comparator.naturalOrder());
         List<StatusSum> byStatus = rolledUp(groups, group -> Arrays.asList(group.status(), group.failureCode()),
@@ -101,7 +156,7 @@ public final class ReportRecords {
                     List<Group> paid = members.stream().filter(Group::paid).toList();
                     return new OperatorSum((String) key.get(0), sum(members, Group::count), sum(paid, Group::count), sum(paid, Group::amount));
                 }, Comparator.comparing(OperatorSum::operatorId));
-        return new PeriodSums(byStatus, byMethod, byOperator, byHour(from, to, tillId));
+        return new PeriodSums(byStatus, byMethod, byOperator, byHour);
     }
 
     private static <T> List<T> rolledUp(List<Group> groups, Function<Group, List<Object>> key,
@@ -143,39 +198,6 @@ public final class ReportRecords {
                 + Math.max(1, limit) + " ROWS ONLY", filter.parameters());
     }
 
-    /** A period's sales and refunds by quarter hour, the quarters with neither left out; oldest first. */
-    public List<QuarterSum> byQuarter(Instant from, Instant to, String tillId) {
-        // The period's start goes in as a number, not a parameter: H2 plans a parameter inside GROUP BY badly.
-        String quarter = "CAST(FLOOR((EXTRACT(EPOCH FROM %s) - " + from.getEpochSecond() + ") / " + QUARTER_SECONDS + ") AS INTEGER)";
-        Map<Integer, long[]> sums = new TreeMap<>();
-        ledger.query("SELECT " + quarter.formatted("created_at") + " AS quarter, COUNT(*), "
-                        + "SUM(CASE WHEN status = 'SUCCESSFUL' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'SUCCESSFUL' THEN amount ELSE 0 END), "
-                        + "SUM(CASE WHEN status = 'SUCCESSFUL' THEN fee ELSE 0 END), SUM(CASE WHEN status = 'SUCCESSFUL' THEN fee_vat ELSE 0 END), "
-                        + "SUM(CASE WHEN status = 'SUCCESSFUL' THEN net ELSE 0 END) FROM sale WHERE " + period(tillId)
-                        + " GROUP BY quarter",
-                row -> {
-                    long[] sum = sums.computeIfAbsent(row.getInt(1), key -> new long[8]);
-                    for (int i = 0; i < 6; i++) {
-                        sum[i] = row.getLong(i + 2);
-                    }
-                    return null;
-                }, parameters(from, to, tillId));
-        ledger.query("SELECT " + quarter.formatted("r.finished_at") + " AS quarter, COUNT(*), SUM(r.amount) FROM sale_refund r "
-                        + "WHERE r.status = 'DONE' AND r.finished_at >= ? AND r.finished_at < ?" + (tillId == null ? "" : " AND EXISTS "
-                        + "(SELECT 1 FROM sale s WHERE s.till_reference = r.till_reference AND s.till_id = ?)") + " GROUP BY quarter",
-                row -> {
-                    long[] sum = sums.computeIfAbsent(row.getInt(1), key -> new long[8]);
-                    sum[6] = row.getLong(2);
-                    sum[7] = row.getLong(3);
-                    return null;
-                }, parameters(from, to, tillId));
-        return sums.entrySet().stream().map(entry -> {
-            long[] sum = entry.getValue();
-            return new QuarterSum(from.plusSeconds(entry.getKey() * QUARTER_SECONDS), sum[0], sum[1], sum[2], sum[3], sum[4],
-                    sum[5], sum[6], sum[7]);
-        }).toList();
-    }
-
     public List<HourSum> byHour(Instant from, Instant to, String tillId) {
         // The period's start goes in as a number, not a parameter: H2 plans a parameter inside GROUP BY badly.
         String hour = "CAST(FLOOR((EXTRACT(EPOCH FROM created_at) - " + from.getEpochSecond() + ") / 3600) AS INTEGER)";
@@ -198,10 +220,21 @@ public final class ReportRecords {
                 .stream().filter(sale -> tillId == null || tillId.equals(sale.tillId())).toList();
     }
 
-    /** Sales whose payment code ends in {@code lastFour}, newest first. */
+    /**
+     * Sales whose payment code ends in {@code lastFour}, newest first. The ledger keeps the code masked, a star for each
+     * hidden digit; each length a code may have is looked up whole in its index instead of scanning every sale.
+     */
     public List<Sale> findByLastFour(String lastFour, int limit) {
-        return found("payment_code_masked LIKE ?", limit, "%" + lastFour);
+        List<Object> masked = new ArrayList<>();
+        for (int hidden = 0; hidden <= MOST_HIDDEN_DIGITS; hidden++) {
+            masked.add("*".repeat(hidden) + lastFour);
+        }
+        return found("payment_code_masked IN (" + String.join(", ", Collections.nCopies(masked.size(), "?")) + ")", limit,
+                masked.toArray());
     }
+
+    /** More digits than any wallet's payment code hides (WeChat Pay's 18-digit code hides 14). */
+    private static final int MOST_HIDDEN_DIGITS = 36;
 
     /** Sales whose charge id starts with {@code prefix}, newest first. */
     public List<Sale> findByChargeId(String prefix, int limit) {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the report of any business days from the ledger's sums: the sums by status, method and operator over the
- * whole period, and the sales and refunds by quarter hour, added up here into the zone's days and hours.
+ * Builds the report of any business days from the ledger's sums, made in one pass over the period's sales: by quarter
+ * hour, status, method and operator; added up here into the totals and into the zone's days and hours.
  */
 public final class PeriodReports {
 
@@ -31,14 +31,15 @@ public final class PeriodReports {
     public PeriodReport build(ReportPeriod period, ZoneId zone, String tillId, String printedBy) {
         Instant from = period.from(zone);
         Instant to = period.to(zone);
-        ReportRecords.PeriodSums sums = records.sums(from, to, tillId);
+        ReportRecords.QuarterlySums quarterly = records.sumsByQuarter(from, to, tillId);
+        ReportRecords.PeriodSums sums = quarterly.sums();
         DailyReport.Totals totals = DailyReports.totals(sums.byStatus(), records.refundsMade(from, to, tillId));
         Map<LocalDate, long[]> days = new LinkedHashMap<>();
         for (LocalDate day = period.first(); !day.isAfter(period.last()); day = day.plusDays(1)) {
             days.put(day, new long[8]);
         }
         long[][] hours = new long[24][3];
-        for (QuarterSum quarter : records.byQuarter(from, to, tillId)) {
+        for (QuarterSum quarter : quarterly.byQuarter()) {
             ZonedDateTime local = quarter.start().atZone(zone);
             long[] day = days.get(local.toLocalDate());
             long[] values = {quarter.sales(), quarter.paid(), quarter.paidAmount(), quarter.fee(), quarter.feeVat(),

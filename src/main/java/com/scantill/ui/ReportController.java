@@ -3,7 +3,6 @@ package com.scantill.ui;
 import com.scantill.model.ReconciliationDifference;
 import com.scantill.model.Sale;
 import com.scantill.reports.ReportLayout;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
@@ -14,7 +13,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.util.StringConverter;
 
 final class ReportController {
 
@@ -107,19 +105,8 @@ final class ReportController {
         reportDay.setConverter(dayConverter());
     }
 
-    /** The day as the language of the moment writes it; typed in ISO, or in Thai in the Buddhist era. */
-    private StringConverter<LocalDate> dayConverter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate day) {
-                return day == null ? "" : model.dayText(day);
-            }
-
-            @Override
-            public LocalDate fromString(String typed) {
-                return model.readDay(typed).orElse(reportDay.getValue());
-            }
-        };
+    private DayConverter dayConverter() {
+        return new DayConverter(model::dayText, model::readDay, reportDay);
     }
 
     void activate() {

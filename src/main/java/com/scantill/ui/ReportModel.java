@@ -62,7 +62,7 @@ public final class ReportModel {
     private final PinPromptModel pinPrompt;
     private final SessionModel session;
     private final BackgroundExecutor background;
-    private final Path folder;
+    private final ReportFiles files;
     private final ZoneId zone;
     private final CashierMessages words;
     private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>();
@@ -91,9 +91,9 @@ public final class ReportModel {
         this.pinPrompt = pinPrompt;
         this.session = session;
         this.background = background;
-        this.folder = dataFolder.resolve("reports");
         this.zone = zone;
         this.words = words;
+        this.files = new ReportFiles(dataFolder, background, message, words);
         day.set(LocalDate.now(clock.withZone(zone)));
         day.addListener((observable, before, now) -> load());
         till.addListener((observable, before, now) -> load());
@@ -271,7 +271,7 @@ public final class ReportModel {
     public void savePdf(ReportLayout layout) {
         DailyReport current = report.get();
         if (current != null) {
-            save(List.of(new Output(file(current, layout == ReportLayout.A4 ? ".pdf" : "-80mm.pdf"),
+            files.save(List.of(new ReportFiles.Output(file(current, layout == ReportLayout.A4 ? ".pdf" : "-80mm.pdf"),
                     out -> PdfReportWriter.write(current, layout, words.current(), out))));
         }
     }
@@ -280,38 +280,19 @@ public final class ReportModel {
     public void saveCsv() {
         DailyReport current = report.get();
         if (current != null) {
-            List<Output> outputs = new ArrayList<>(List.of(
-                    new Output(file(current, "-transactions.csv"), out -> CsvReportWriter.writeTransactions(current, out)),
-                    new Output(file(current, "-totals.csv"), out -> CsvReportWriter.writeTotals(current, out))));
+            List<ReportFiles.Output> outputs = new ArrayList<>(List.of(
+                    new ReportFiles.Output(file(current, "-transactions.csv"), out -> CsvReportWriter.writeTransactions(current, out)),
+                    new ReportFiles.Output(file(current, "-totals.csv"), out -> CsvReportWriter.writeTotals(current, out))));
             if (current.omiseCheck() != null) {
-                outputs.add(new Output(file(current, "-omise-check.csv"), out -> CsvReportWriter.writeOmiseCheck(current, words.current(), out)));
+                outputs.add(new ReportFiles.Output(file(current, "-omise-check.csv"), out -> CsvReportWriter.writeOmiseCheck(current, words.current(), out)));
             }
-            save(outputs);
+            files.save(outputs);
         }
-    }
-
-    private record Output(Path file, Consumer<OutputStream> writer) {
     }
 
     private Path file(DailyReport current, String ending) {
         String tills = current.tillId() == null ? "all" : current.tillId();
-        return folder.resolve("daily-" + current.day() + "-" + (scope.get() == Scope.SHOP ? "shop-" + tills : tills) + ending);
-    }
-
-    private void save(List<Output> outputs) {
-        background.run(() -> {
-            OwnerOnly.folder(folder);
-            for (Output output : outputs) {
-                try (OutputStream out = Files.newOutputStream(output.file())) {
-                    output.writer().accept(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                OwnerOnly.file(output.file());
-            }
-            return outputs.stream().map(output -> output.file().toString()).toList();
-        }, saved -> message.done(words.text("report.saved", String.join(words.text("report.savedAnd"), saved))),
-                failure -> message.problem(words.text("report.notSaved", failure.getMessage())));
+        return files.file("daily-" + current.day() + "-" + (scope.get() == Scope.SHOP ? "shop-" + tills : tills) + ending);
     }
 
     /** Prints the report on the receipt printer's roll (F11), in the language of the moment. */

@@ -6,7 +6,6 @@ import com.scantill.model.SaleStatus;
 import com.scantill.reports.PeriodReport;
 import com.scantill.reports.ReportCharts;
 import com.scantill.reports.ReportPeriod;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +36,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
-import javafx.util.StringConverter;
 
 /** The manager's view of the sales (see {@link SalesModel}); Ctrl+1 to Ctrl+4 pick its tabs. */
 final class SalesController {
@@ -310,18 +308,8 @@ final class SalesController {
         drawCharts(model.chartsProperty().get());
     }
 
-    private StringConverter<LocalDate> dayConverter(DatePicker picker) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate day) {
-                return day == null ? "" : model.dayText(day);
-            }
-
-            @Override
-            public LocalDate fromString(String typed) {
-                return model.readDay(typed).orElse(picker.getValue());
-            }
-        };
+    private DayConverter dayConverter(DatePicker picker) {
+        return new DayConverter(model::dayText, model::readDay, picker);
     }
 
     private static <T> ListCell<T> cell(Function<T, String> name) {

@@ -52,7 +52,7 @@ public final class SalesModel {
     static final int TABLE_LIMIT = 2_000;
     static final int FOUND_LIMIT = 200;
 
-    /** Where the sales are read, and the engine's till's own sales with their history. */
+    /** Where the sales are read: a ledger (the till's, or the shop's store) and the reports made over it. */
     public record Source(Ledger ledger, PeriodReports reports) {
     }
 
@@ -60,7 +60,7 @@ public final class SalesModel {
     private final Supplier<Optional<Source>> shopSource;
     private final SessionModel session;
     private final BackgroundExecutor background;
-    private final Path folder;
+    private final ReportFiles files;
     private final ZoneId zone;
     private final Clock clock;
     private final CashierMessages words;
@@ -107,10 +107,10 @@ public final class SalesModel {
         this.message = message;
         this.session = session;
         this.background = background;
-        this.folder = dataFolder.resolve("reports");
         this.zone = zone;
         this.clock = clock;
         this.words = words;
+        this.files = new ReportFiles(dataFolder, background, message, words);
         if (shopSource != null) {
             scopes.add(ReportModel.Scope.SHOP);
         }
@@ -319,7 +319,7 @@ public final class SalesModel {
     public void savePdf() {
         PeriodReport current = report.get();
         if (current != null) {
-            save(List.of(new Output(file(current, ".pdf"), out -> PeriodPdfWriter.write(current, words.current(), out))));
+            files.save(List.of(new ReportFiles.Output(file(current, ".pdf"), out -> PeriodPdfWriter.write(current, words.current(), out))));
         }
     }
 
@@ -332,34 +332,15 @@ public final class SalesModel {
         }
         SaleFilter filter = filter();
         Ledger ledger = source.get().ledger();
-        save(List.of(new Output(file(current, "-days.csv"), out -> CsvReportWriter.writeDays(current, out)),
-                new Output(file(current, "-sales.csv"), out -> CsvReportWriter.writeTransactions(
+        files.save(List.of(new ReportFiles.Output(file(current, "-days.csv"), out -> CsvReportWriter.writeDays(current, out)),
+                new ReportFiles.Output(file(current, "-sales.csv"), out -> CsvReportWriter.writeTransactions(
                         ledger.reports().sales(filter, Integer.MAX_VALUE), zone, out))));
-    }
-
-    private record Output(Path file, Consumer<OutputStream> writer) {
     }
 
     private Path file(PeriodReport current, String ending) {
         String tills = current.tillId() == null ? "all" : current.tillId();
-        return folder.resolve("sales-" + current.period().first() + "-to-" + current.period().last() + "-"
+        return files.file("sales-" + current.period().first() + "-to-" + current.period().last() + "-"
                 + (scope.get() == ReportModel.Scope.SHOP ? "shop-" + tills : tills) + ending);
-    }
-
-    private void save(List<Output> outputs) {
-        background.run(() -> {
-            OwnerOnly.folder(folder);
-            for (Output output : outputs) {
-                try (OutputStream out = Files.newOutputStream(output.file())) {
-                    output.writer().accept(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                OwnerOnly.file(output.file());
-            }
-            return outputs.stream().map(output -> output.file().toString()).toList();
-        }, saved -> message.done(words.text("report.saved", String.join(words.text("report.savedAnd"), saved))),
-                failure -> message.problem(words.text("report.notSaved", failure.getMessage())));
     }
 
     String columnTitle(String key) {

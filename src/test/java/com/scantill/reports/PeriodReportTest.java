@@ -56,9 +56,14 @@ class PeriodReportTest {
     private Ledger ledger;
     private PeriodReports reports;
 
+    /** The ledger the sales are written to: a till's H2 file here. */
+    Ledger openLedger(Path folder) {
+        return Ledger.open(folder);
+    }
+
     @BeforeEach
     void open() {
-        ledger = Ledger.open(dataFolder);
+        ledger = openLedger(dataFolder);
         reports = new PeriodReports(ledger, Clock.fixed(PRINTED, ZoneOffset.UTC));
     }
 

@@ -3,6 +3,8 @@ package com.scantill.reports;
 import com.scantill.words.Language;
 import com.scantill.words.Words;
 import com.scantill.ledger.Ledger;
+import com.scantill.ledger.SaleFilter;
+import com.scantill.model.SaleStatus;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -65,8 +67,40 @@ class ReportBenchmark {
                     (long) DAYS * SALES_A_DAY, DAYS, fillSeconds, report.transactions().size(), RUNS,
                     allTills[RUNS / 2] / 1e3, allTills[RUNS - 1] / 1e3, oneTill[RUNS / 2] / 1e3, oneTill[RUNS - 1] / 1e3,
                     pdf[RUNS / 2] / 1e3, pdf[RUNS - 1] / 1e3, csv[RUNS / 2] / 1e3, csv[RUNS - 1] / 1e3);
+            PeriodReports periods = new PeriodReports(ledger, Clock.systemUTC());
+            ReportPeriod month = new ReportPeriod(day.withDayOfMonth(1), day.withDayOfMonth(1).plusMonths(1).minusDays(1));
+            ReportPeriod year = new ReportPeriod(FIRST_DAY, FIRST_DAY.plusDays(DAYS - 1));
+            long[] monthAll = time(() -> periods.build(month, DailyReports.BANGKOK, null, "bench"));
+            long[] monthOne = time(() -> periods.build(month, DailyReports.BANGKOK, "till-2", "bench"));
+            long[] yearAll = time(() -> periods.build(year, DailyReports.BANGKOK, null, "bench"), 5);
+            SaleFilter paidInTheMonth = new SaleFilter(month.from(DailyReports.BANGKOK), month.to(DailyReports.BANGKOK), "till-2",
+                    SaleStatus.SUCCESSFUL, null);
+            long[] page = time(() -> {
+                ledger.reports().sales(paidInTheMonth, 2_000);
+                ledger.reports().sum(paidInTheMonth);
+            });
+            SaleSearch byLastFour = SaleSearch.parse("4821", day, DailyReports.BANGKOK).orElseThrow();
+            SaleSearch byTime = SaleSearch.parse("14:05", day, DailyReports.BANGKOK).orElseThrow();
+            long[] lastFour = time(() -> byLastFour.run(ledger.reports(), 200));
+            long[] atTime = time(() -> byTime.run(ledger.reports(), 200));
+            PeriodReport monthReport = periods.build(month, DailyReports.BANGKOK, null, "Malee");
+            long[] monthPdf = time(() -> PeriodPdfWriter.write(monthReport, thai, new ByteArrayOutputStream()));
+            table += String.format(Locale.ROOT, "| sales report of a month, all tills (SQL, days and hours) | %.1f ms | %.1f ms |%n"
+                            + "| sales report of a month, one till | %.1f ms | %.1f ms |%n"
+                            + "| sales report of the year, all tills (5 runs) | %.1f ms | %.1f ms |%n"
+                            + "| sales table of a month (one till, successful): first %,d rows and the filter's sums | %.1f ms | %.1f ms |%n"
+                            + "| find a sale by the code's last four digits, across the year | %.1f ms | %.1f ms |%n"
+                            + "| find a sale by a time (14:05) on the last 31 days | %.1f ms | %.1f ms |%n"
+                            + "| PDF of the month with its charts, in Thai | %.1f ms | %.1f ms |%n",
+                    monthAll[RUNS / 2] / 1e3, monthAll[RUNS - 1] / 1e3, monthOne[RUNS / 2] / 1e3, monthOne[RUNS - 1] / 1e3,
+                    yearAll[2] / 1e3, yearAll[4] / 1e3, 2_000, page[RUNS / 2] / 1e3, page[RUNS - 1] / 1e3,
+                    lastFour[RUNS / 2] / 1e3, lastFour[RUNS - 1] / 1e3, atTime[RUNS / 2] / 1e3, atTime[RUNS - 1] / 1e3,
+                    monthPdf[RUNS / 2] / 1e3, monthPdf[RUNS - 1] / 1e3);
             System.out.println(table);
             Files.writeString(Path.of("target", "benchmark-report.md"), table);
+            periodPage(monthReport, english, 1, Path.of("assets", "sales-sample-month-a4.png"));
+            periodPage(monthReport, english, 2, Path.of("assets", "sales-sample-charts-a4.png"));
+            periodPage(monthReport, thai, 2, Path.of("assets", "th", "sales-sample-charts-a4.png"));
             samplePage(report, ReportLayout.A4, english, Path.of("assets", "report-sample-a4.png"));
             samplePage(report, ReportLayout.RECEIPT_80MM, english, Path.of("assets", "report-sample-80mm.png"));
             samplePage(report, ReportLayout.A4, thai, Path.of("assets", "th", "report-sample-a4.png"));
@@ -141,6 +175,16 @@ class ReportBenchmark {
                 refund.executeBatch();
                 connection.commit();
             }
+        }
+    }
+
+    private static void periodPage(PeriodReport report, Words words, int page, Path png) throws Exception {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        PeriodPdfWriter.write(report, words, pdf);
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page - 1, 110);
+            Files.createDirectories(png.getParent());
+            ImageIO.write(image, "png", png.toFile());
         }
     }
 
