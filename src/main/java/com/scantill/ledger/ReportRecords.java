@@ -229,7 +229,7 @@ public final class ReportRecords {
         for (int hidden = 0; hidden <= MOST_HIDDEN_DIGITS; hidden++) {
             masked.add("*".repeat(hidden) + lastFour);
         }
-        return found("payment_code_masked IN (" + String.join(", ", Collections.nCopies(masked.size(), "?")) + ")", limit,
+        return fewFound("payment_code_masked IN (" + String.join(", ", Collections.nCopies(masked.size(), "?")) + ")", limit,
                 masked.toArray());
     }
 
@@ -238,32 +238,46 @@ public final class ReportRecords {
 
     /** Sales whose charge id starts with {@code prefix}, newest first. */
     public List<Sale> findByChargeId(String prefix, int limit) {
-        return found("charge_id LIKE ?", limit, likePrefix(prefix));
+        return fewFound("charge_id LIKE ?", limit, likePrefix(prefix));
     }
 
     /** Sales whose till reference starts with {@code prefix}, newest first. */
     public List<Sale> findByTillReference(String prefix, int limit) {
-        return found("till_reference LIKE ?", limit, likePrefix(prefix));
+        return fewFound("till_reference LIKE ?", limit, likePrefix(prefix));
     }
 
-    /** Sales of exactly {@code amount} satang, newest first. */
+    /** Sales of exactly {@code amount} satang, newest first: read back from the newest until there are enough. */
     public List<Sale> findByAmount(long amount, int limit) {
-        return found("amount = ?", limit, amount);
+        return ledger.sales().querySales("WHERE amount = ? ORDER BY created_at DESC, till_reference DESC FETCH FIRST "
+                + Math.max(1, limit) + " ROWS ONLY", amount);
     }
 
-    /** Sales started in any of the {@code [from, to)} spans, newest first. */
+    /** Sales started in any of the {@code [from, to)} spans, newest first: each span looked up on its own in the index. */
     public List<Sale> findStartedIn(List<Instant[]> spans, int limit) {
-        if (spans.isEmpty()) {
-            return List.of();
+        List<Sale> found = new ArrayList<>();
+        for (Instant[] span : spans) {
+            found.addAll(ledger.sales().querySales("WHERE created_at >= ? AND created_at < ? FETCH FIRST " + Math.max(1, limit)
+                    + " ROWS ONLY", span[0], span[1]));
         }
-        String condition = String.join(" OR ", Collections.nCopies(spans.size(), "(created_at >= ? AND created_at < ?)"));
-        return found(condition, limit, spans.stream().flatMap(Arrays::stream).toArray());
+        return newestFirst(found, limit);
     }
 
-    private List<Sale> found(String condition, int limit, Object... parameters) {
-        return ledger.sales().querySales("WHERE " + condition + " ORDER BY created_at DESC, till_reference DESC FETCH FIRST "
-                + Math.max(1, limit) + " ROWS ONLY", parameters);
+    /**
+     * Sales matched by a key that few share (a code's end, a charge id, a reference), found through its index and put
+     * newest first here: told to sort in SQL, the databases would rather read every sale backwards by time.
+     */
+    private List<Sale> fewFound(String condition, int limit, Object... parameters) {
+        return newestFirst(ledger.sales().querySales("WHERE " + condition + " FETCH FIRST " + MOST_MATCHES + " ROWS ONLY",
+                parameters), limit);
     }
+
+    private static List<Sale> newestFirst(List<Sale> sales, int limit) {
+        return sales.stream().sorted(Comparator.comparing(Sale::createdAt).thenComparing(Sale::tillReference).reversed())
+                .limit(Math.max(1, limit)).toList();
+    }
+
+    /** The most sales a key that few share is read for. */
+    private static final int MOST_MATCHES = 10_000;
 
     private static String likePrefix(String prefix) {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

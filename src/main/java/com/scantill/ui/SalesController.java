@@ -349,6 +349,11 @@ final class SalesController {
         model.found().refundSelected();
     }
 
+    /** Ctrl+P: the slip of the sale found and selected, printed again. */
+    void printSlip() {
+        model.found().printSlip(model.found().selectedProperty().get());
+    }
+
     @FXML
     void savePdf() {
         model.savePdf();

@@ -134,16 +134,7 @@ public final class TillModel {
      * panel. A paid sale's slip printed before says COPY; a failed or expired sale's says no money was taken.
      */
     void printSlip(boolean fromTheList) {
-        Sale chosen = fromTheList ? transactions.selectedProperty().get() : sale.shown();
-        if (chosen == null) {
-            message.info(words.text("slip.nothingChosen"));
-        } else if (!runtime.slips().printer().configured()) {
-            message.problem(words.text("slip.noPrinter"));
-        } else if (runtime.slips().printOnRequest(chosen, words.current().language())) {
-            message.info(words.text("slip.printing", chosen.tillReference()));
-        } else {
-            message.info(words.text("slip.notYet"));
-        }
+        transactions.printSlip(fromTheList ? transactions.selectedProperty().get() : sale.shown());
     }
 
     CashierMessages words() {

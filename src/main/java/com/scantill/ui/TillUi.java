@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * back or cancel, F1 ไทย/EN and Ctrl+Q quit (signed out). On the report: F11 on the receipt printer (F4 would also open the
  * day picker's calendar), F5/F6 print, F7 PDF, F8 CSV, F9 check against Omise, F10
  * accept Omise's state of the selected difference, F2 the sales screen. On the sales screen: Ctrl+1 to Ctrl+4 its tabs
- * (table, charts, days, find), F6 refund the sale found, F7 PDF, F8 CSV.
+ * (table, charts, days, find), F6 refund the sale found, Ctrl+P its slip, F7 PDF, F8 CSV.
  */
 final class TillUi implements Navigation {
 
@@ -373,8 +373,15 @@ final class TillUi implements Navigation {
         }
     }
 
-    /** The sales screen's keys: Ctrl+1 to Ctrl+4 its tabs, F6 refund the sale found, F7 PDF, F8 CSV, Esc back. */
+    /**
+     * The sales screen's keys: Ctrl+1 to Ctrl+4 its tabs, F6 refund the sale found, Ctrl+P its slip, F7 PDF, F8 CSV,
+     * Esc back.
+     */
     private boolean salesKey(KeyEvent event) {
+        if (event.isShortcutDown() && event.getCode() == KeyCode.P) {
+            sales.printSlip();
+            return true;
+        }
         if (event.isShortcutDown() && event.getCode().isDigitKey()) {
             int tab = event.getCode().getCode() - KeyCode.DIGIT1.getCode();
             if (tab >= 0 && tab < SalesController.TABS) {

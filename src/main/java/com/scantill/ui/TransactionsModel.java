@@ -152,6 +152,21 @@ final class TransactionsModel {
                 this::refresh);
     }
 
+    /** Prints {@code chosen}'s slip again (a copy once printed), on this till's printer, when it is this till's sale. */
+    void printSlip(Sale chosen) {
+        if (chosen == null) {
+            message.info(words.text("slip.nothingChosen"));
+        } else if (!runtime.settings().tillId().equals(chosen.tillId())) {
+            message.info(words.text("slip.onItsOwnTill", chosen.tillReference(), chosen.tillId()));
+        } else if (!runtime.slips().printer().configured()) {
+            message.problem(words.text("slip.noPrinter"));
+        } else if (runtime.slips().printOnRequest(chosen, words.current().language())) {
+            message.info(words.text("slip.printing", chosen.tillReference()));
+        } else {
+            message.info(words.text("slip.notYet"));
+        }
+    }
+
     /** Asks for a supervisor's PIN, then confirms the selected sale, taken back from Omise, as a real sale. */
     void confirmSelectedRecovered() {
         Sale sale = selected.get();

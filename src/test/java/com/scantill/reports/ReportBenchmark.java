@@ -83,6 +83,8 @@ class ReportBenchmark {
             SaleSearch byTime = SaleSearch.parse("14:05", day, DailyReports.BANGKOK).orElseThrow();
             long[] lastFour = time(() -> byLastFour.run(ledger.reports(), 200));
             long[] atTime = time(() -> byTime.run(ledger.reports(), 200));
+            SaleSearch byAmount = SaleSearch.parse("1,234.56", day, DailyReports.BANGKOK).orElseThrow();
+            long[] amount = time(() -> byAmount.run(ledger.reports(), 200));
             PeriodReport monthReport = periods.build(month, DailyReports.BANGKOK, null, "Malee");
             long[] monthPdf = time(() -> PeriodPdfWriter.write(monthReport, thai, new ByteArrayOutputStream()));
             table += String.format(Locale.ROOT, "| sales report of a month, all tills (SQL, days and hours) | %.1f ms | %.1f ms |%n"
@@ -91,10 +93,11 @@ class ReportBenchmark {
                             + "| sales table of a month (one till, successful): first %,d rows and the filter's sums | %.1f ms | %.1f ms |%n"
                             + "| find a sale by the code's last four digits, across the year | %.1f ms | %.1f ms |%n"
                             + "| find a sale by a time (14:05) on the last 31 days | %.1f ms | %.1f ms |%n"
+                            + "| find a sale by an amount (฿1,234.56), across the year | %.1f ms | %.1f ms |%n"
                             + "| PDF of the month with its charts, in Thai | %.1f ms | %.1f ms |%n",
                     monthAll[RUNS / 2] / 1e3, monthAll[RUNS - 1] / 1e3, monthOne[RUNS / 2] / 1e3, monthOne[RUNS - 1] / 1e3,
                     yearAll[2] / 1e3, yearAll[4] / 1e3, 2_000, page[RUNS / 2] / 1e3, page[RUNS - 1] / 1e3,
-                    lastFour[RUNS / 2] / 1e3, lastFour[RUNS - 1] / 1e3, atTime[RUNS / 2] / 1e3, atTime[RUNS - 1] / 1e3,
+                    lastFour[RUNS / 2] / 1e3, lastFour[RUNS - 1] / 1e3, atTime[RUNS / 2] / 1e3, atTime[RUNS - 1] / 1e3, amount[RUNS / 2] / 1e3, amount[RUNS - 1] / 1e3,
                     monthPdf[RUNS / 2] / 1e3, monthPdf[RUNS - 1] / 1e3);
             System.out.println(table);
             Files.writeString(Path.of("target", "benchmark-report.md"), table);

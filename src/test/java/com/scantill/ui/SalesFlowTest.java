@@ -104,6 +104,8 @@ class SalesFlowTest {
         assertThat(till.runtime.ledger().sales().refunds(refunded.tillReference())).extracting(RefundRecord::approvedBy)
                 .containsExactly("wanida");
         till.awaitText("#foundRefundAmount", text -> text.equals("100.00"));
+        chord(KeyCode.P);
+        till.awaitText("#salesMessage", text -> text.startsWith("No receipt printer is set up"));
 
         till.press(KeyCode.F7);
         till.awaitText("#salesMessage", text -> text.startsWith("Saved ") && text.endsWith(".pdf"));
