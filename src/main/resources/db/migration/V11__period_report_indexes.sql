@@ -7,3 +7,5 @@ CREATE INDEX sale_period ON sale (created_at, status, till_id, operator_id, sour
 CREATE INDEX sale_till_period ON sale (till_id, created_at, status, operator_id, source_type, failure_code, amount, fee, fee_vat, net);
 -- A sale found by its payment code's last four digits: the masked code looked up whole, for each length a code has.
 CREATE INDEX sale_payment_code_masked ON sale (payment_code_masked);
+-- … and by its amount.
+CREATE INDEX sale_amount ON sale (amount);

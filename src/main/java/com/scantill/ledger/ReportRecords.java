@@ -246,10 +246,9 @@ public final class ReportRecords {
         return fewFound("till_reference LIKE ?", limit, likePrefix(prefix));
     }
 
-    /** Sales of exactly {@code amount} satang, newest first: read back from the newest until there are enough. */
+    /** Sales of exactly {@code amount} satang, newest first. */
     public List<Sale> findByAmount(long amount, int limit) {
-        return ledger.sales().querySales("WHERE amount = ? ORDER BY created_at DESC, till_reference DESC FETCH FIRST "
-                + Math.max(1, limit) + " ROWS ONLY", amount);
+        return fewFound("amount = ?", limit, amount);
     }
 
     /** Sales started in any of the {@code [from, to)} spans, newest first: each span looked up on its own in the index. */
@@ -263,12 +262,18 @@ public final class ReportRecords {
     }
 
     /**
-     * Sales matched by a key that few share (a code's end, a charge id, a reference), found through its index and put
+     * Sales matched by a key that few share (a code's end, a charge id, a reference, an amount), found through its index and put
      * newest first here: told to sort in SQL, the databases would rather read every sale backwards by time.
      */
     private List<Sale> fewFound(String condition, int limit, Object... parameters) {
-        return newestFirst(ledger.sales().querySales("WHERE " + condition + " FETCH FIRST " + MOST_MATCHES + " ROWS ONLY",
-                parameters), limit);
+        List<Sale> matches = ledger.sales().querySales("WHERE " + condition + " FETCH FIRST " + MOST_MATCHES + " ROWS ONLY",
+                parameters);
+        if (matches.size() < MOST_MATCHES) {
+            return newestFirst(matches, limit);
+        }
+        // Not few after all (an amount every customer pays, say): the newest, as the database finds them.
+        return ledger.sales().querySales("WHERE " + condition + " ORDER BY created_at DESC, till_reference DESC FETCH FIRST "
+                + Math.max(1, limit) + " ROWS ONLY", parameters);
     }
 
     private static List<Sale> newestFirst(List<Sale> sales, int limit) {

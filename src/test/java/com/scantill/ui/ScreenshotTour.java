@@ -130,6 +130,22 @@ class ScreenshotTour {
             till.press(KeyCode.F9);
             till.awaitText("#reportCheckSummary", text -> !text.equals(words.get("check.none")));
             shoot(till, assets.resolve("11-report-checked-against-omise.png"));
+
+            till.press(KeyCode.F2);
+            till.awaitText("#salesFilteredSum", text -> !text.isEmpty());
+            shoot(till, assets.resolve("13-sales-table.png"));
+            till.robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+            Thread.sleep(500);
+            shoot(till, assets.resolve("14-sales-charts.png"));
+            till.robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+            till.awaitFocus("#salesSearch");
+            till.type("6789");
+            till.press(KeyCode.ENTER);
+            till.awaitText("#salesMessage", text -> !text.isEmpty() && !text.contains("…"));
+            till.press(KeyCode.TAB);
+            till.press(KeyCode.HOME);
+            till.awaitText("#foundDetails", text -> text.contains("6789"));
+            shoot(till, assets.resolve("15-sales-find.png"));
         }
     }
 
