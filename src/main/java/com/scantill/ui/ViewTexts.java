@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 
 /**
@@ -56,6 +58,15 @@ final class ViewTexts {
         }
         if (root instanceof ScrollPane scroll && scroll.getContent() != null) {
             follow(scroll.getContent(), words);
+        }
+        if (root instanceof TabPane tabs) {
+            // A tab is no node, and its content is not among the pane's children until it is first shown.
+            for (Tab tab : tabs.getTabs()) {
+                bind(tab.textProperty(), words);
+                if (tab.getContent() != null) {
+                    follow(tab.getContent(), words);
+                }
+            }
         }
         if (root instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(child -> follow(child, words));

@@ -141,6 +141,9 @@ class ScreenFitTest {
             if (cut && (mustBeWhole || labeled.getTooltip() == null || !whole.equals(labeled.getTooltip().getText()))) {
                 problems.add(name + " shows '" + shown + "'");
             }
+            if (whole.charAt(0) == '\u2063' || whole.startsWith("view.")) {
+                problems.add(name + " shows its key, not its words");
+            }
             Bounds bounds = labeled.localToScene(labeled.getBoundsInLocal());
             if (node instanceof ButtonBase && (bounds.getMaxX() > scene.getWidth() + 1 || bounds.getMaxY() > scene.getHeight() + 1)) {
                 problems.add(name + " lies outside the window at " + bounds);
