@@ -20,6 +20,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -36,6 +37,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import javafx.util.StringConverter;
 
 /** The manager's view of the sales (see {@link SalesModel}); Ctrl+1 to Ctrl+4 pick its tabs. */
 final class SalesController {
@@ -280,9 +282,26 @@ final class SalesController {
         }
     }
 
-    /** A chart of baht (satang shown as baht) or of counts. */
+    /** A chart of baht (satang shown as baht) or of counts, whose axis then shows whole numbers only. */
     private static void bars(BarChart<String, Number> chart, ReportCharts.Chart bars, boolean satang) {
         chart.setTitle(bars.title());
+        // Twenty-four hours side by side: bars as wide as their hour, not hairlines.
+        chart.setCategoryGap(bars.bars().size() > 8 ? 2 : 10);
+        chart.setBarGap(0);
+        if (!satang && chart.getYAxis() instanceof NumberAxis counts) {
+            counts.setMinorTickVisible(false);
+            counts.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number value) {
+                    return value.doubleValue() == Math.rint(value.doubleValue()) ? Long.toString(value.longValue()) : "";
+                }
+
+                @Override
+                public Number fromString(String text) {
+                    return Long.parseLong(text);
+                }
+            });
+        }
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (ReportCharts.Bar bar : bars.bars()) {
             series.getData().add(new XYChart.Data<>(bar.label(), satang ? bar.value() / 100.0 : bar.value()));
@@ -350,6 +369,7 @@ final class SalesController {
     }
 
     /** Ctrl+P: the slip of the sale found and selected, printed again. */
+    @FXML
     void printSlip() {
         model.found().printSlip(model.found().selectedProperty().get());
     }
