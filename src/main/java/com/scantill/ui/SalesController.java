@@ -11,14 +11,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
@@ -349,12 +352,30 @@ final class SalesController {
     /** Ctrl+1 to Ctrl+4: the table, the charts, the days, the search (which takes the typing at once). */
     void showTab(int index) {
         salesTabs.getSelectionModel().select(index);
-        switch (index) {
-            case 0 -> salesStatus.requestFocus();
-            case 2 -> daysTable.requestFocus();
-            case FIND_TAB -> salesSearch.requestFocus();
-            default -> salesTabs.requestFocus();
+        Node target = switch (index) {
+            case 0 -> salesStatus;
+            case 2 -> daysTable;
+            case FIND_TAB -> salesSearch;
+            default -> salesTabs;
+        };
+        focusWhenShown(target);
+    }
+
+    /** A tab's content joins the scene only when the tab pane next lays out: a node not yet in it takes no focus. */
+    private static void focusWhenShown(Node target) {
+        if (target.getScene() != null) {
+            target.requestFocus();
+            return;
         }
+        target.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> observable, Scene before, Scene now) {
+                if (now != null) {
+                    target.sceneProperty().removeListener(this);
+                    Platform.runLater(target::requestFocus);
+                }
+            }
+        });
     }
 
     @FXML

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.event.Event;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -115,7 +116,9 @@ final class TillUi implements Navigation {
             }
         });
         StackPane root = new StackPane(shell, pinPromptView);
-        scene = new Scene(root, 1180, 720);
+        // 1180×720, or the screen's room when it has less (a 1024×768 till, say): no part of the till off the screen.
+        Rectangle2D room = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1180, room.getWidth()), Math.min(720, room.getHeight()));
         scene.getStylesheets().add(TillUi.class.getResource("scantill.css").toExternalForm());
         if (runtime.settings().scanner().driver() == ScannerSettings.Driver.KEYBOARD) {
             // First of the scene's key filters: a key pressed while typed digits are held waits for them.

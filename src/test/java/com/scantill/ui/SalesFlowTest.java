@@ -125,6 +125,13 @@ class SalesFlowTest {
 
         till.press(KeyCode.ESCAPE);
         till.awaitText("#amountMessage", text -> text.startsWith("Key the amount"));
+
+        // Ctrl+F on the till screen: straight to the search, ready for the typing.
+        chord(KeyCode.F);
+        till.awaitFocus("#salesSearch");
+        till.type("0004");
+        till.press(KeyCode.ENTER);
+        till.awaitText("#salesMessage", text -> text.startsWith("Found 1 for \"0004\""));
     }
 
     @Test
