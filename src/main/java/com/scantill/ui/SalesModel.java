@@ -162,6 +162,10 @@ public final class SalesModel {
     }
 
     public void activate() {
+        if (preset.get() != ReportPeriod.Preset.CHOSEN) {
+            // Today, this week… as of now: a till left open overnight shows the new day.
+            choose(preset.get());
+        }
         Optional<Source> source = source();
         if (source.isEmpty()) {
             clear();
