@@ -194,7 +194,12 @@ public final class ReportRecords {
 
     /** The first {@code limit} sales a filter picks, oldest first. */
     public List<Sale> sales(SaleFilter filter, int limit) {
-        return ledger.sales().querySales("WHERE " + filter.where() + " ORDER BY created_at, till_reference FETCH FIRST "
+        return sales(filter, SaleOrder.OLDEST, limit);
+    }
+
+    /** The first {@code limit} sales a filter picks, in {@code order}. */
+    public List<Sale> sales(SaleFilter filter, SaleOrder order, int limit) {
+        return ledger.sales().querySales("WHERE " + filter.where() + " ORDER BY " + order.orderBy() + " FETCH FIRST "
                 + Math.max(1, limit) + " ROWS ONLY", filter.parameters());
     }
 

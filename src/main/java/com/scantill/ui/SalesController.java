@@ -1,5 +1,6 @@
 package com.scantill.ui;
 
+import com.scantill.ledger.SaleOrder;
 import com.scantill.model.Money;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
@@ -18,7 +19,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -71,6 +71,8 @@ final class SalesController {
     @FXML
     private ComboBox<String> salesOperator;
     @FXML
+    private ComboBox<SaleOrder> salesOrder;
+    @FXML
     private TableView<Sale> salesTable;
     @FXML
     private WrappedText salesFilteredSum;
@@ -98,6 +100,9 @@ final class SalesController {
     private WrappedText salesMessage;
     private final ChangeListener<ReportCharts> chartsShown = (observable, before, now) -> drawCharts(now);
     private final Map<TableColumn<Sale, ?>, Function<Sale, String>> texts = new HashMap<>();
+    /** The sales table's columns that sort in SQL: the order ascending, then descending. */
+    private final Map<TableColumn<Sale, ?>, SaleOrder[]> sqlOrders = new HashMap<>();
+    private boolean sortedByHeader;
     private final List<Fit<Sale>> saleFits = new ArrayList<>();
     private final List<Fit<Sale>> foundFits = new ArrayList<>();
     private final List<Fit<PeriodReport.DaySum>> dayFits = new ArrayList<>();
@@ -144,10 +149,36 @@ final class SalesController {
         salesOperator.setCellFactory(list -> cell(model::operatorName));
         salesOperator.setButtonCell(cell(model::operatorName));
         salesOperator.valueProperty().bindBidirectional(model.operatorProperty());
+        salesOrder.setItems(FXCollections.observableArrayList(SaleOrder.values()));
+        salesOrder.setCellFactory(list -> cell(model::orderName));
+        salesOrder.setButtonCell(cell(model::orderName));
+        salesOrder.valueProperty().bindBidirectional(model.orderProperty());
         saleColumns(salesTable, saleFits);
-        SortedList<Sale> sorted = new SortedList<>(model.sales());
-        sorted.comparatorProperty().bind(salesTable.comparatorProperty());
-        salesTable.setItems(sorted);
+        sqlOrders.clear();
+        orderBy(salesTable, "sales.column.time", SaleOrder.OLDEST, SaleOrder.NEWEST);
+        orderBy(salesTable, "sales.column.amount", SaleOrder.AMOUNT_LOWEST, SaleOrder.AMOUNT_HIGHEST);
+        orderBy(salesTable, "sales.column.status", SaleOrder.STATUS, SaleOrder.STATUS);
+        orderBy(salesTable, "sales.column.method", SaleOrder.METHOD, SaleOrder.METHOD);
+        orderBy(salesTable, "sales.column.operator", SaleOrder.OPERATOR, SaleOrder.OPERATOR);
+        orderBy(salesTable, "sales.column.till", SaleOrder.TILL, SaleOrder.TILL);
+        salesTable.getColumns().forEach(column -> column.setSortable(sqlOrders.containsKey(column)));
+        // A header sorts in SQL, over all the sales the filter picks, not only the 2,000 listed; the Sort choice says so.
+        salesTable.setSortPolicy(table -> {
+            if (!table.getSortOrder().isEmpty()) {
+                TableColumn<Sale, ?> first = table.getSortOrder().get(0);
+                SaleOrder[] orders = sqlOrders.get(first);
+                sortedByHeader = true;
+                model.orderProperty().set(first.getSortType() == TableColumn.SortType.ASCENDING ? orders[0] : orders[1]);
+                sortedByHeader = false;
+            }
+            return true;
+        });
+        model.orderProperty().addListener((observable, before, now) -> {
+            if (!sortedByHeader) {
+                salesTable.getSortOrder().clear();
+            }
+        });
+        salesTable.setItems(model.sales());
         salesFilteredSum.textProperty().bind(model.filteredSumTextProperty());
 
         dayColumns();
@@ -216,6 +247,11 @@ final class SalesController {
     private static double width(Text probe, String text) {
         probe.setText(text == null ? "" : text);
         return probe.getLayoutBounds().getWidth();
+    }
+
+    private void orderBy(TableView<Sale> table, String title, SaleOrder ascending, SaleOrder descending) {
+        table.getColumns().stream().filter(column -> title.equals(column.getUserData())).findFirst()
+                .ifPresent(column -> sqlOrders.put(column, new SaleOrder[] {ascending, descending}));
     }
 
     private static String orEmpty(String text) {
@@ -319,6 +355,7 @@ final class SalesController {
         salesTill.setButtonCell(cell(model::tillName));
         salesStatus.setButtonCell(cell(model::statusName));
         salesOperator.setButtonCell(cell(model::operatorName));
+        salesOrder.setButtonCell(cell(model::orderName));
         salesFirst.setConverter(dayConverter(salesFirst));
         salesLast.setConverter(dayConverter(salesLast));
         for (TableView<?> table : List.of(salesTable, foundTable, daysTable)) {

@@ -4,6 +4,7 @@ import com.scantill.ledger.Ledger;
 import com.scantill.ledger.ReportRecords.FilteredSum;
 import com.scantill.ledger.ReportRecords.OperatorSum;
 import com.scantill.ledger.SaleFilter;
+import com.scantill.ledger.SaleOrder;
 import com.scantill.model.Money;
 import com.scantill.model.OwnerOnly;
 import com.scantill.model.Sale;
@@ -79,6 +80,7 @@ public final class SalesModel {
     /** {@link ReportModel#ALL_TILLS} stands for every operator too. */
     private final ObjectProperty<String> operator = new SimpleObjectProperty<>(ReportModel.ALL_TILLS);
     private final ObservableList<String> operators = FXCollections.observableArrayList(ReportModel.ALL_TILLS);
+    private final ObjectProperty<SaleOrder> order = new SimpleObjectProperty<>(SaleOrder.OLDEST);
     private final ObservableList<Sale> sales = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FilteredSum> filteredSum = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper filteredSumText = new ReadOnlyStringWrapper("");
@@ -130,6 +132,7 @@ public final class SalesModel {
         scope.addListener((observable, before, now) -> activate());
         status.addListener((observable, before, now) -> loadTable());
         operator.addListener((observable, before, now) -> loadTable());
+        order.addListener((observable, before, now) -> loadTable());
     }
 
     private void choose(ReportPeriod.Preset chosen) {
@@ -249,8 +252,9 @@ public final class SalesModel {
             return;
         }
         SaleFilter filter = filter();
+        SaleOrder listed = order.get() == null ? SaleOrder.OLDEST : order.get();
         Ledger ledger = source.get().ledger();
-        background.run(() -> new Table(ledger.reports().sales(filter, TABLE_LIMIT), ledger.reports().sum(filter)), table -> {
+        background.run(() -> new Table(ledger.reports().sales(filter, listed, TABLE_LIMIT), ledger.reports().sum(filter)), table -> {
             sales.setAll(table.sales());
             filteredSum.set(table.sum());
             sumInWords();
@@ -335,10 +339,11 @@ public final class SalesModel {
             return;
         }
         SaleFilter filter = filter();
+        SaleOrder listed = order.get() == null ? SaleOrder.OLDEST : order.get();
         Ledger ledger = source.get().ledger();
         files.save(List.of(new ReportFiles.Output(file(current, "-days.csv"), out -> CsvReportWriter.writeDays(current, out)),
                 new ReportFiles.Output(file(current, "-sales.csv"), out -> CsvReportWriter.writeTransactions(
-                        ledger.reports().sales(filter, Integer.MAX_VALUE), zone, out))));
+                        ledger.reports().sales(filter, listed, Integer.MAX_VALUE), zone, out))));
     }
 
     private Path file(PeriodReport current, String ending) {
@@ -349,6 +354,10 @@ public final class SalesModel {
 
     String columnTitle(String key) {
         return words.text(key);
+    }
+
+    String orderName(SaleOrder choice) {
+        return words.text("sales.order." + choice.name());
     }
 
     String presetName(ReportPeriod.Preset choice) {
@@ -437,6 +446,11 @@ public final class SalesModel {
 
     public ObservableList<String> operators() {
         return operators;
+    }
+
+    /** How the table lists the sales: sorted in SQL over all the filter picks, not only the rows listed. */
+    public ObjectProperty<SaleOrder> orderProperty() {
+        return order;
     }
 
     public ObservableList<Sale> sales() {

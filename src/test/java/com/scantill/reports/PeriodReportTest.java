@@ -7,6 +7,7 @@ import com.scantill.ledger.Ledger;
 import com.scantill.ledger.ReportRecords.FilteredSum;
 import com.scantill.ledger.ReportRecords.HourSum;
 import com.scantill.ledger.SaleFilter;
+import com.scantill.ledger.SaleOrder;
 import com.scantill.model.EventKind;
 import com.scantill.model.Money;
 import com.scantill.model.PaymentMethod;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -202,6 +204,16 @@ class PeriodReportTest {
         }
         assertThat(filters).isEqualTo(48);
         assertThat(ledger.reports().sales(SaleFilter.period(from, to, null), 7)).hasSize(7);
+
+        // Each order sorts every sale the filter picks, so that its first few are the whole period's first few.
+        SaleFilter period = SaleFilter.period(from, to, null);
+        List<Sale> picked = all.stream().filter(sale -> !sale.createdAt().isBefore(from) && sale.createdAt().isBefore(to)).toList();
+        assertThat(ledger.reports().sales(period, SaleOrder.AMOUNT_HIGHEST, 5)).extracting(Sale::amount).containsExactlyElementsOf(
+                picked.stream().map(Sale::amount).sorted(Comparator.reverseOrder()).limit(5).toList());
+        assertThat(ledger.reports().sales(period, SaleOrder.NEWEST, 5)).extracting(Sale::createdAt).containsExactlyElementsOf(
+                picked.stream().map(Sale::createdAt).sorted(Comparator.reverseOrder()).limit(5).toList());
+        assertThat(ledger.reports().sales(period, SaleOrder.OPERATOR, 1_000)).extracting(Sale::operatorId).isSorted()
+                .hasSize(picked.size());
     }
 
     private static FilteredSum sumOf(List<Sale> sales) {

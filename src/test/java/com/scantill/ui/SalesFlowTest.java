@@ -58,7 +58,15 @@ class SalesFlowTest {
         till.awaitText("#reportCheckSummary", text -> !text.isEmpty());
         till.press(KeyCode.F2);
         till.awaitText("#salesFilteredSum", text -> text.startsWith("Shown: 2 sales · ฿249.00 · Successful 1 · ฿150.00"));
-        assertThat(table("#salesTable").getItems()).hasSize(2);
+        assertThat(table("#salesTable").getItems()).extracting(sale -> ((Sale) sale).amount()).containsExactly(15_000L, 9_900L);
+
+        // Sort by, Down to "Amount, lowest first": the table is read again in that order.
+        till.focus("#salesOrder");
+        for (int i = 0; i < 3; i++) {
+            till.press(KeyCode.DOWN);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> table("#salesTable").getItems().stream()
+                .map(sale -> ((Sale) sale).amount()).toList().equals(List.of(9_900L, 15_000L)));
         till.awaitText("#salesPeriodTotals", text -> text.startsWith("Successful: 1 · ฿150.00"));
 
         // Ctrl+1 puts the focus on the status filter; Down steps through the statuses to Failed.
