@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 
@@ -42,10 +41,6 @@ public record ReportPeriod(LocalDate first, LocalDate last) {
 
     public static ReportPeriod day(LocalDate day) {
         return new ReportPeriod(day, day);
-    }
-
-    public long days() {
-        return ChronoUnit.DAYS.between(first, last) + 1;
     }
 
     public boolean oneDay() {

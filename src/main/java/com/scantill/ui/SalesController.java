@@ -17,7 +17,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -31,7 +33,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -118,41 +119,23 @@ final class SalesController {
 
     @FXML
     private void initialize() {
-        salesPreset.setItems(FXCollections.observableArrayList(ReportPeriod.Preset.values()));
-        salesPreset.setCellFactory(list -> cell(model::presetName));
-        salesPreset.setButtonCell(cell(model::presetName));
-        salesPreset.valueProperty().bindBidirectional(model.presetProperty());
+        choice(salesPreset, FXCollections.observableArrayList(ReportPeriod.Preset.values()), model::presetName, model.presetProperty());
         salesFirst.setConverter(dayConverter(salesFirst));
         salesLast.setConverter(dayConverter(salesLast));
         salesFirst.valueProperty().bindBidirectional(model.firstProperty());
         salesLast.valueProperty().bindBidirectional(model.lastProperty());
-        salesScope.setItems(model.scopes());
-        salesScope.setCellFactory(list -> cell(model::scopeName));
-        salesScope.setButtonCell(cell(model::scopeName));
-        salesScope.valueProperty().bindBidirectional(model.scopeProperty());
+        choice(salesScope, model.scopes(), model::scopeName, model.scopeProperty());
         boolean shop = model.scopes().size() > 1;
         for (Node node : new Node[] {salesScope, salesScopeLabel}) {
             node.setVisible(shop);
             node.setManaged(shop);
         }
-        salesTill.setItems(model.tills());
-        salesTill.setCellFactory(list -> cell(model::tillName));
-        salesTill.setButtonCell(cell(model::tillName));
-        salesTill.valueProperty().bindBidirectional(model.tillProperty());
+        choice(salesTill, model.tills(), model::tillName, model.tillProperty());
         salesPeriodTotals.textProperty().bind(model.periodTotalsProperty());
 
-        salesStatus.setItems(model.statuses());
-        salesStatus.setCellFactory(list -> cell(model::statusName));
-        salesStatus.setButtonCell(cell(model::statusName));
-        salesStatus.valueProperty().bindBidirectional(model.statusProperty());
-        salesOperator.setItems(model.operators());
-        salesOperator.setCellFactory(list -> cell(model::operatorName));
-        salesOperator.setButtonCell(cell(model::operatorName));
-        salesOperator.valueProperty().bindBidirectional(model.operatorProperty());
-        salesOrder.setItems(FXCollections.observableArrayList(SaleOrder.values()));
-        salesOrder.setCellFactory(list -> cell(model::orderName));
-        salesOrder.setButtonCell(cell(model::orderName));
-        salesOrder.valueProperty().bindBidirectional(model.orderProperty());
+        choice(salesStatus, model.statuses(), model::statusName, model.statusProperty());
+        choice(salesOperator, model.operators(), model::operatorName, model.operatorProperty());
+        choice(salesOrder, FXCollections.observableArrayList(SaleOrder.values()), model::orderName, model.orderProperty());
         saleColumns(salesTable, saleFits);
         sqlOrders.clear();
         orderBy(salesTable, "sales.column.time", SaleOrder.OLDEST, SaleOrder.NEWEST);
@@ -371,6 +354,14 @@ final class SalesController {
         return new DayConverter(model::dayText, model::readDay, picker);
     }
 
+    /** A choice of {@code items}, each named in the language of the moment, bound both ways to the model's {@code value}. */
+    private static <T> void choice(ComboBox<T> box, ObservableList<T> items, Function<T, String> name, Property<T> value) {
+        box.setItems(items);
+        box.setCellFactory(list -> cell(name));
+        box.setButtonCell(cell(name));
+        box.valueProperty().bindBidirectional(value);
+    }
+
     private static <T> ListCell<T> cell(Function<T, String> name) {
         return new ListCell<>() {
             @Override
@@ -445,9 +436,5 @@ final class SalesController {
     @FXML
     void back() {
         navigation.showTill();
-    }
-
-    Tab tab(int index) {
-        return salesTabs.getTabs().get(index);
     }
 }
