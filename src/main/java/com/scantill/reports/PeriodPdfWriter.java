@@ -17,6 +17,7 @@ import com.scantill.words.Words;
 import java.awt.Color;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ public final class PeriodPdfWriter {
             float top = LAYOUT.lineBaseline(0);
             for (ReportCharts.Chart chart : List.of(charts.paidAmountByHour(), charts.salesByHour(), charts.paidAmountByOperator(),
                     charts.statusShares())) {
-                top = chart(content, fonts, chart, top) + 2 * LAYOUT.lineHeight();
+                top = chart(content, fonts, chart, words, top) + 2 * LAYOUT.lineHeight();
             }
             document.close();
         } catch (DocumentException e) {
@@ -161,10 +162,19 @@ public final class PeriodPdfWriter {
     }
 
     /** Draws one bar chart below {@code top} (points from the page's top); returns where it ends. */
-    private static float chart(PdfContentByte content, Map<TypeFace, BaseFont> fonts, ReportCharts.Chart chart, float top) {
+    private static float chart(PdfContentByte content, Map<TypeFace, BaseFont> fonts, ReportCharts.Chart chart, Words words,
+                               float top) {
         float left = LAYOUT.margin();
         float width = LAYOUT.textWidth();
-        PdfReportWriter.draw(content, fonts, LAYOUT, top, new ReportLine(Style.HEADING, List.of(new Piece(chart.title(), 0))));
+        List<Piece> heading = new ArrayList<>(List.of(new Piece(chart.title(), 0)));
+        // Bars too many to carry their values: the scale is the highest one, said beside the title.
+        chart.bars().stream().filter(bar -> bar.value() > 0).max(Comparator.comparingLong(ReportCharts.Bar::value))
+                .filter(highest -> chart.bars().size() > 12).ifPresent(highest -> {
+                    String scale = words.get("chart.highest", highest.label(), highest.valueText());
+                    TypeSetter type = new TypeSetter(LAYOUT.fontSize(), words.language().locale());
+                    heading.add(new Piece(scale, width - type.width(scale, Style.HEADING)));
+                });
+        PdfReportWriter.draw(content, fonts, LAYOUT, top, new ReportLine(Style.HEADING, heading));
         float baseY = LAYOUT.pageHeight() - (top + LAYOUT.lineHeight() + CHART_HEIGHT);
         long highest = chart.bars().stream().mapToLong(ReportCharts.Bar::value).max().orElse(0);
         content.setColorStroke(GRID);

@@ -136,7 +136,7 @@ class PeriodReportTest {
             stripper.setStartPage(2);
             stripper.setEndPage(2);
             assertThat(stripper.getText(document)).contains("Paid amount by hour", "Sales by hour", "Paid amount by operator",
-                    "Sales by outcome", Money.format(150_000 + 9_900), "3 (75%)");
+                    "Sales by outcome", Money.format(150_000 + 9_900), "3 (75%)", "Highest: 10 · " + Money.format(150_000), "Highest: 10 · 2");
         }
     }
 
