@@ -12,10 +12,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * The sums and counts a daily report is made of, computed in SQL over the ledger (portable to PostgreSQL).
@@ -81,9 +83,10 @@ public final class ReportRecords {
     }
 
     public PeriodSums sums(Instant from, Instant to, String tillId) {
+        SaleFilter period = SaleFilter.period(from, to, tillId);
         List<Group> groups = ledger.query("SELECT 0, status, failure_code, source_type, operator_id, " + SUMS + " FROM sale WHERE "
-                        + period(tillId) + " GROUP BY status, failure_code, source_type, operator_id",
-                ReportRecords::group, parameters(from, to, tillId));
+                        + period.where() + " GROUP BY status, failure_code, source_type, operator_id",
+                ReportRecords::group, period.parameters());
         return rolledUp(groups, byHour(from, to, tillId));
     }
 
@@ -96,35 +99,25 @@ public final class ReportRecords {
      * its days and hours: one pass over a year of sales instead of three.
      */
     public QuarterlySums sumsByQuarter(Instant from, Instant to, String tillId) {
+        SaleFilter period = SaleFilter.period(from, to, tillId);
         List<Group> groups = ledger.query("SELECT " + ledger.quarterHourOf("created_at") + " AS quarter_hour, status, "
-                        + "failure_code, source_type, operator_id, " + SUMS + " FROM sale WHERE " + period(tillId)
+                        + "failure_code, source_type, operator_id, " + SUMS + " FROM sale WHERE " + period.where()
                         + " GROUP BY quarter_hour, status, failure_code, source_type, operator_id",
-                ReportRecords::group, parameters(from, to, tillId));
-        Map<Long, long[]> quarters = new TreeMap<>();
-        for (Group group : groups) {
-            long[] sum = quarters.computeIfAbsent(group.quarterHour(), key -> new long[8]);
-            sum[0] += group.count();
-            if (group.paid()) {
-                sum[1] += group.count();
-                sum[2] += group.amount();
-                sum[3] += group.fee();
-                sum[4] += group.feeVat();
-                sum[5] += group.net();
-            }
-        }
+                ReportRecords::group, period.parameters());
+        Map<Long, RefundSum> refunds = new HashMap<>();
         ledger.query("SELECT " + ledger.quarterHourOf("r.finished_at") + " AS quarter_hour, COUNT(*), SUM(r.amount) FROM sale_refund r "
-                        + "WHERE r.status = 'DONE' AND r.finished_at >= ? AND r.finished_at < ?" + (tillId == null ? "" : " AND EXISTS "
-                        + "(SELECT 1 FROM sale s WHERE s.till_reference = r.till_reference AND s.till_id = ?)") + " GROUP BY quarter_hour",
-                row -> {
-                    long[] sum = quarters.computeIfAbsent(row.getLong(1), key -> new long[8]);
-                    sum[6] = row.getLong(2);
-                    sum[7] = row.getLong(3);
-                    return null;
-                }, parameters(from, to, tillId));
-        List<QuarterSum> byQuarter = quarters.entrySet().stream().map(entry -> {
-            long[] sum = entry.getValue();
-            return new QuarterSum(Instant.ofEpochSecond(entry.getKey() * QUARTER_SECONDS), sum[0], sum[1], sum[2], sum[3], sum[4],
-                    sum[5], sum[6], sum[7]);
+                        + "WHERE " + refundsMadeIn(tillId) + " GROUP BY quarter_hour",
+                row -> refunds.put(row.getLong(1), new RefundSum(row.getLong(2), row.getLong(3))), parameters(from, to, tillId));
+        Map<Long, List<Group>> sales = groups.stream().collect(Collectors.groupingBy(Group::quarterHour));
+        Set<Long> quarters = new TreeSet<>(sales.keySet());
+        quarters.addAll(refunds.keySet());
+        List<QuarterSum> byQuarter = quarters.stream().map(quarter -> {
+            List<Group> members = sales.getOrDefault(quarter, List.of());
+            List<Group> paid = members.stream().filter(Group::paid).toList();
+            RefundSum refunded = refunds.getOrDefault(quarter, new RefundSum(0, 0));
+            return new QuarterSum(Instant.ofEpochSecond(quarter * QUARTER_SECONDS), sum(members, Group::count), sum(paid, Group::count),
+                    sum(paid, Group::amount), sum(paid, Group::fee), sum(paid, Group::feeVat), sum(paid, Group::net),
+                    refunded.count(), refunded.amount());
         }).toList();
         return new QuarterlySums(rolledUp(groups, List.of()), byQuarter);
     }
@@ -175,10 +168,14 @@ public final class ReportRecords {
     /** Refunds made in the period, whatever day their sale was. */
     public RefundSum refundsMade(Instant from, Instant to, String tillId) {
         // Driven from the day's few refunds, each sale looked up by its key, rather than from all of a till's sales.
-        return ledger.query("SELECT COUNT(*), COALESCE(SUM(r.amount), 0) FROM sale_refund r WHERE r.status = 'DONE' "
-                        + "AND r.finished_at >= ? AND r.finished_at < ?" + (tillId == null ? "" : " AND EXISTS (SELECT 1 "
-                        + "FROM sale s WHERE s.till_reference = r.till_reference AND s.till_id = ?)"),
+        return ledger.query("SELECT COUNT(*), COALESCE(SUM(r.amount), 0) FROM sale_refund r WHERE " + refundsMadeIn(tillId),
                 row -> new RefundSum(row.getLong(1), row.getLong(2)), parameters(from, to, tillId)).get(0);
+    }
+
+    /** The refunds made from one instant to another, of one till's sales when {@code tillId} is given. */
+    private static String refundsMadeIn(String tillId) {
+        return "r.status = 'DONE' AND r.finished_at >= ? AND r.finished_at < ?" + (tillId == null ? ""
+                : " AND EXISTS (SELECT 1 FROM sale s WHERE s.till_reference = r.till_reference AND s.till_id = ?)");
     }
 
     public FilteredSum sum(SaleFilter filter) {
@@ -204,16 +201,19 @@ public final class ReportRecords {
     }
 
     public List<HourSum> byHour(Instant from, Instant to, String tillId) {
-        // The period's start goes in as a number, not a parameter: H2 plans a parameter inside GROUP BY badly.
-        String hour = "CAST(FLOOR((EXTRACT(EPOCH FROM created_at) - " + from.getEpochSecond() + ") / 3600) AS INTEGER)";
+        // Hours from the period's start, counted in the quarter hours each database counts fastest. The start goes in as
+        // a number, not a parameter: H2 plans a parameter inside GROUP BY badly.
+        SaleFilter period = SaleFilter.period(from, to, tillId);
+        String hour = "CAST((" + ledger.quarterHourOf("created_at") + " - " + from.getEpochSecond() / QUARTER_SECONDS + ") / 4 AS INTEGER)";
         return ledger.query("SELECT " + hour + " AS hour_of_day, COUNT(*), SUM(CASE WHEN status = 'SUCCESSFUL' THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN status = 'SUCCESSFUL' THEN amount ELSE 0 END) FROM sale WHERE " + period(tillId)
+                        + "SUM(CASE WHEN status = 'SUCCESSFUL' THEN amount ELSE 0 END) FROM sale WHERE " + period.where()
                         + " GROUP BY hour_of_day ORDER BY hour_of_day",
-                row -> new HourSum(row.getInt(1), row.getLong(2), row.getLong(3), row.getLong(4)), parameters(from, to, tillId));
+                row -> new HourSum(row.getInt(1), row.getLong(2), row.getLong(3), row.getLong(4)), period.parameters());
     }
 
+
     public List<Sale> sales(Instant from, Instant to, String tillId) {
-        return ledger.sales().querySales("WHERE " + period(tillId) + " ORDER BY created_at, till_reference", parameters(from, to, tillId));
+        return sales(SaleFilter.period(from, to, tillId), SaleOrder.OLDEST, Integer.MAX_VALUE);
     }
 
     /**
@@ -300,10 +300,7 @@ public final class ReportRecords {
                 + "SELECT till_id FROM tills WHERE till_id IS NOT NULL ORDER BY till_id", row -> row.getString(1));
     }
 
-    private static String period(String tillId) {
-        return tillId == null ? "created_at >= ? AND created_at < ?" : "created_at >= ? AND created_at < ? AND till_id = ?";
-    }
-
+    /** The parameters of {@link #refundsMadeIn}. */
     private static Object[] parameters(Instant from, Instant to, String tillId) {
         return tillId == null ? new Object[] {from, to} : new Object[] {from, to, tillId};
     }
