@@ -73,6 +73,11 @@ public record Sale(
                 expiredAt, finishedAt, needsAttention, recoveredFromOmise, version + 1);
     }
 
+    /** The payment code's last four digits: all of it that the ledger keeps unmasked. */
+    public String paymentCodeLastFour() {
+        return paymentCodeMasked.substring(Math.max(0, paymentCodeMasked.length() - 4));
+    }
+
     public long refundableAmount() {
         return amount - refundedAmount;
     }

@@ -208,8 +208,7 @@ public enum ReportLayout {
 
         private void sale(Sale sale) {
             String time = words.timeWithSeconds(sale.createdAt());
-            String masked = sale.paymentCodeMasked();
-            String code = "****" + masked.substring(Math.max(0, masked.length() - 4));
+            String code = "****" + sale.paymentCodeLastFour();
             String amount = Money.format(sale.amount());
             String status = words.get("status." + sale.status().name());
             if (sale.refundedAmount() > 0) {

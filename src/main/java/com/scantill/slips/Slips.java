@@ -113,8 +113,7 @@ public final class Slips {
         lines.add(SlipLine.row(words.get("slip.till"), sale.tillId() == null ? tillId : sale.tillId()));
         lines.add(SlipLine.row(words.get("slip.operator"), operatorName));
         lines.add(SlipLine.row(words.get("slip.method"), words.method(sale.method().sourceType(), sale.wallet())));
-        String masked = sale.paymentCodeMasked();
-        lines.add(SlipLine.row(words.get("slip.code"), "…" + masked.substring(Math.max(0, masked.length() - 4))));
+        lines.add(SlipLine.row(words.get("slip.code"), "…" + sale.paymentCodeLastFour()));
         lines.add(SlipLine.row(words.get("slip.status"), words.get("status." + sale.status().name())));
         lines.add(SlipLine.of(Style.TEXT, words.get("slip.reference", sale.tillReference())));
         if (sale.chargeId() != null) {

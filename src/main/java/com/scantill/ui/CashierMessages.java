@@ -160,9 +160,8 @@ final class CashierMessages {
 
     /** A sale's line in the transaction list; the code's last digits come first, so that they always show. */
     String listLine(Sale sale) {
-        String code = sale.paymentCodeMasked();
         StringBuilder line = new StringBuilder(text("list.line", words.get().time(sale.createdAt()),
-                code.substring(code.length() - 4), Money.format(sale.amount()), status(sale.status()),
+                sale.paymentCodeLastFour(), Money.format(sale.amount()), status(sale.status()),
                 // Kept whole when the line wraps: "WeChat Pay", not "WeChat" and "Pay" a line apart.
                 wallet(sale).replace(' ', '\u00A0')));
         if (sale.needsAttention() && !sale.status().isFinal()) {

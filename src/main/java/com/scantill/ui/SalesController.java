@@ -100,7 +100,6 @@ final class SalesController {
     @FXML
     private WrappedText salesMessage;
     private final ChangeListener<ReportCharts> chartsShown = (observable, before, now) -> drawCharts(now);
-    private final Map<TableColumn<Sale, ?>, Function<Sale, String>> texts = new HashMap<>();
     /** The sales table's columns that sort in SQL: the order ascending, then descending. */
     private final Map<TableColumn<Sale, ?>, SaleOrder[]> sqlOrders = new HashMap<>();
     private boolean sortedByHeader;
@@ -185,29 +184,25 @@ final class SalesController {
     }
 
     private void saleColumns(TableView<Sale> table, List<Fit<Sale>> fits) {
-        table.getColumns().setAll(List.of(
-                column("sales.column.time", model::time, Sale::createdAt),
-                column("sales.column.method", model::method, model::method),
-                column("sales.column.code", SalesController::lastFour, SalesController::lastFour),
-                column("sales.column.amount", sale -> Money.format(sale.amount()), Sale::amount),
-                column("sales.column.status", model::status, model::status),
-                column("sales.column.failure", sale -> orEmpty(sale.failureCode()), sale -> orEmpty(sale.failureCode())),
-                column("sales.column.refunded", sale -> sale.refundedAmount() == 0 ? "" : Money.format(sale.refundedAmount()),
-                        Sale::refundedAmount),
-                column("sales.column.charge", sale -> orEmpty(sale.chargeId()), sale -> orEmpty(sale.chargeId())),
-                column("sales.column.operator", Sale::operatorId, Sale::operatorId),
-                column("sales.column.till", Sale::tillId, Sale::tillId)));
-        table.setPlaceholder(new Label(""));
         fits.clear();
-        for (TableColumn<Sale, ?> column : table.getColumns()) {
-            fits.add(new Fit<>(column, texts.get(column)));
-        }
+        table.getColumns().setAll(List.of(
+                column(fits, "sales.column.time", model::time, Sale::createdAt),
+                column(fits, "sales.column.method", model::method, model::method),
+                column(fits, "sales.column.code", SalesController::lastFour, SalesController::lastFour),
+                column(fits, "sales.column.amount", sale -> Money.format(sale.amount()), Sale::amount),
+                column(fits, "sales.column.status", model::status, model::status),
+                column(fits, "sales.column.failure", sale -> orEmpty(sale.failureCode()), sale -> orEmpty(sale.failureCode())),
+                column(fits, "sales.column.refunded", sale -> sale.refundedAmount() == 0 ? "" : Money.format(sale.refundedAmount()),
+                        Sale::refundedAmount),
+                column(fits, "sales.column.charge", sale -> orEmpty(sale.chargeId()), sale -> orEmpty(sale.chargeId())),
+                column(fits, "sales.column.operator", Sale::operatorId, Sale::operatorId),
+                column(fits, "sales.column.till", Sale::tillId, Sale::tillId)));
+        table.setPlaceholder(new Label(""));
         fit(fits, List.of());
     }
 
     private static String lastFour(Sale sale) {
-        String masked = sale.paymentCodeMasked();
-        return "****" + masked.substring(Math.max(0, masked.length() - 4));
+        return "****" + sale.paymentCodeLastFour();
     }
 
     /**
@@ -241,10 +236,14 @@ final class SalesController {
         return text == null ? "" : text;
     }
 
-    /** A column that shows {@code text} and sorts by {@code key}: the time by the instant, amounts by their satang. */
-    private TableColumn<Sale, Comparable<?>> column(String title, Function<Sale, String> text, Function<Sale, Comparable<?>> key) {
+    /**
+     * A column that shows {@code text} and sorts by {@code key} (the time by the instant, amounts by their satang), sized
+     * to its text among {@code fits}.
+     */
+    private TableColumn<Sale, Comparable<?>> column(List<Fit<Sale>> fits, String title, Function<Sale, String> text,
+                                                    Function<Sale, Comparable<?>> key) {
         TableColumn<Sale, Comparable<?>> column = new TableColumn<>(model.columnTitle(title));
-        texts.put(column, text);
+        fits.add(new Fit<>(column, text));
         column.setUserData(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(key.apply(cell.getValue())));
         column.setComparator(SalesController::compare);
