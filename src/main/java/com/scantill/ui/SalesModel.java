@@ -6,7 +6,6 @@ import com.scantill.ledger.ReportRecords.OperatorSum;
 import com.scantill.ledger.SaleFilter;
 import com.scantill.ledger.SaleOrder;
 import com.scantill.model.Money;
-import com.scantill.model.OwnerOnly;
 import com.scantill.model.Sale;
 import com.scantill.model.SaleStatus;
 import com.scantill.reports.CsvReportWriter;
@@ -17,10 +16,6 @@ import com.scantill.reports.PeriodReports;
 import com.scantill.reports.ReportCharts;
 import com.scantill.reports.ReportPeriod;
 import com.scantill.reports.SaleSearch;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,7 +23,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -94,11 +88,8 @@ public final class SalesModel {
     /** The search the found list shows, and the ledger it was made in: set on the FX thread, read by the reading. */
     private volatile Searching searching;
 
-    private record Searching(String typed, SaleSearch search, Ledger ledger) {
+    private record Searching(SaleSearch search, Ledger ledger) {
     }
-
-    /** Whether the next reading is a new search, whose hits are told; a reading after a refund tells nothing over it. */
-    private volatile boolean tellHits;
 
     public SalesModel(Source tillSource, Supplier<Optional<Source>> shopSource, TransactionsModel found, Notice message,
                       SessionModel session, BackgroundExecutor background, Path dataFolder, ZoneId zone, Clock clock,
@@ -136,7 +127,7 @@ public final class SalesModel {
     }
 
     private void choose(ReportPeriod.Preset chosen) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = today();
         ReportPeriod current = first.get() == null ? ReportPeriod.day(today) : period();
         ReportPeriod days = chosen.days(today, current);
         choosing = true;
@@ -158,6 +149,15 @@ public final class SalesModel {
         preset.set(ReportPeriod.Preset.CHOSEN);
         choosing = false;
         load();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** The order the table lists in; a choice box may hold none for a moment. */
+    private SaleOrder listedOrder() {
+        return order.get() == null ? SaleOrder.OLDEST : order.get();
     }
 
     private ReportPeriod period() {
@@ -252,7 +252,7 @@ public final class SalesModel {
             return;
         }
         SaleFilter filter = filter();
-        SaleOrder listed = order.get() == null ? SaleOrder.OLDEST : order.get();
+        SaleOrder listed = listedOrder();
         Ledger ledger = source.get().ledger();
         background.run(() -> new Table(ledger.reports().sales(filter, listed, TABLE_LIMIT), ledger.reports().sum(filter)), table -> {
             sales.setAll(table.sales());
@@ -282,7 +282,7 @@ public final class SalesModel {
     /** Looks for the sale the manager typed: the code's last four digits, a charge id, an amount or a time. */
     public void find() {
         String typed = searchText.get() == null ? "" : searchText.get().strip();
-        Optional<SaleSearch> search = SaleSearch.parse(typed, LocalDate.now(clock.withZone(zone)), zone);
+        Optional<SaleSearch> search = SaleSearch.parse(typed, today(), zone);
         if (search.isEmpty()) {
             message.problem(words.text("sales.searchNotUnderstood", typed));
             return;
@@ -292,26 +292,16 @@ public final class SalesModel {
             message.problem(words.text("report.storeAway"));
             return;
         }
-        searching = new Searching(typed, search.get(), source.get().ledger());
-        tellHits = true;
+        searching = new Searching(search.get(), source.get().ledger());
         message.info(words.text("sales.searching", typed));
-        found.refresh();
+        found.refresh(hits -> message.info(hits.isEmpty() ? words.text("sales.foundNone", typed)
+                : words.text("sales.found", words.current().number(hits.size()), typed)));
     }
 
+    /** The sales the search finds, read again after a refund of one of them too. */
     private List<Sale> search() {
         Searching current = searching;
-        if (current == null) {
-            return List.of();
-        }
-        String typed = current.typed();
-        List<Sale> hits = current.search().run(current.ledger().reports(), FOUND_LIMIT);
-        if (!tellHits) {
-            return hits;
-        }
-        tellHits = false;
-        background.onFxThread(() -> message.info(hits.isEmpty() ? words.text("sales.foundNone", typed)
-                : words.text("sales.found", words.current().number(hits.size()), typed)));
-        return hits;
+        return current == null ? List.of() : current.search().run(current.ledger().reports(), FOUND_LIMIT);
     }
 
     /** Says the sums and totals again in the language of the moment. */
@@ -339,7 +329,7 @@ public final class SalesModel {
             return;
         }
         SaleFilter filter = filter();
-        SaleOrder listed = order.get() == null ? SaleOrder.OLDEST : order.get();
+        SaleOrder listed = listedOrder();
         Ledger ledger = source.get().ledger();
         files.save(List.of(new ReportFiles.Output(file(current, "-days.csv"), out -> CsvReportWriter.writeDays(current, out)),
                 new ReportFiles.Output(file(current, "-sales.csv"), out -> CsvReportWriter.writeTransactions(

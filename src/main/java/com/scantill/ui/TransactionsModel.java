@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -83,7 +84,15 @@ final class TransactionsModel {
 
     /** Reads the sales again: the day's sales of this till, unless told otherwise. */
     void refresh() {
-        background.run(reading, this::show, failure -> message.problem(words.text("transactions.unread", failure.getMessage())));
+        refresh(sales -> { });
+    }
+
+    /** Reads the sales again, shows them, then hands them to {@code shown}. */
+    void refresh(Consumer<List<Sale>> shown) {
+        background.run(reading, sales -> {
+            show(sales);
+            shown.accept(sales);
+        }, failure -> message.problem(words.text("transactions.unread", failure.getMessage())));
     }
 
     /** Says the warning and the details again in the language of the moment. */

@@ -12,7 +12,6 @@ import com.scantill.words.Language;
 import com.scantill.words.Words;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
