@@ -20,8 +20,10 @@ modules="$modules,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs"
 # The icon in each system's own format (macOS keeps jpackage's until a scantill.icns is added); an installer adds a
 # menu entry with it: Linux's menu, Windows' Start menu and a desktop shortcut.
 installer=()
+linux=false
 case "$(uname -s)" in
   Linux) icon=(--icon packaging/scantill.png)
+         linux=true
          if [ "$type" = deb ] || [ "$type" = rpm ]; then
            # packaging/resources: the store service's desktop file, hidden from the menu (NoDisplay); the .deb's postinst
            # and prerm, jpackage's own with the class data archive made after installing and removed before removing.
@@ -36,16 +38,15 @@ esac
 
 rm -rf target/dist
 app=target/dist/ScanTill
+# The same name, version and vendor for the application and its installer.
+about=(--name ScanTill --app-version "$version" --vendor "ScanTill" --description "WeChat Pay cashier for Omise")
 # The launcher's memory: a serial collector and a heap given back when free (a till is idle most of the day); the C
 # library's free memory given back every few seconds; the classes from the class data archive (class-archive.sh).
 jpackage --type app-image \
   "${icon[@]}" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-header-files --no-man-pages --include-locales=en,th" \
-  --name ScanTill \
-  --app-version "$version" \
-  --vendor "ScanTill" \
-  --description "WeChat Pay cashier for Omise" \
+  "${about[@]}" \
   --input target/dist-libs \
   --main-jar "$(basename target/scantill-*.jar)" \
   --main-class com.scantill.ui.ScanTill \
@@ -86,8 +87,6 @@ record_start_classes() {
   rm -rf "$home"
 }
 # Linux only so far: Windows and macOS lay the image out otherwise, and their installers would need their own step.
-linux=false
-[ "$(uname -s)" = Linux ] && linux=true
 if $linux; then
   cp packaging/class-archive.sh "$app/lib/app/"
   record_start_classes
@@ -101,10 +100,7 @@ else
     --app-image "$app" \
     "${icon[@]}" \
     "${installer[@]}" \
-    --name ScanTill \
-    --app-version "$version" \
-    --vendor "ScanTill" \
-    --description "WeChat Pay cashier for Omise" \
+    "${about[@]}" \
     --dest target/dist
 fi
 echo "Built $type in target/dist"
