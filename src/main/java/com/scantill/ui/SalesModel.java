@@ -109,7 +109,8 @@ public final class SalesModel {
         }
         statuses.add(null);
         statuses.addAll(SaleStatus.values());
-        found.readFrom(() -> searching == null ? tillSource.ledger() : searching.ledger(), this::search);
+        // A refund made from the search shows in the period's totals and days at once.
+        found.readFrom(() -> searching == null ? tillSource.ledger() : searching.ledger(), this::search, () -> load(false));
         choose(preset.get());
         preset.addListener((observable, before, now) -> {
             if (!choosing && now != null) {
@@ -203,8 +204,13 @@ public final class SalesModel {
         periodTotals.set("");
     }
 
-    /** Reads the period's report (totals, days, charts), then the table. */
+    /** Reads the period's report (totals, days, charts), then the table, saying so. */
     private void load() {
+        load(true);
+    }
+
+    /** Reads the period's report, then the table; {@code saying} whether over the message of the moment. */
+    private void load(boolean saying) {
         Optional<Source> source = source();
         if (source.isEmpty() || first.get() == null || last.get() == null || last.get().isBefore(first.get())) {
             return;
@@ -212,10 +218,14 @@ public final class SalesModel {
         ReportPeriod period = period();
         String chosenTill = chosenTill();
         String printedBy = session.operator() == null ? "" : session.operator().displayName();
-        message.info(words.text("report.reading"));
+        if (saying) {
+            message.info(words.text("report.reading"));
+        }
         background.run(() -> source.get().reports().build(period, zone, chosenTill, printedBy), shown -> {
             show(shown);
-            message.clear();
+            if (saying) {
+                message.clear();
+            }
             loadTable();
         }, failure -> message.problem(words.text("report.failed", failure.getMessage())));
     }

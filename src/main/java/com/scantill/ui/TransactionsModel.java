@@ -51,6 +51,7 @@ final class TransactionsModel {
     private final ReadOnlyStringWrapper refundWarning = new ReadOnlyStringWrapper("");
     private Supplier<Ledger> ledger;
     private Callable<List<Sale>> reading;
+    private Runnable changed = () -> { };
 
     TransactionsModel(TillRuntime runtime, SessionModel session, ApprovedActions approved, BackgroundExecutor background,
                       Notice message, Clock clock, ZoneId zone, CashierMessages words) {
@@ -67,10 +68,14 @@ final class TransactionsModel {
         selected.addListener((observable, before, now) -> showDetails(now));
     }
 
-    /** From now on the sales are those {@code reading} finds, their history in {@code ledger}: a search's, say. */
-    void readFrom(Supplier<Ledger> ledger, Callable<List<Sale>> reading) {
+    /**
+     * From now on the sales are those {@code reading} finds, their history in {@code ledger}: a search's, say; and
+     * {@code changed} runs once a refund or a confirmation here has changed a sale, for what else shows it.
+     */
+    void readFrom(Supplier<Ledger> ledger, Callable<List<Sale>> reading, Runnable changed) {
         this.ledger = ledger;
         this.reading = reading;
+        this.changed = changed;
     }
 
     private List<Sale> todaysSales() {
@@ -80,6 +85,11 @@ final class TransactionsModel {
                 .filter(sale -> sale.tillId().equals(tillId))
                 .sorted(Comparator.comparing(Sale::createdAt).reversed())
                 .toList();
+    }
+
+    private void saleChanged() {
+        refresh();
+        changed.run();
     }
 
     /** Reads the sales again: the day's sales of this till, unless told otherwise. */
@@ -158,7 +168,7 @@ final class TransactionsModel {
                 approval -> runtime.engine().refund(sale.tillReference(), refund, operator.id(), approval),
                 (record, approval) -> message.done(words.text("refund.done", Money.format(record.amount()),
                         approval.approverName())),
-                this::refresh);
+                this::saleChanged);
     }
 
     /** Prints {@code chosen}'s slip again (a copy once printed), on this till's printer, when it is this till's sale. */
@@ -187,7 +197,7 @@ final class TransactionsModel {
                 words.text("review.working"),
                 approval -> runtime.engine().confirmRecovered(sale.tillReference(), approval),
                 (state, approval) -> message.done(words.text("review.done", sale.tillReference(), approval.approverName())),
-                this::refresh);
+                this::saleChanged);
     }
 
     ObservableList<Sale> transactions() {

@@ -112,6 +112,7 @@ class SalesFlowTest {
         assertThat(till.runtime.ledger().sales().refunds(refunded.tillReference())).extracting(RefundRecord::approvedBy)
                 .containsExactly("wanida");
         till.awaitText("#foundRefundAmount", text -> text.equals("100.00"));
+        till.awaitText("#salesPeriodTotals", text -> text.contains("Refunds ฿50.00"));
         chord(KeyCode.P);
         till.awaitText("#salesMessage", text -> text.startsWith("No receipt printer is set up"));
 
