@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.event.Event;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -70,6 +71,7 @@ final class TillUi implements Navigation {
     private final Scene scene;
     private final PauseTransition idle;
     private Screen screen = Screen.NONE;
+    private Node focusBeforePrompt;
 
     TillUi(TillRuntime runtime, BackgroundExecutor background, Clock clock) {
         this.runtime = runtime;
@@ -112,7 +114,12 @@ final class TillUi implements Navigation {
         pinPromptView.visibleProperty().bind(pinPrompt.showingProperty());
         pinPrompt.showingProperty().addListener((observable, before, now) -> {
             if (now) {
+                focusBeforePrompt = pinPromptView.getScene().getFocusOwner();
                 pinPromptController.focus();
+            } else if (focusBeforePrompt != null && focusBeforePrompt.getScene() == pinPromptView.getScene()
+                    && !focusBeforePrompt.isDisabled()) {
+                // Back where the operator was, as after any dialog: the search's results, not the screen's first field.
+                focusBeforePrompt.requestFocus();
             }
         });
         StackPane root = new StackPane(shell, pinPromptView);

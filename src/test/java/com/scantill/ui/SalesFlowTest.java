@@ -106,6 +106,8 @@ class SalesFlowTest {
         till.press(KeyCode.F6);
         till.approveAsSupervisor("wanida", "864213");
         till.awaitText("#salesMessage", text -> text.equals("Refunded ฿50.00, approved by Wanida."));
+        // The PIN prompt gone, the focus is back where the refund was asked for.
+        till.awaitFocus("#foundRefundAmount");
         Sale refunded = till.runtime.ledger().sales().recentSales(5).stream().filter(sale -> sale.amount() == 15_000)
                 .findFirst().orElseThrow();
         assertThat(refunded.refundedAmount()).isEqualTo(5_000);
